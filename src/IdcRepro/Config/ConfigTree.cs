@@ -118,12 +118,15 @@ internal sealed class ConfigTree
         for (var i = 0; i < keys.Length - 1; i++)
         {
             var key = new YamlScalarNode(keys[i]);
+            _origins[key] = origin;
             var child = mapping.Children.TryGetValue(key, out var existing) && existing is YamlMappingNode m ? CopyShallow(m) : new YamlMappingNode();
             if (!_origins.ContainsKey(child)) _origins[child] = existing is null ? origin : OriginOf(existing);
             mapping.Children[key] = child;
             mapping = child;
         }
-        mapping.Children[new YamlScalarNode(keys[^1])] = value;
+        var leafKey = new YamlScalarNode(keys[^1]);
+        _origins[leafKey] = origin;
+        mapping.Children[leafKey] = value;
     }
 
     private YamlMappingNode CopyShallow(YamlMappingNode node)

@@ -1,3 +1,5 @@
+using CsvHelper;
+
 namespace IdcRepro.Data;
 
 /// <summary>
@@ -5,4 +7,10 @@ namespace IdcRepro.Data;
 /// always with '/'), and what its name says: patient, x/y position of its top-left corner on the slide, class
 /// (0 non-IDC, 1 IDC).
 /// </summary>
-public sealed record Patch(string Path, string Patient, int X, int Y, int Label);
+[CsvRecord]
+public sealed partial record Patch(
+    [property: CsvColumn("path")] string Path,
+    [property: CsvColumn("patient")] string Patient,
+    [property: CsvColumn("x")] int X,
+    [property: CsvColumn("y")] int Y,
+    [property: CsvColumn("label")] int Label);

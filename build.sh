@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Bootstraps and runs the Cake build. Needs only the .NET 10 SDK.
+#   ./build.sh [--target Report] [--config configs/demo.yaml] [--set section.key=value ...] [--force]
+# Paths are relative to the repository root.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+# Cake keeps the compiled script between runs (a few seconds saved on every call).
+export CAKE_SETTINGS_ENABLESCRIPTCACHE=true
+dotnet tool restore >/dev/null
+exec dotnet cake build/build.cake --working="$PWD" "$@"

@@ -1,0 +1,58 @@
+// IdcRepro's task graph. Each stage task calls one `idc` subcommand; the stage itself decides whether it is
+// up to date (from its stamp) and says so. No data logic lives here.
+//   ./build.sh --target <Task> --config <file> [--set section.key=value ...] [--force]
+// Tasks: Fetch -> Index -> Preprocess -> Split -> Undersample -> Train -> Evaluate -> Report; Build, Test, Clean.
+
+var target = Argument("target", "Report");
+var configFile = Argument("config", "configs/demo.yaml");
+var overrides = Arguments<string>("set", Array.Empty<string>());
+var force = HasArgument("force");
+var buildConfiguration = Argument("configuration", "Release");
+
+var root = MakeAbsolute(Context.Environment.WorkingDirectory);
+var artifacts = root.Combine("artifacts");
+var cli = root.CombineWithFilePath($"src/IdcRepro.Cli/bin/{buildConfiguration}/net10.0/idc.dll");
+
+void Idc(string command, bool isTarget)
+{
+    var args = new ProcessArgumentBuilder()
+        .AppendQuoted(cli.FullPath)
+        .Append(command)
+        .Append("--config").AppendQuoted(configFile)
+        .Append("--artifacts").AppendQuoted(artifacts.FullPath);
+    foreach (var assignment in overrides) args.Append("--set").AppendQuoted(assignment);
+    if (force && isTarget) args.Append("--force");   // --force reruns the target stage, not its upstream
+    var exit = StartProcess("dotnet", new ProcessSettings { Arguments = args, WorkingDirectory = root });
+    if (exit != 0) throw new CakeException(exit, $"idc {command} failed (exit code {exit}); see the message above.");
+}
+
+void StageTask(string name, string dependency) =>
+    Task(name).IsDependentOn(dependency).Does(() => Idc(name.ToLowerInvariant(), target == name));
+
+Task("Build")
+    .Does(() => DotNetBuild(root.CombineWithFilePath("src/IdcRepro.Cli/IdcRepro.Cli.csproj").FullPath,
+        new DotNetBuildSettings { Configuration = buildConfiguration, Verbosity = DotNetVerbosity.Quiet, NoLogo = true }));
+
+StageTask("Fetch", "Build");
+StageTask("Index", "Fetch");
+StageTask("Preprocess", "Index");
+StageTask("Split", "Preprocess");
+StageTask("Undersample", "Split");
+StageTask("Train", "Undersample");
+StageTask("Evaluate", "Train");
+StageTask("Report", "Evaluate");
+
+Task("Test")
+    .Does(() => DotNetTest(root.CombineWithFilePath("IdcRepro.sln").FullPath,
+        new DotNetTestSettings { Configuration = buildConfiguration, NoLogo = true }));
+
+Task("Clean")
+    .IsDependentOn("Build")
+    .Does(() =>
+    {
+        var args = new ProcessArgumentBuilder().AppendQuoted(cli.FullPath).Append("clean").Append("--artifacts").AppendQuoted(artifacts.FullPath);
+        if (HasArgument("downloads")) args.Append("--downloads");
+        if (StartProcess("dotnet", new ProcessSettings { Arguments = args, WorkingDirectory = root }) != 0) throw new CakeException("idc clean failed");
+    });
+
+RunTarget(target);

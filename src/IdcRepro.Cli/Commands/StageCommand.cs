@@ -1,0 +1,30 @@
+using System.Globalization;
+using IdcRepro.Config;
+using IdcRepro.Pipeline;
+using IdcRepro.Stages;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace IdcRepro.Cli.Commands;
+
+/// <summary>A thin shell around one stage: load the config, run or skip the stage, say which, link it into the run.</summary>
+public abstract class StageCommand : Command<StageSettings>
+{
+    protected abstract string StageName { get; }
+
+    protected abstract StageResult Run(RunContext context);
+
+    public override int Execute(CommandContext context, StageSettings settings, CancellationToken cancellationToken)
+    {
+        var config = ConfigLoader.Load(settings.Config, settings.Set);
+        var run = new RunContext(config, ArtifactLayout.At(settings.Artifacts), AnsiConsole.Console, settings.Force);
+        var result = Run(run);
+        run.Record(result);
+        var where = Path.GetRelativePath(Directory.GetCurrentDirectory(), result.Directory);
+        if (result.Ran)
+            AnsiConsole.MarkupLineInterpolated($"[green]{StageName}: done[/] in {result.Stamp.Seconds.ToString("0.0", CultureInfo.InvariantCulture)} s -> {where}");
+        else
+            AnsiConsole.MarkupLineInterpolated($"{StageName}: up to date ({where})");
+        return 0;
+    }
+}

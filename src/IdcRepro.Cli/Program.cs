@@ -1,0 +1,37 @@
+using IdcRepro.Cli.Commands;
+using IdcRepro.Config;
+using IdcRepro.Pipeline;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+var app = new CommandApp();
+app.Configure(config =>
+{
+    config.SetApplicationName("idc");
+    config.PropagateExceptions();
+    config.AddCommand<FetchCommand>("fetch").WithDescription("Fetch the dataset (synthetic, zip, directory or url) and record its hash.");
+    config.AddCommand<IndexCommand>("index").WithDescription("Index every patch: patient, x, y, class; sorted; duplicates dropped.");
+    config.AddCommand<NotBuiltCommand>("preprocess").WithDescription("Decode patches into the uint8 .npy cache (not built yet).").WithData("Preprocess");
+    config.AddCommand<NotBuiltCommand>("split").WithDescription("Split into train / validation / test with a fixed seed (not built yet).").WithData("Split");
+    config.AddCommand<NotBuiltCommand>("undersample").WithDescription("Undersample the majority class (not built yet).").WithData("Undersample");
+    config.AddCommand<NotBuiltCommand>("train").WithDescription("Train the CNN (not built yet).").WithData("Train");
+    config.AddCommand<NotBuiltCommand>("evaluate").WithDescription("Evaluate the best checkpoint on the test set (not built yet).").WithData("Evaluate");
+    config.AddCommand<NotBuiltCommand>("report").WithDescription("Render the run's report (not built yet).").WithData("Report");
+    config.AddCommand<ConfigCommand>("config").WithDescription("Print the resolved config (after extends and --set).");
+    config.AddCommand<CleanCommand>("clean").WithDescription("Remove run outputs; keeps downloaded datasets unless --downloads.");
+});
+
+try
+{
+    return app.Run(args);
+}
+catch (Exception e) when (e is ConfigException or StageException)
+{
+    AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+    return 1;
+}
+catch (CommandAppException e)
+{
+    AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {e.Message} (see idc --help)");
+    return 2;
+}

@@ -1,0 +1,156 @@
+using IdcRepro.Config;
+using IdcRepro.Tests.TestSupport;
+using Snapshooter.Xunit;
+
+namespace IdcRepro.Tests.Config;
+
+public sealed class ConfigLoaderTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private const string Minimal = "name: t\ndata:\n  source: synthetic\n";
+
+    private ConfigException LoadFails(string yaml, params string[] sets)
+    {
+        var path = _temp.File("bad.yaml", yaml);
+        return Assert.Throws<ConfigException>(() => ConfigLoader.Load(path, sets));
+    }
+
+    [Fact]
+    public void Unknown_key_names_file_line_key_and_allowed_keys()
+    {
+        var e = LoadFails(Minimal + "split:\n  strategy: random\n  sed: 3\n");
+        Assert.Contains("bad.yaml:6:3:", e.Message);
+        Assert.Contains("unknown key 'split.sed'", e.Message);
+        Assert.Contains("did you mean 'seed'", e.Message);
+        Assert.Contains("test_fraction", e.Message);
+    }
+
+    [Fact]
+    public void Unknown_section_is_an_error()
+    {
+        var e = LoadFails(Minimal + "trian:\n  epochs: 3\n");
+        Assert.Contains("bad.yaml:4:1:", e.Message);
+        Assert.Contains("unknown key 'trian'", e.Message);
+    }
+
+    [Fact]
+    public void Wrong_type_names_the_line_and_what_is_expected()
+    {
+        var e = LoadFails(Minimal + "split:\n  seed: forty-two\n");
+        Assert.Contains("bad.yaml:5:9:", e.Message);
+        Assert.Contains("'split.seed' is 'forty-two'; expected a whole number", e.Message);
+    }
+
+    [Fact]
+    public void Out_of_range_value_says_the_range()
+    {
+        var e = LoadFails(Minimal + "split:\n  test_fraction: 1.5\n");
+        Assert.Contains("bad.yaml:5:18:", e.Message);
+        Assert.Contains("out of range; allowed: above 0 to 1", e.Message);
+    }
+
+    [Fact]
+    public void Bad_enum_value_lists_the_allowed_ones()
+    {
+        var e = LoadFails("name: t\ndata:\n  source: ftp\n");
+        Assert.Contains("bad.yaml:3:11:", e.Message);
+        Assert.Contains("allowed: synthetic, zip, directory, url", e.Message);
+    }
+
+    [Fact]
+    public void Missing_required_value_is_named()
+    {
+        var e = LoadFails("name: t\ndata:\n  path: x.zip\n");
+        Assert.Contains("missing required key 'data.source'", e.Message);
+        Assert.Contains("bad.yaml:3:3", e.Message);
+    }
+
+    [Fact]
+    public void Rule_across_keys_names_the_line_of_the_key()
+    {
+        var e = LoadFails("name: t\ndata:\n  source: zip\n");
+        Assert.Contains("'data.path'", e.Message);
+        Assert.Contains("needs data.path", e.Message);
+    }
+
+    [Fact]
+    public void A_section_given_a_value_is_an_error()
+    {
+        var e = LoadFails(Minimal + "split: random\n");
+        Assert.Contains("'split' is a section", e.Message);
+    }
+
+    [Fact]
+    public void Yaml_syntax_error_names_the_line()
+    {
+        var e = LoadFails("name: t\ndata:\n  source: [synthetic\n");
+        Assert.Contains("bad.yaml:", e.Message);
+        Assert.Contains("not valid YAML", e.Message);
+    }
+
+    [Fact]
+    public void Extends_inherits_and_overrides_and_resolves_paths_against_the_file_that_set_them()
+    {
+        _temp.File("base/baseline.yaml", "name: base\ndata:\n  source: zip\n  path: data/x.zip\nsplit:\n  seed: 1\n  test_fraction: 0.2\n");
+        var variant = _temp.File("variants/v.yaml", "extends: ../base/baseline.yaml\nname: v\nsplit:\n  seed: 9\n");
+
+        var config = ConfigLoader.Load(variant);
+
+        Assert.Equal("v", config.Name);
+        Assert.Equal(9, config.Split.Seed);
+        Assert.Equal(0.2, config.Split.TestFraction);
+        Assert.Equal(Path.Combine(_temp.Path, "base", "data", "x.zip"), config.Data.Path);
+    }
+
+    [Fact]
+    public void Set_overrides_and_is_checked_like_a_file()
+    {
+        var path = _temp.File("c.yaml", Minimal);
+
+        var config = ConfigLoader.Load(path, ["split.seed=5", "undersample.sets=[train]", "index.first=100"]);
+        Assert.Equal(5, config.Split.Seed);
+        Assert.Equal([DataSet.Train], config.Undersample.Sets);
+        Assert.Equal(100, config.Index.First);
+
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(path, ["split.seeds=5"]));
+        Assert.Contains("command line (--set split.seeds=5)", e.Message);
+        Assert.Contains("did you mean 'seed'", e.Message);
+    }
+
+    [Fact]
+    public void Set_without_equals_is_explained()
+    {
+        var path = _temp.File("c.yaml", Minimal);
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(path, ["split.seed"]));
+        Assert.Contains("expected section.key=value", e.Message);
+    }
+
+    [Fact]
+    public void Extends_cycle_is_reported()
+    {
+        _temp.File("a.yaml", "extends: b.yaml\n" + Minimal);
+        _temp.File("b.yaml", "extends: a.yaml\n");
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(Path.Combine(_temp.Path, "a.yaml")));
+        Assert.Contains("goes round in a circle", e.Message);
+    }
+
+    [Fact]
+    public void Missing_config_file_says_what_to_do()
+    {
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(Path.Combine(_temp.Path, "nope.yaml")));
+        Assert.Contains("config file not found", e.Message);
+    }
+
+    [Theory]
+    [InlineData("demo.yaml")]
+    [InlineData("sample.yaml")]
+    public void Shipped_configs_load(string file) => ConfigLoader.Load(Path.Combine(RepoPaths.Configs, file));
+
+    [Fact]
+    public void Resolved_demo_config_is_locked() =>
+        // The demo's resolved config: a change here changes every demo artifact.
+        Snapshot.Match(ConfigWriter.ToYaml(ConfigLoader.Load(Path.Combine(RepoPaths.Configs, "demo.yaml"))));
+}

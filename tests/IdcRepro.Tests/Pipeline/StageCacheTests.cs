@@ -1,0 +1,106 @@
+using IdcRepro.Pipeline;
+using IdcRepro.Tests.TestSupport;
+
+namespace IdcRepro.Tests.Pipeline;
+
+public sealed class StageCacheTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+    private readonly StageCache _cache;
+
+    public StageCacheTests() => _cache = new StageCache(ArtifactLayout.At(_temp.Path));
+
+    public void Dispose() => _temp.Dispose();
+
+    private sealed record Section(int Value);
+
+    private static StageKey Key(int value = 1, string input = "abc") =>
+        StageKey.For("Demo", 1, new Section(value), new Dictionary<string, string> { ["upstream"] = input });
+
+    private int _runs;
+
+    private StageResult Run(StageKey key, bool force = false) => _cache.GetOrRun(key, force, work =>
+    {
+        _runs++;
+        File.WriteAllText(Path.Combine(work, "out.txt"), $"made from {key.SectionJson}");
+        return StageProducts.None;
+    });
+
+    [Fact]
+    public void Second_run_is_up_to_date_and_force_reruns()
+    {
+        Assert.True(Run(Key()).Ran);
+        Assert.False(Run(Key()).Ran);
+        Assert.True(Run(Key(), force: true).Ran);
+        Assert.Equal(2, _runs);
+    }
+
+    [Fact]
+    public void Key_changes_with_section_input_or_version_and_each_gets_its_own_folder()
+    {
+        var a = Run(Key(1));
+        var b = Run(Key(2));
+        var c = Run(Key(1, "other input"));
+        var d = _cache.GetOrRun(StageKey.For("Demo", 2, new Section(1), Key().Inputs), false, _ => StageProducts.None);
+        Assert.Equal(4, new[] { a, b, c, d }.Select(r => r.Directory).Distinct().Count());
+    }
+
+    [Fact]
+    public void Stamp_records_outputs_inputs_and_config()
+    {
+        var result = Run(Key());
+        Assert.Equal("abc", result.Stamp.Inputs["upstream"]);
+        Assert.Equal(1, result.Stamp.Config.GetProperty("value").GetInt32());
+        var output = result.Stamp.Outputs["out.txt"];
+        Assert.Equal(Hashing.FileSha256(Path.Combine(result.Directory, "out.txt")), output.Sha256);
+    }
+
+    [Fact]
+    public void An_interrupted_run_leaves_nothing_that_is_trusted()
+    {
+        var key = Key();
+        Assert.Throws<InvalidOperationException>(() => _cache.GetOrRun(key, false, work =>
+        {
+            File.WriteAllText(Path.Combine(work, "out.txt"), "half");
+            throw new InvalidOperationException("killed");
+        }));
+        Assert.Null(_cache.Find(key));
+        Assert.False(Directory.Exists(_cache.Layout.StageDirectory(key)));
+        Assert.True(Run(key).Ran);
+    }
+
+    [Fact]
+    public void Output_that_no_longer_matches_its_stamp_is_made_again()
+    {
+        var first = Run(Key());
+        File.WriteAllText(Path.Combine(first.Directory, "out.txt"), "truncated");
+        Assert.Null(_cache.Find(Key()));
+        Assert.True(Run(Key()).Ran);
+    }
+
+    [Fact]
+    public void Corrupt_stamp_is_not_trusted()
+    {
+        var first = Run(Key());
+        File.WriteAllText(Path.Combine(first.Directory, Stamp.FileName), "{ not json");
+        Assert.Null(_cache.Find(Key()));
+    }
+
+    [Fact]
+    public void Resumable_stage_finds_what_the_interrupted_attempt_left()
+    {
+        var key = Key();
+        Assert.Throws<InvalidOperationException>(() => _cache.GetOrRun(key, false, work =>
+        {
+            File.WriteAllText(Path.Combine(work, "checkpoint"), "epoch 3");
+            throw new InvalidOperationException("killed");
+        }, resumable: true));
+        string? seen = null;
+        _cache.GetOrRun(key, false, work =>
+        {
+            seen = File.ReadAllText(Path.Combine(work, "checkpoint"));
+            return StageProducts.None;
+        }, resumable: true);
+        Assert.Equal("epoch 3", seen);
+    }
+}
