@@ -1,0 +1,49 @@
+using IdcRepro.Config;
+using IdcRepro.Pipeline;
+
+namespace IdcRepro.Fetch;
+
+/// <summary>
+/// Downloads an archive over http(s) into <c>&lt;destination&gt;.partial</c>, resuming what an earlier attempt or
+/// run left there, retrying transient failures with exponential backoff, and publishing it under
+/// <c>destination</c> only once its SHA-256 checks out (see <see cref="ArchiveHash"/>).
+/// </summary>
+public static class HttpDownloader
+{
+    public static string PartialPath(string destination) => destination + ".partial";
+
+    /// <summary>
+    /// Brings <paramref name="url"/> to <paramref name="destination"/> and returns its lowercase hex SHA-256.
+    /// Failures the user must act on are <see cref="StageException"/>s whose message names the address and what to do.
+    /// </summary>
+    /// <param name="client">Used as is; its own <see cref="HttpClient.Timeout"/> covers only the wait for response headers.</param>
+    /// <param name="expectedSha256">The pinned hash (<c>data.sha256</c>), or null to check against (or record) the sidecar.</param>
+    /// <param name="retryBaseDelay">The delay before the first retry, doubling after each; 1 s unless given (tests pass less).</param>
+    public static async Task<string> DownloadAsync(HttpClient client, Uri url, string destination, string? expectedSha256, DownloadConfig config,
+        IProgress<DownloadProgress>? progress, CancellationToken ct, TimeSpan? retryBaseDelay = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(url);
+        ArgumentNullException.ThrowIfNull(config);
+        if (!url.IsAbsoluteUri || url.Scheme is not ("http" or "https"))
+            throw new ArgumentException($"'{url}' is not an http:// or https:// address", nameof(url));
+
+        destination = Path.GetFullPath(destination);
+        Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+        var job = new DownloadJob(client, url, PartialPath(destination), TimeSpan.FromSeconds(config.TimeoutSeconds), progress);
+        var pipeline = DownloadRetry.Pipeline(config, retryBaseDelay ?? TimeSpan.FromSeconds(1));
+        var attempts = 0;
+        try
+        {
+            await pipeline.ExecuteAsync(async token => await DownloadAttempt.RunAsync(job, ++attempts, token), ct);
+        }
+        catch (Exception e) when (DownloadRetry.IsTransient(e))
+        {
+            var kept = File.Exists(job.PartialPath) ? new FileInfo(job.PartialPath).Length : 0;
+            throw new StageException($"Downloading {url} failed after {attempts} attempt(s): {e.Message}. "
+                + $"The {kept:N0} bytes received so far are kept in {job.PartialPath}; rerun to resume. If it keeps failing, check data.url "
+                + "and the connection, or raise data.download.retries / data.download.timeout_seconds.");
+        }
+        return ArchiveHash.Publish(url, job.PartialPath, destination, expectedSha256);
+    }
+}

@@ -1,0 +1,59 @@
+using System.IO.Compression;
+using IdcRepro.Pipeline;
+
+namespace IdcRepro.Fetch;
+
+/// <summary>
+/// Accepts a dataset zip before anything reads from it: it must open as a zip (its central directory intact, so not
+/// truncated) and no entry name may point outside the folder the archive would be extracted into, even though the
+/// pipeline reads entries in place and never extracts.
+/// </summary>
+public static class ZipDatasetCheck
+{
+    /// <summary>Returns the number of <c>.png</c> entries, or throws a <see cref="StageException"/> naming the file (and the entry at fault).</summary>
+    public static int Validate(string zipPath)
+    {
+        if (!File.Exists(zipPath))
+            throw new StageException($"{zipPath} does not exist; check data.path (or fetch the archive again).");
+        try
+        {
+            using var zip = ZipFile.OpenRead(zipPath);
+            var pngs = 0;
+            foreach (var entry in zip.Entries)
+            {
+                if (EscapeReason(entry.FullName) is { } reason)
+                    throw new StageException($"{zipPath}: entry '{entry.FullName}' would land outside the folder the archive is extracted into ({reason}). "
+                        + "The archive is not safe to use; get it again from a trusted address or check data.path.");
+                if (entry.FullName.EndsWith(".png", StringComparison.OrdinalIgnoreCase)) pngs++;
+            }
+            return pngs;
+        }
+        catch (Exception e) when (e is InvalidDataException or NotSupportedException or EndOfStreamException)
+        {
+            throw new StageException($"{zipPath} is truncated or not a zip archive ({e.Message}); download it again / check data.path.");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StageException($"{zipPath} cannot be read ({e.Message}); check data.path and its permissions.");
+        }
+    }
+
+    /// <summary>Whether an entry name stays inside the folder it would be extracted into, on any operating system.</summary>
+    public static bool IsSafeEntryName(string entryName) => EscapeReason(entryName) is null;
+
+    /// <summary>Why an entry name would escape the folder it would be extracted into, or null when it would not.</summary>
+    public static string? EscapeReason(string entryName)
+    {
+        ArgumentNullException.ThrowIfNull(entryName);
+        if (entryName.Length == 0) return "an empty name";
+        if (entryName.Contains('\0')) return "a NUL character";
+        if (entryName[0] is '/' or '\\') return "an absolute path";
+        if (entryName.Contains(':')) return "a drive letter or ':'";
+        // Windows reads '\' as a separator and drops trailing dots and spaces, so ". ." or "..." can act as "..".
+        foreach (var segment in entryName.Split('/', '\\'))
+        {
+            if (segment.Count(c => c == '.') >= 2 && segment.All(c => c is '.' or ' ')) return $"a '{segment}' segment";
+        }
+        return null;
+    }
+}
