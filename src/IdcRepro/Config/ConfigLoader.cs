@@ -16,6 +16,7 @@ public static class ConfigLoader
         .WithDuplicateKeyChecking()
         .WithTypeMapping<IReadOnlyList<DataSet>, List<DataSet>>()
         .WithTypeMapping<IReadOnlyList<int>, List<int>>()
+        .WithTypeMapping<IReadOnlyList<double>, List<double>>()
         .WithTypeMapping<IReadOnlyList<string>, List<string>>()
         .Build();
 

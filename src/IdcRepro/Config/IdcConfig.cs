@@ -17,4 +17,6 @@ public sealed record IdcConfig
     public PreprocessConfig Preprocess { get; init; } = new();
     public SplitConfig Split { get; init; } = new();
     public UndersampleConfig Undersample { get; init; } = new();
+    public TrainConfig Train { get; init; } = new();
+    public EvaluateConfig Evaluate { get; init; } = new();
 }

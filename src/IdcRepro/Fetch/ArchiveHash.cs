@@ -32,6 +32,19 @@ public static class ArchiveHash
         return actual;
     }
 
+    /// <summary>Checks an archive downloaded earlier against the pinned or recorded hash (recording it if neither exists).</summary>
+    public static string VerifyExisting(Uri url, string archive, string? pinned)
+    {
+        var actual = Hashing.FileSha256(archive);
+        var sidecar = SidecarPath(archive);
+        var expected = pinned?.ToLowerInvariant() ?? ReadSidecar(sidecar);
+        if (expected is null) AtomicFile.WriteAllText(sidecar, $"{actual}  {Path.GetFileName(archive)}\n");
+        else if (expected != actual)
+            throw new StageException($"{archive} (downloaded from {url}) has SHA-256 {actual}, but {(pinned is not null ? "data.sha256 pins" : $"{sidecar} recorded")} {expected}. "
+                + "The file changed or was damaged since it was downloaded: delete it and rerun to download it again.");
+        return actual;
+    }
+
     private static string? ReadSidecar(string sidecar)
     {
         if (!File.Exists(sidecar)) return null;

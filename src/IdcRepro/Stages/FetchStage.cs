@@ -95,7 +95,7 @@ public static class FetchStage
                 if (File.Exists(destination))
                 {
                     // Downloaded before: check it against the pinned or recorded hash rather than fetch it again.
-                    sha = Download.VerifyExisting(destination, data.Sha256, url);
+                    sha = ArchiveHash.VerifyExisting(url, destination, data.Sha256);
                 }
                 else
                 {
@@ -106,7 +106,7 @@ public static class FetchStage
                             var task = p.AddTask($"Fetch: downloading {fileName}", maxValue: 1);
                             var progress = new Progress<DownloadProgress>(d =>
                             {
-                                if (d.TotalBytes is { } total) task.MaxValue = total;
+                                if (d.BytesTotal is { } total) task.MaxValue = total;
                                 task.Value = d.BytesDone;
                             });
                             return HttpDownloader.DownloadAsync(client, url, destination, data.Sha256, data.Download, progress, CancellationToken.None).GetAwaiter().GetResult();

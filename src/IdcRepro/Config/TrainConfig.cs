@@ -1,0 +1,70 @@
+namespace IdcRepro.Config;
+
+public enum DeviceChoice { Auto, Cpu, Cuda }
+
+public enum OptimizerKind { Adam, Sgd }
+
+/// <summary>bce: two sigmoid outputs against one-hot labels (the blog's Keras model); cross_entropy: softmax over two logits.</summary>
+public enum LossKind { Bce, CrossEntropy }
+
+public enum MonitorMetric { ValLoss, ValAccuracy }
+
+/// <summary>featurewise: subtract the training set's per-channel mean, divide by its std (Keras featurewise_center and
+/// featurewise_std_normalization, fitted); rescale: only /255 (what Keras does when ImageDataGenerator.fit is never called).</summary>
+public enum Normalization { Featurewise, Rescale }
+
+/// <summary>How rotation fills pixels that come from outside the patch: nearest repeats the edge (Keras' fill_mode nearest), zeros fills black.</summary>
+public enum RotationFill { Nearest, Zeros }
+
+/// <summary>The <c>train</c> section.</summary>
+public sealed record TrainConfig
+{
+    [ConfigRange(0, int.MaxValue)] public int Seed { get; init; } = 42;
+    public DeviceChoice Device { get; init; } = DeviceChoice.Auto;
+    [ConfigRange(1, 10_000)] public int Epochs { get; init; } = 80;
+    [ConfigRange(1, 65_536)] public int BatchSize { get; init; } = 256;
+    [ConfigRange(0, 10, ExclusiveMinimum = true)] public double LearningRate { get; init; } = 1e-5;
+    public OptimizerKind Optimizer { get; init; } = OptimizerKind.Adam;
+    public LossKind Loss { get; init; } = LossKind.Bce;
+
+    /// <summary>Weight each class's loss by N / (2 x its count) in the training set (an alternative to undersampling).</summary>
+    public bool ClassWeighted { get; init; }
+
+    public Normalization Normalize { get; init; } = Normalization.Featurewise;
+    public EarlyStoppingConfig EarlyStopping { get; init; } = new();
+    public ModelConfig Model { get; init; } = new();
+    public AugmentConfig Augment { get; init; } = new();
+
+    /// <summary>CPU threads for libtorch; 0 uses every core. Results on CPU are bit-identical run to run for a fixed value.</summary>
+    [ConfigRange(0, 1024)] public int Threads { get; init; }
+}
+
+public sealed record EarlyStoppingConfig
+{
+    public MonitorMetric Monitor { get; init; } = MonitorMetric.ValLoss;
+
+    /// <summary>Epochs without improvement before stopping; 0 turns early stopping off.</summary>
+    [ConfigRange(0, 10_000)] public int Patience { get; init; } = 3;
+}
+
+/// <summary>The CNN: 3x3 valid convolutions with ReLU (max-pool 2 after the first two), dropout, dense layers, two outputs.</summary>
+public sealed record ModelConfig
+{
+    public IReadOnlyList<int> ConvWidths { get; init; } = [32, 64, 128, 256];
+
+    /// <summary>How many of the first convolutions are followed by a 2x2 max-pool.</summary>
+    [ConfigRange(0, 16)] public int PooledConvs { get; init; } = 2;
+
+    public IReadOnlyList<int> DenseWidths { get; init; } = [128, 128];
+    [ConfigRange(0, 0.99)] public double Dropout { get; init; } = 0.5;
+    public bool BatchNorm { get; init; }
+}
+
+public sealed record AugmentConfig
+{
+    /// <summary>Random rotation uniform in +-degrees (Keras rotation_range); 0 turns it off.</summary>
+    [ConfigRange(0, 180)] public double RotationDegrees { get; init; } = 180;
+    public RotationFill Fill { get; init; } = RotationFill.Nearest;
+    public bool HorizontalFlip { get; init; } = true;
+    public bool VerticalFlip { get; init; } = true;
+}
