@@ -10,5 +10,5 @@ $env:DOTNET_SKIP_FIRST_TIME_EXPERIENCE = '1'
 $env:CAKE_SETTINGS_ENABLESCRIPTCACHE = 'true'
 dotnet tool restore | Out-Null
 if ($LASTEXITCODE -ne 0) { exit $LASTEXITCODE }
-dotnet cake build/build.cake "--working=$PSScriptRoot" @args
+dotnet cake build/build.cake @args
 exit $LASTEXITCODE

@@ -8,4 +8,4 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 # Cake keeps the compiled script between runs (a few seconds saved on every call).
 export CAKE_SETTINGS_ENABLESCRIPTCACHE=true
 dotnet tool restore >/dev/null
-exec dotnet cake build/build.cake --working="$PWD" "$@"
+exec dotnet cake build/build.cake "$@"

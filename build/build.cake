@@ -9,7 +9,8 @@ var overrides = Arguments<string>("set", Array.Empty<string>());
 var force = HasArgument("force");
 var buildConfiguration = Argument("configuration", "Release");
 
-var root = MakeAbsolute(Context.Environment.WorkingDirectory);
+// Cake runs with the script's folder (build/) as its working directory; the repository root is one up.
+var root = MakeAbsolute(Context.Environment.WorkingDirectory.Combine("..")).Collapse();
 var artifacts = root.Combine("artifacts");
 var cli = root.CombineWithFilePath($"src/IdcRepro.Cli/bin/{buildConfiguration}/net10.0/idc.dll");
 

@@ -9,6 +9,7 @@ app.Configure(config =>
 {
     config.SetApplicationName("idc");
     config.PropagateExceptions();
+    config.Settings.StrictParsing = true;
     config.AddCommand<FetchCommand>("fetch").WithDescription("Fetch the dataset (synthetic, zip, directory or url) and record its hash.");
     config.AddCommand<IndexCommand>("index").WithDescription("Index every patch: patient, x, y, class; sorted; duplicates dropped.");
     config.AddCommand<NotBuiltCommand>("preprocess").WithDescription("Decode patches into the uint8 .npy cache (not built yet).").WithData("Preprocess");
@@ -27,11 +28,12 @@ try
 }
 catch (Exception e) when (e is ConfigException or StageException)
 {
-    AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+    // One plain line (or a few) on stderr, unwrapped, no stack trace: the message says where and what to do.
+    Console.Error.WriteLine($"error: {e.Message}");
     return 1;
 }
 catch (CommandAppException e)
 {
-    AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {e.Message} (see idc --help)");
+    Console.Error.WriteLine($"error: {e.Message} (see idc --help)");
     return 2;
 }
