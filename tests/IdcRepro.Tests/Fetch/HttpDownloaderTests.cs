@@ -1,3 +1,4 @@
+using IdcRepro.Tests.TestSupport;
 using IdcRepro.Config;
 using IdcRepro.Fetch;
 using IdcRepro.Pipeline;

@@ -1,3 +1,4 @@
+using IdcRepro.Tests.TestSupport;
 using System.IO.Compression;
 using IdcRepro.Fetch;
 using IdcRepro.Pipeline;

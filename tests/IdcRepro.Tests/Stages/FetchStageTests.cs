@@ -1,0 +1,96 @@
+using IdcRepro.Fetch;
+using IdcRepro.Pipeline;
+using IdcRepro.Stages;
+using IdcRepro.Tests.Fetch;
+using IdcRepro.Tests.TestSupport;
+
+namespace IdcRepro.Tests.Stages;
+
+public sealed class FetchStageTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private string ZipConfig(string zip) => _temp.File("zip.yaml", $"name: z\ndata:\n  source: zip\n  path: {zip}\n");
+
+    [Fact]
+    public void Zip_with_an_entry_that_escapes_its_folder_is_refused_naming_it()
+    {
+        var zip = TinyDataset.WriteZip(_temp.PathOf("evil.zip"), [.. TinyDataset.Names("1"), "../../etc/evil.png"]);
+        var e = Assert.Throws<StageException>(() => FetchStage.Run(TestRuns.Context(ZipConfig(zip), _temp.PathOf("a"))));
+        Assert.Contains("../../etc/evil.png", e.Message);
+    }
+
+    [Fact]
+    public void Truncated_zip_is_refused_naming_the_file()
+    {
+        var whole = File.ReadAllBytes(TinyDataset.WriteZip(_temp.PathOf("whole.zip"), TinyDataset.Names("1", "2")));
+        var cut = _temp.PathOf("cut.zip");
+        File.WriteAllBytes(cut, whole[..(whole.Length / 2)]);
+        var e = Assert.Throws<StageException>(() => FetchStage.Run(TestRuns.Context(ZipConfig(cut), _temp.PathOf("a"))));
+        Assert.Contains("cut.zip", e.Message);
+        Assert.Contains("truncated", e.Message);
+    }
+
+    [Fact]
+    public void Pinned_hash_that_does_not_match_is_refused()
+    {
+        var zip = TinyDataset.WriteZip(_temp.PathOf("d.zip"), TinyDataset.Names("1"));
+        var config = _temp.File("pin.yaml", $"name: z\ndata:\n  source: zip\n  path: {zip}\n  sha256: {new string('0', 64)}\n");
+        var e = Assert.Throws<StageException>(() => FetchStage.Run(TestRuns.Context(config, _temp.PathOf("a"))));
+        Assert.Contains("data.sha256 pins", e.Message);
+    }
+
+    [Fact]
+    public void Directory_source_is_indexed_like_a_zip()
+    {
+        foreach (var name in TinyDataset.Names("7", "8")) File.WriteAllBytes(_temp.File("data/" + name), TinyDataset.Png());
+        var config = _temp.File("dir.yaml", $"name: d\ndata:\n  source: directory\n  path: {_temp.PathOf("data")}\n");
+        var ctx = TestRuns.Context(config, _temp.PathOf("a"));
+        FetchStage.Run(ctx);
+        var index = IndexStage.Run(ctx);
+        Assert.Equal(8, index.Stamp.Fact<int>("patches"));
+        Assert.Equal(2, index.Stamp.Fact<int>("class1"));
+    }
+
+    [Fact]
+    public async Task Url_source_downloads_resumes_checks_the_hash_and_is_then_up_to_date()
+    {
+        var bytes = File.ReadAllBytes(TinyDataset.WriteZip(_temp.PathOf("served.zip"), TinyDataset.Names("10", "11", "12")));
+        await using var server = new LoopbackHttpServer(bytes, new ServerScript { CutFirstResponseAfter = bytes.Length / 3 });
+        var config = _temp.File("url.yaml", $"name: u\ndata:\n  source: url\n  url: {server.Url}\n  download:\n    retries: 3\n    timeout_seconds: 5\n");
+        var artifacts = _temp.PathOf("a");
+
+        var ctx = TestRuns.Context(config, artifacts);
+        var fetched = FetchStage.Run(ctx);
+        Assert.True(fetched.Ran);
+        Assert.Equal(2, server.Requests.Count);                          // cut once, then resumed
+        Assert.Equal(bytes.Length, server.BytesServed);                 // nothing fetched twice
+        Assert.Equal(Hashing.Sha256Hex(bytes), fetched.Stamp.Fact<string>("dataset_sha256"));
+        Assert.True(File.Exists(ArchiveHash.SidecarPath(Path.Combine(artifacts, "downloads", "IDC_regular_ps50_idx5.zip"))));
+        Assert.Equal(12, IndexStage.Run(ctx).Stamp.Fact<int>("patches"));
+
+        Assert.False(FetchStage.Run(TestRuns.Context(config, artifacts)).Ran);
+        // With the cache cleaned but the download kept, Fetch checks the archive it has instead of downloading again.
+        Directory.Delete(Path.Combine(artifacts, "cache"), recursive: true);
+        Assert.True(FetchStage.Run(TestRuns.Context(config, artifacts)).Ran);
+        Assert.Equal(2, server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Url_download_whose_recorded_hash_changed_is_refused()
+    {
+        var bytes = File.ReadAllBytes(TinyDataset.WriteZip(_temp.PathOf("served.zip"), TinyDataset.Names("10")));
+        await using var server = new LoopbackHttpServer(bytes);
+        var config = _temp.File("url.yaml", $"name: u\ndata:\n  source: url\n  url: {server.Url}\n");
+        var artifacts = _temp.PathOf("a");
+        FetchStage.Run(TestRuns.Context(config, artifacts));
+
+        var archive = Path.Combine(artifacts, "downloads", "IDC_regular_ps50_idx5.zip");
+        File.WriteAllBytes(archive, File.ReadAllBytes(TinyDataset.WriteZip(_temp.PathOf("other.zip"), TinyDataset.Names("99"))));
+        var e = Assert.Throws<StageException>(() => FetchStage.Run(TestRuns.Context(config, artifacts, force: true)));
+        Assert.Contains("recorded", e.Message);
+        Assert.Contains("delete it and rerun", e.Message);
+    }
+}
