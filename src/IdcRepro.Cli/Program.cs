@@ -12,9 +12,9 @@ app.Configure(config =>
     config.Settings.StrictParsing = true;
     config.AddCommand<FetchCommand>("fetch").WithDescription("Fetch the dataset (synthetic, zip, directory or url) and record its hash.");
     config.AddCommand<IndexCommand>("index").WithDescription("Index every patch: patient, x, y, class; sorted; duplicates dropped.");
-    config.AddCommand<NotBuiltCommand>("preprocess").WithDescription("Decode patches into the uint8 .npy cache (not built yet).").WithData("Preprocess");
-    config.AddCommand<NotBuiltCommand>("split").WithDescription("Split into train / validation / test with a fixed seed (not built yet).").WithData("Split");
-    config.AddCommand<NotBuiltCommand>("undersample").WithDescription("Undersample the majority class (not built yet).").WithData("Undersample");
+    config.AddCommand<PreprocessCommand>("preprocess").WithDescription("Decode patches into the uint8 .npy cache (images.npy, labels.npy).");
+    config.AddCommand<SplitCommand>("split").WithDescription("Split into train / validation / test with a fixed seed.");
+    config.AddCommand<UndersampleCommand>("undersample").WithDescription("Undersample the majority class in the configured sets.");
     config.AddCommand<NotBuiltCommand>("train").WithDescription("Train the CNN (not built yet).").WithData("Train");
     config.AddCommand<NotBuiltCommand>("evaluate").WithDescription("Evaluate the best checkpoint on the test set (not built yet).").WithData("Evaluate");
     config.AddCommand<NotBuiltCommand>("report").WithDescription("Render the run's report (not built yet).").WithData("Report");
