@@ -15,7 +15,8 @@ namespace IdcRepro.Preprocess;
 /// Decodes one PNG patch into size x size x 3 bytes (row-major HWC, RGB; grey, palette and alpha PNGs become
 /// RGB). A patch already that size is copied as it is; another is resampled to exactly that size (bilinear,
 /// as the blog's cv2.resize default; bicubic; nearest) or, under pad, placed top-left on black.
-/// Pure: bytes in, pixels out. Safe from many threads at once.
+/// Full-size 8-bit RGB PNGs (nearly every IDC patch) take <see cref="PlainRgbPng"/>'s fast path; everything else,
+/// and anything that path finds odd, goes through ImageSharp. Pure: bytes in, pixels out. Safe from many threads at once.
 /// </summary>
 public static class PatchDecoder
 {
@@ -45,19 +46,34 @@ public static class PatchDecoder
         if (config.Resize == ResizeMode.Pad && (declared.Width > size || declared.Height > size))
             throw new PatchTooLargeException(declared, size);
 
-        using var image = Load(png);
-        var original = new ImageSize(image.Width, image.Height);
-        if (original.Width != size || original.Height != size)
+        var fullSize = declared.Width == size && declared.Height == size;
+        Span<byte> pixels = fullSize ? destination : new byte[declared.Width * declared.Height * 3];
+        if (!PlainRgbPng.TryDecode(png, declared, pixels))
         {
-            if (config.Resize == ResizeMode.Pad)
-            {
-                PadInto(image, size, destination);
-                return original;
-            }
-            image.Mutate(x => x.Resize(new ResizeOptions { Size = new Size(size, size), Mode = SharpResizeMode.Stretch, Sampler = Sampler(config.Resize) }));
+            using var image = Load(png);
+            if (image.Width != declared.Width || image.Height != declared.Height)
+                throw new CorruptPatchException($"the PNG header says {declared} but the image decodes as {image.Width}x{image.Height}");
+            Pixels(image).CopyTo(pixels);
         }
+        if (!fullSize) Reshape(pixels, declared, config, destination);
+        return declared;
+    }
+
+    /// <summary>Brings <paramref name="pixels"/> (HWC RGB of <paramref name="from"/>) to size x size: resampled, or padded top-left on black.</summary>
+    private static void Reshape(ReadOnlySpan<byte> pixels, ImageSize from, PreprocessConfig config, Span<byte> destination)
+    {
+        var size = config.Size;
+        if (config.Resize == ResizeMode.Pad)
+        {
+            destination.Clear();
+            var rowBytes = from.Width * 3;
+            for (var y = 0; y < from.Height; y++)
+                pixels.Slice(y * rowBytes, rowBytes).CopyTo(destination[(y * size * 3)..]);
+            return;
+        }
+        using var image = Image.LoadPixelData<Rgb24>(Png, pixels, from.Width, from.Height);
+        image.Mutate(x => x.Resize(new ResizeOptions { Size = new Size(size, size), Mode = SharpResizeMode.Stretch, Sampler = Sampler(config.Resize) }));
         Pixels(image).CopyTo(destination);
-        return original;
     }
 
     private static Image<Rgb24> Load(ReadOnlySpan<byte> png)
@@ -70,15 +86,6 @@ public static class PatchDecoder
         {
             throw new CorruptPatchException($"the PNG cannot be decoded: {e.Message}", e);
         }
-    }
-
-    private static void PadInto(Image<Rgb24> image, int size, Span<byte> destination)
-    {
-        destination.Clear();
-        var pixels = Pixels(image);
-        var rowBytes = image.Width * 3;
-        for (var y = 0; y < image.Height; y++)
-            pixels.Slice(y * rowBytes, rowBytes).CopyTo(destination[(y * size * 3)..]);
     }
 
     private static ReadOnlySpan<byte> Pixels(Image<Rgb24> image) =>

@@ -18,10 +18,10 @@ public static class TestPngs
 
     public static byte[] Rgb(int width, int height, int seed) => Rgb(width, height, Pixels(width, height, seed));
 
-    public static byte[] Rgb(int width, int height, byte[] pixels)
+    public static byte[] Rgb(int width, int height, byte[] pixels, PngFilterMethod filter = PngFilterMethod.Adaptive, PngBitDepth depth = PngBitDepth.Bit8)
     {
         using var image = Image.LoadPixelData<Rgb24>(pixels, width, height);
-        return Encode(image, PngColorType.Rgb);
+        return Encode(image, PngColorType.Rgb, filter, depth);
     }
 
     public static byte[] Solid(int width, int height, byte r, byte g, byte b)
@@ -59,10 +59,11 @@ public static class TestPngs
         }
     }
 
-    private static byte[] Encode<TPixel>(Image<TPixel> image, PngColorType colorType) where TPixel : unmanaged, IPixel<TPixel>
+    private static byte[] Encode<TPixel>(Image<TPixel> image, PngColorType colorType,
+        PngFilterMethod filter = PngFilterMethod.Adaptive, PngBitDepth depth = PngBitDepth.Bit8) where TPixel : unmanaged, IPixel<TPixel>
     {
         using var stream = new MemoryStream();
-        image.SaveAsPng(stream, new PngEncoder { ColorType = colorType, BitDepth = PngBitDepth.Bit8 });
+        image.SaveAsPng(stream, new PngEncoder { ColorType = colorType, BitDepth = depth, FilterMethod = filter });
         return stream.ToArray();
     }
 }
