@@ -47,7 +47,7 @@ public sealed class ZipPatchReader : IPatchReader
         {
             throw new StageException($"Dataset zip '{full}' cannot be read: {e.Message}. Fetch it again.");
         }
-        return new ZipPatchReader(full, File.OpenHandle(full, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.RandomAccess), entries);
+        return new ZipPatchReader(full, File.OpenHandle(full, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.None), entries);
     }
 
     public byte[] ReadAllBytes(string path)

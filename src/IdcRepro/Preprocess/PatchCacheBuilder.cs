@@ -37,8 +37,8 @@ public static class PatchCacheBuilder
         }
         catch
         {
-            File.Delete(imagesNpyPath);
-            File.Delete(labelsNpyPath);
+            foreach (var path in new[] { imagesNpyPath, labelsNpyPath })
+                if (File.Exists(path)) File.Delete(path);
             throw;
         }
     }

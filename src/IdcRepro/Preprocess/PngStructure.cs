@@ -13,7 +13,7 @@ public static class PngStructure
     private const uint Iend = 0x49454E44;
 
     /// <summary>Larger than any patch can sensibly be; a bigger IHDR is damage, not a patch.</summary>
-    public const int MaxSide = 8192;
+    public const int MaxSide = 4096;
 
     /// <summary>The size IHDR declares; throws <see cref="CorruptPatchException"/> if the file is not a whole PNG.</summary>
     public static ImageSize Check(ReadOnlySpan<byte> png)

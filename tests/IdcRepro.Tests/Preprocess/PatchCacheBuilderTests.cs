@@ -145,6 +145,31 @@ public sealed class PatchCacheBuilderTests : IDisposable
     }
 
     [Fact]
+    public void Padding_to_a_size_smaller_than_a_patch_fails_by_name_with_the_fix()
+    {
+        var (patches, _, zip) = Dataset(3);
+
+        var error = Assert.Throws<StageException>(() =>
+            Build(patches, zip, new PreprocessConfig { Size = 32, Resize = ResizeMode.Pad, OnCorrupt = InvalidEntryPolicy.Skip }));
+
+        Assert.Contains(patches, p => error.Message.Contains(p.Path));
+        Assert.Contains("preprocess.size", error.Message);
+    }
+
+    [Fact]
+    public void Cancelling_stops_the_build_and_leaves_no_files()
+    {
+        var (patches, _, zip) = Dataset(20);
+        using var cancel = new CancellationTokenSource();
+        cancel.Cancel();
+        using var reader = PatchReader.Open(new DatasetLocation(DatasetKind.Zip, zip, ""));
+
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+            PatchCacheBuilder.Build(patches, reader, new PreprocessConfig(), Images, Labels, null, cancel.Token));
+        Assert.False(File.Exists(Images));
+    }
+
+    [Fact]
     public void An_empty_patch_list_gives_empty_arrays()
     {
         var (_, _, zip) = Dataset(1);
