@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 
 namespace IdcRepro.Preprocess;
 
@@ -20,6 +21,9 @@ public static unsafe class PlainRgbPng
 
     /// <summary>Per-thread room to join an image's data when it is split over several IDAT chunks.</summary>
     [ThreadStatic] private static byte[]? joined;
+
+    /// <summary>The row "above" the first row: all zeros, as wide as the widest accepted row.</summary>
+    private static readonly byte[] ZeroRow = new byte[PngStructure.MaxSide * BytesPerPixel];
 
     /// <summary>Per-thread room for the inflated rows.</summary>
     [ThreadStatic] private static byte[]? inflated;
@@ -98,59 +102,58 @@ public static unsafe class PlainRgbPng
         {
             return false;
         }
-        for (var y = 0; y < rows; y++)
+        fixed (byte* output = destination)
+        fixed (byte* zeros = ZeroRow)
         {
-            var row = destination.Slice(y * stride, stride);
-            raw.AsSpan(y * (stride + 1) + 1, stride).CopyTo(row);
-            if (!Unfilter(raw[y * (stride + 1)], row, y == 0 ? default : destination.Slice((y - 1) * stride, stride))) return false;
+            for (var y = 0; y < rows; y++)
+            {
+                var row = output + y * stride;
+                raw.AsSpan(y * (stride + 1) + 1, stride).CopyTo(new Span<byte>(row, stride));
+                if (!Unfilter(raw[y * (stride + 1)], row, y == 0 ? zeros : row - stride, stride)) return false;
+            }
         }
         return true;
     }
 
-    /// <summary>Reverses one PNG row filter in place (<paramref name="above"/> is empty for the first row: all zeros).</summary>
+    /// <summary>Reverses one PNG row filter in place; <paramref name="above"/> is the unfiltered row above (zeros for the first row).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool Unfilter(byte type, Span<byte> row, ReadOnlySpan<byte> above)
+    private static bool Unfilter(byte type, byte* row, byte* above, int length)
     {
         const int bpp = BytesPerPixel;
-        var hasAbove = !above.IsEmpty;
         switch (type)
         {
             case 0:
                 return true;
             case 1:
-                for (var i = bpp; i < row.Length; i++) row[i] += row[i - bpp];
+                for (var i = bpp; i < length; i++) row[i] += row[i - bpp];
                 return true;
             case 2:
-                if (hasAbove) for (var i = 0; i < row.Length; i++) row[i] += above[i];
+                var at = 0;
+                for (; at + Vector128<byte>.Count <= length; at += Vector128<byte>.Count)
+                    Vector128.Store(Vector128.Load(row + at) + Vector128.Load(above + at), row + at);
+                for (; at < length; at++) row[at] += above[at];
                 return true;
             case 3:
-                for (var i = 0; i < row.Length; i++)
-                {
-                    var left = i >= bpp ? row[i - bpp] : 0;
-                    var up = hasAbove ? above[i] : 0;
-                    row[i] += (byte)((left + up) >> 1);
-                }
+                for (var i = 0; i < bpp; i++) row[i] += (byte)(above[i] >> 1);
+                for (var i = bpp; i < length; i++) row[i] += (byte)((row[i - bpp] + above[i]) >> 1);
                 return true;
             case 4:
-                for (var i = 0; i < row.Length; i++)
-                {
-                    int left = i >= bpp ? row[i - bpp] : 0;
-                    int up = hasAbove ? above[i] : 0;
-                    int upLeft = hasAbove && i >= bpp ? above[i - bpp] : 0;
-                    row[i] += (byte)Paeth(left, up, upLeft);
-                }
+                for (var i = 0; i < bpp; i++) row[i] += above[i];
+                for (var i = bpp; i < length; i++) row[i] += (byte)Paeth(row[i - bpp], above[i], above[i - bpp]);
                 return true;
             default:
                 return false;
         }
     }
 
+    /// <summary>The Paeth predictor, written so the JIT can use conditional moves instead of branches.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Paeth(int left, int up, int upLeft)
     {
-        var p = left + up - upLeft;
-        var pa = Math.Abs(p - left);
-        var pb = Math.Abs(p - up);
-        var pc = Math.Abs(p - upLeft);
-        return pa <= pb && pa <= pc ? left : pb <= pc ? up : upLeft;
+        var pa = Math.Abs(up - upLeft);
+        var pb = Math.Abs(left - upLeft);
+        var pc = Math.Abs(left + up - 2 * upLeft);
+        var upOrUpLeft = pb <= pc ? up : upLeft;
+        return (pa <= pb) & (pa <= pc) ? left : upOrUpLeft;
     }
 }
