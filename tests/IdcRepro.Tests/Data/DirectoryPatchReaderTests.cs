@@ -1,0 +1,40 @@
+using IdcRepro.Data;
+using IdcRepro.Pipeline;
+
+namespace IdcRepro.Tests.Data;
+
+public sealed class DirectoryPatchReaderTests : IDisposable
+{
+    private readonly ScratchDirectory scratch = new();
+
+    public void Dispose() => scratch.Dispose();
+
+    [Fact]
+    public void Reads_a_patch_by_its_slash_path()
+    {
+        Directory.CreateDirectory(scratch.File("8863/1"));
+        File.WriteAllBytes(scratch.File("8863/1/8863_idx5_x51_y1251_class1.png"), [1, 2, 3]);
+        using var reader = PatchReader.Open(new DatasetLocation(DatasetKind.Directory, scratch.Path, ""));
+
+        Assert.Equal([1, 2, 3], reader.ReadAllBytes("8863/1/8863_idx5_x51_y1251_class1.png"));
+    }
+
+    [Fact]
+    public void A_missing_file_names_the_folder_and_the_path()
+    {
+        using var reader = DirectoryPatchReader.Open(scratch.Path);
+
+        var error = Assert.Throws<StageException>(() => reader.ReadAllBytes("8863/1/absent.png"));
+
+        Assert.Contains(scratch.Path, error.Message);
+        Assert.Contains("8863/1/absent.png", error.Message);
+    }
+
+    [Fact]
+    public void A_path_outside_the_folder_is_refused()
+    {
+        using var reader = DirectoryPatchReader.Open(scratch.Path);
+
+        Assert.Throws<StageException>(() => reader.ReadAllBytes("../etc/passwd"));
+    }
+}
