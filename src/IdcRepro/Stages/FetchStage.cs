@@ -75,7 +75,9 @@ public static class FetchStage
                     var task = p.AddTask("Fetch: generating synthetic patches");
                     var total = data.Synthetic.Patients * data.Synthetic.GridColumns * data.Synthetic.GridRows;
                     task.MaxValue = total;
-                    return SyntheticDataset.WriteZip(data.Synthetic, Path.Combine(work, fileName), new Progress<int>(n => task.Value = n));
+                    var written = SyntheticDataset.WriteZip(data.Synthetic, Path.Combine(work, fileName), new Progress<int>(n => task.Value = n));
+                    task.MaxValue = task.Value = written.Patches; // the regions cover only part of the grid
+                    return written;
                 });
                 ctx.Console.MarkupLineInterpolated($"Fetch: synthetic dataset of {summary.Patches:N0} patches from {summary.Patients} patients");
                 // Relative: the work folder is renamed into place after this returns.
