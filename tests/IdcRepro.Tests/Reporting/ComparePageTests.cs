@@ -1,0 +1,96 @@
+using System.Text.RegularExpressions;
+using IdcRepro.Evaluation;
+using IdcRepro.Reporting;
+using IdcRepro.Reporting.Comparing;
+using IdcRepro.Reporting.Pages;
+using IdcRepro.Tests.TestSupport;
+
+namespace IdcRepro.Tests.Reporting;
+
+public sealed partial class ComparePageTests
+{
+    /// <summary>A run whose accuracy is exactly (tn + tp) / total and whose intervals are given.</summary>
+    private static RunReport Run(string name, ConfusionMatrix confusion, double lower, double upper, IReadOnlyList<SeedResult>? seeds = null) =>
+        FakeRun.Report(name, withPixels: false) with
+        {
+            Metrics = new MetricSet(confusion, 4, 0.9, 0.88, 0.8),
+            Intervals = new Dictionary<string, Interval>
+            {
+                [MetricNames.Accuracy] = new(lower, upper, 1000),
+                [MetricNames.RocAuc] = new(0.85, 0.95, 1000),
+            },
+            Seeds = seeds ?? [],
+        };
+
+    private static IReadOnlyList<CompareVariant> Variants() =>
+    [
+        new("blog", FakeRun.ConfigYaml, Run("blog", new ConfusionMatrix(688, 124, 218, 594), 0.7612, 0.8155)),
+        new("patient-split", FakeRun.ConfigYaml.Replace("strategy: random", "strategy: patient", StringComparison.Ordinal).Replace("  stratify: false\n", "", StringComparison.Ordinal),
+            Run("patient-split", new ConfusionMatrix(600, 212, 300, 512), 0.6420, 0.7301)),
+        new("wider", FakeRun.ConfigYaml.Replace("dropout: 0.5", "dropout: 0.3\n    batch_norm: true", StringComparison.Ordinal),
+            Run("wider", new ConfusionMatrix(700, 112, 200, 612), 0.7700, 0.8300, FakeRun.Seeds(1, 2, 3))),
+    ];
+
+    [Fact]
+    public void Metric_table_holds_each_variants_numbers()
+    {
+        var variants = Variants();
+        var table = ComparePage.Build(variants).Blocks.OfType<Table>().First();
+        Assert.Equal(["Metric", "blog", "patient-split", "wider"], table.Header);
+        var accuracy = table.Rows.Single(r => r[0] == "Accuracy");
+        for (var v = 0; v < variants.Count; v++)
+        {
+            var run = variants[v].Report;
+            var interval = run.Intervals[MetricNames.Accuracy];
+            var numbers = Number().Matches(accuracy[v + 1]).Select(m => double.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            Assert.Equal(Math.Round(run.Metrics.Accuracy!.Value, 4), numbers[0]);
+            Assert.Equal(interval.Lower, numbers[1]);
+            Assert.Equal(interval.Upper, numbers[2]);
+        }
+        var spread = SeedSpread.Of(variants[2].Report.Seeds).Single(s => s.Metric == MetricNames.Accuracy);
+        Assert.Contains($"seeds: {spread.Mean:F4} ± {spread.StandardDeviation:F4} (n = 3)", accuracy[3]);
+        Assert.DoesNotContain("seeds:", accuracy[1]);
+        // Every metric has a row, undefined intervals shown as a bare value.
+        Assert.Equal(variants[0].Report.Metrics.Named().Count, table.Rows.Count);
+        Assert.Equal("0.8000", table.Rows.Single(r => r[0] == "Keras binary accuracy")[1]);
+    }
+
+    [Fact]
+    public void States_which_differences_are_larger_than_the_intervals()
+    {
+        var differences = IntervalComparison.AgainstFirst(Variants());
+        var accuracy = differences.Where(d => d.Metric == MetricNames.Accuracy).ToList();
+        Assert.True(accuracy.Single(d => d.Variant == "patient-split").Separated);   // [0.642, 0.730] below [0.761, 0.816]
+        Assert.False(accuracy.Single(d => d.Variant == "wider").Separated);          // [0.770, 0.830] overlaps
+        Assert.All(differences.Where(d => d.Metric == MetricNames.RocAuc), d => Assert.False(d.Separated));
+
+        var page = HtmlRenderer.Render(ComparePage.Build(Variants()));
+        Assert.Contains("Accuracy: patient-split 0.6847 [0.6420, 0.7301] is lower than blog 0.7894 [0.7612, 0.8155]; the intervals do not overlap.", page);
+        Assert.Contains("ROC AUC: no variant differs from blog by more than the intervals.", page);
+        Assert.DoesNotContain("Accuracy: wider", page);
+    }
+
+    [Fact]
+    public void Lists_each_variants_config_changes_against_the_first()
+    {
+        var page = ComparePage.Build(Variants());
+        var tables = page.Blocks.OfType<Table>().Skip(1).ToList();
+        Assert.Equal([["split.strategy", "random", "patient", "changed"], ["split.stratify", "false", "—", "removed"]], tables[0].Rows);
+        Assert.Equal([["train.model.dropout", "0.5", "0.3", "changed"], ["train.model.batch_norm", "—", "true", "added"]], tables[1].Rows);
+    }
+
+    [Fact]
+    public void Compare_page_is_self_contained_with_its_markdown_twin()
+    {
+        using var temp = new TempFolder();
+        var files = CompareWriter.Write(temp.Path, Variants());
+        Assert.EndsWith("compare.html", files.Html, StringComparison.Ordinal);
+        SelfContainedHtml.Check(File.ReadAllText(files.Html), expectedImages: 2);
+        var markdown = File.ReadAllText(files.Markdown);
+        Assert.Contains("](compare_files/val-loss.png)", markdown);
+        Assert.True(File.Exists(Path.Combine(temp.Path, "compare_files", "val-accuracy.png")));
+    }
+
+    [GeneratedRegex(@"\d+\.\d+")]
+    private static partial Regex Number();
+}
