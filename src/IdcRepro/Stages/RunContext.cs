@@ -5,8 +5,11 @@ using Spectre.Console;
 namespace IdcRepro.Stages;
 
 /// <summary>What every stage shell gets: the resolved config, where artifacts live, whether to force, and the console.</summary>
-public sealed class RunContext(IdcConfig config, ArtifactLayout layout, IAnsiConsole console, bool force = false)
+public sealed class RunContext(IdcConfig config, ArtifactLayout layout, IAnsiConsole console, bool force = false, CancellationToken cancellation = default)
 {
+    /// <summary>Cancelled on Ctrl+C: long stages stop at a safe point (training after saving its last epoch).</summary>
+    public CancellationToken Cancellation { get; } = cancellation;
+
     public IdcConfig Config { get; } = config;
     public ArtifactLayout Layout { get; } = layout;
     public StageCache Cache { get; } = new(layout);
