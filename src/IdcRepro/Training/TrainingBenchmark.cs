@@ -26,17 +26,21 @@ public static class TrainingBenchmark
         using var session = new TrainingSession(config, data, data, Normalizer.Fit(config.Normalize, data.Images), device);
         var observer = new SilentObserver();
 
-        var bare = BareSteps(session, Math.Min(config.BatchSize, patches), bareSteps);
+        var batchSize = Math.Min(config.BatchSize, patches);
+        var bare = BareSteps(session, batchSize, bareSteps);
         var epoch = session.TrainEpoch(EpochPlan.Create(config.Seed, 1, patches, session.Augmenter), observer, CancellationToken.None, timeSteps: true);
         var clock = Stopwatch.StartNew();
         session.Evaluate(session.Validation!);
         var evaluation = patches / clock.Elapsed.TotalSeconds;
+        var fastestBatch = epoch.Batches.Where(b => b.Patches == batchSize).Min(b => b.Seconds);
 
-        return new BenchmarkResult(device.ToString(), threads, config.BatchSize, patches, bare,
-            epoch.Patches / epoch.Seconds, 1 - epoch.StepSeconds / epoch.Seconds, evaluation);
+        return new BenchmarkResult(device.ToString(), threads, config.BatchSize, patches,
+            batchSize / bare[bare.Length / 2], epoch.Patches / epoch.Seconds, 1 - epoch.StepSeconds / epoch.Seconds, evaluation,
+            batchSize / bare[0], batchSize / fastestBatch);
     }
 
-    private static double BareSteps(TrainingSession session, int batchSize, int steps)
+    /// <summary>The seconds of each bare step, sorted.</summary>
+    private static double[] BareSteps(TrainingSession session, int batchSize, int steps)
     {
         using var outer = NewDisposeScope();
         var rows = arange(batchSize, dtype: ScalarType.Int64, device: session.Device);
@@ -44,10 +48,16 @@ public static class TrainingBenchmark
         var labels = session.Train.Labels!.index_select(0, rows);
         session.Model.train();
         Step(session, inputs, labels);   // warm-up: first-call allocations and kernel choices
-        var clock = Stopwatch.StartNew();
-        for (var i = 0; i < steps; i++) Step(session, inputs, labels);
-        if (session.Device.type == DeviceType.CUDA) cuda.synchronize(session.Device);
-        return steps * batchSize / clock.Elapsed.TotalSeconds;
+        var seconds = new double[steps];
+        for (var i = 0; i < steps; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            Step(session, inputs, labels);
+            if (session.Device.type == DeviceType.CUDA) cuda.synchronize(session.Device);
+            seconds[i] = clock.Elapsed.TotalSeconds;
+        }
+        Array.Sort(seconds);
+        return seconds;
     }
 
     private static void Step(TrainingSession session, Tensor inputs, Tensor labels)

@@ -43,13 +43,14 @@ internal sealed class TrainingSession : IDisposable
 
     /// <summary>
     /// One pass over the training set in the plan's order, one optimizer step per batch (the last one may be short).
-    /// With <paramref name="timeSteps"/> the device is synchronised around each step to time forward + backward + update.
+    /// With <paramref name="timeSteps"/> the device is synchronised around each batch and step to time them.
     /// </summary>
     public EpochTotals TrainEpoch(EpochPlan plan, ITrainingObserver observer, CancellationToken ct, bool timeSteps = false)
     {
         var clock = Stopwatch.StartNew();
         var stepTime = TimeSpan.Zero;
         var lastReport = TimeSpan.Zero;
+        var timings = new List<BatchTiming>();
         Model.train();
         manual_seed(plan.TorchSeed);
         using var epochScope = NewDisposeScope();
@@ -62,6 +63,7 @@ internal sealed class TrainingSession : IDisposable
         {
             ct.ThrowIfCancellationRequested();
             using var scope = NewDisposeScope();
+            var batchStart = timeSteps ? Synchronised(clock) : default;
             var start = b * batchSize;
             var count = Math.Min(batchSize, Train.Count - start);
             var rows = order.narrow(0, start, count);
@@ -74,17 +76,19 @@ internal sealed class TrainingSession : IDisposable
             var loss = Loss.Compute(logits, labels, weighted: true);
             loss.backward();
             Optimizer.step();
-            if (timeSteps) stepTime += Synchronised(clock) - stepStart;
+            var stepEnd = timeSteps ? Synchronised(clock) : default;
+            stepTime += stepEnd - stepStart;
 
             var detached = logits.detach();
             totals.Add(loss, detached, TrainingLoss.Probabilities(Loss.Kind, detached), labels);
+            if (timeSteps) timings.Add(new BatchTiming(count, (Synchronised(clock) - batchStart).TotalSeconds, (stepEnd - stepStart).TotalSeconds));
             if (b == 0 || b == batches - 1 || clock.Elapsed - lastReport >= ReportInterval)
             {
                 lastReport = clock.Elapsed;
                 observer.OnBatch(plan.Epoch, b, batches, totals.Values().Loss, (start + count) / Math.Max(clock.Elapsed.TotalSeconds, 1e-9));
             }
         }
-        return new EpochTotals(totals.Values(), Train.Count, clock.Elapsed.TotalSeconds, stepTime.TotalSeconds);
+        return new EpochTotals(totals.Values(), Train.Count, clock.Elapsed.TotalSeconds, stepTime.TotalSeconds, timings);
     }
 
     public MetricValues Evaluate(DevicePatches patches, CancellationToken ct = default) => Evaluator.Evaluate(Model, Augmenter, Loss, patches, ct);
