@@ -97,6 +97,20 @@ public sealed class TrainerTests
     }
 
     [Fact]
+    public void A_lost_best_pt_is_restored_from_the_checkpoint_that_last_json_names()
+    {
+        using var folder = new TempFolder();
+        Run(ToyData.Config(epochs: 2), folder.Root);
+        var best = Bytes(folder, "best.pt");
+        File.Delete(folder.PathOf("best.pt"));
+
+        var again = Run(ToyData.Config(epochs: 2), folder.Root);
+
+        Assert.Equal(best, Bytes(folder, "best.pt"));
+        Assert.Equal(best, Bytes(folder, Path.Combine("checkpoints", $"epoch-{again.BestEpoch:D4}.pt")));
+    }
+
+    [Fact]
     public void A_damaged_checkpoint_file_is_named_with_what_to_do()
     {
         using var folder = new TempFolder();
