@@ -16,6 +16,9 @@ public enum Normalization { Featurewise, Rescale }
 /// <summary>How rotation fills pixels that come from outside the patch: nearest repeats the edge (Keras' fill_mode nearest), zeros fills black.</summary>
 public enum RotationFill { Nearest, Zeros }
 
+/// <summary>How rotation reads between pixels: bilinear is Keras' ImageDataGenerator (interpolation_order 1), nearest takes the closest pixel.</summary>
+public enum RotationInterpolation { Bilinear, Nearest }
+
 /// <summary>The <c>train</c> section.</summary>
 public sealed record TrainConfig
 {
@@ -65,6 +68,9 @@ public sealed record AugmentConfig
     /// <summary>Random rotation uniform in +-degrees (Keras rotation_range); 0 turns it off.</summary>
     [ConfigRange(0, 180)] public double RotationDegrees { get; init; } = 180;
     public RotationFill Fill { get; init; } = RotationFill.Nearest;
+
+    /// <summary>Sampling between pixels for rotation; bilinear matches Keras (interpolation_order 1).</summary>
+    public RotationInterpolation Interpolation { get; init; } = RotationInterpolation.Bilinear;
     public bool HorizontalFlip { get; init; } = true;
     public bool VerticalFlip { get; init; } = true;
 }

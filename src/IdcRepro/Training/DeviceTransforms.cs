@@ -1,0 +1,14 @@
+using static TorchSharp.torch;
+
+namespace IdcRepro.Training;
+
+/// <summary>
+/// A run of <see cref="PatchTransform"/>s on the device, made by <see cref="Augmenter.Upload"/>: either one 2x3 sampling matrix
+/// per patch (rotation with the flips folded in), or, when rotation is off, per-patch flip masks; null parts are not drawn.
+/// </summary>
+public sealed record DeviceTransforms(Tensor? Theta, Tensor? FlipHorizontal, Tensor? FlipVertical)
+{
+    /// <summary>The transforms of patches <paramref name="start"/> .. start + count - 1 (views, no copy).</summary>
+    public DeviceTransforms Slice(long start, long count) =>
+        new(Theta?.narrow(0, start, count), FlipHorizontal?.narrow(0, start, count), FlipVertical?.narrow(0, start, count));
+}

@@ -1,0 +1,7 @@
+namespace IdcRepro.Training;
+
+/// <summary>
+/// What one training pass measured: its metrics, patches and wall-clock seconds; when timed, the seconds inside optimizer
+/// steps (forward, loss, backward, update) and each batch's timing.
+/// </summary>
+internal sealed record EpochTotals(MetricValues Metrics, int Patches, double Seconds, double StepSeconds, IReadOnlyList<BatchTiming> Batches);

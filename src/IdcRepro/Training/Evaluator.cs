@@ -1,0 +1,55 @@
+using IdcRepro.Config;
+using static TorchSharp.torch;
+
+namespace IdcRepro.Training;
+
+/// <summary>
+/// Runs a model over a set in order, in large batches, in eval mode (dropout off, batch norm on its running statistics)
+/// without gradients: validation's metrics and the predictor's probabilities come from this one pass.
+/// </summary>
+internal static class Evaluator
+{
+    public const int BatchSize = 1024;
+
+    public static MetricValues Evaluate(IdcCnn model, Augmenter augmenter, TrainingLoss loss, DevicePatches patches, CancellationToken ct = default)
+    {
+        using var totals = new MetricTotals();
+        ForEachBatch(model, augmenter, patches, ct, (logits, start, count) =>
+        {
+            var labels = patches.Labels!.narrow(0, start, count);
+            totals.Add(loss.Compute(logits, labels, weighted: false), logits, TrainingLoss.Probabilities(loss.Kind, logits), labels);
+        });
+        return totals.Values();
+    }
+
+    /// <summary>Per patch, the probabilities of class 0 and 1, row-major N x 2.</summary>
+    public static float[] Probabilities(IdcCnn model, Augmenter augmenter, LossKind kind, DevicePatches patches)
+    {
+        var result = new float[patches.Count * 2L];
+        ForEachBatch(model, augmenter, patches, CancellationToken.None, (logits, start, count) =>
+            TrainingLoss.Probabilities(kind, logits).cpu().data<float>().CopyTo(result.AsSpan((int)(start * 2), (int)(count * 2))));
+        return result;
+    }
+
+    private static void ForEachBatch(IdcCnn model, Augmenter augmenter, DevicePatches patches, CancellationToken ct, Action<Tensor, long, long> onBatch)
+    {
+        var wasTraining = model.training;
+        model.eval();
+        try
+        {
+            using var noGrad = no_grad();
+            for (long start = 0; start < patches.Count; start += BatchSize)
+            {
+                ct.ThrowIfCancellationRequested();
+                using var scope = NewDisposeScope();
+                var count = Math.Min(BatchSize, patches.Count - start);
+                var logits = model.forward(augmenter.Prepare(patches.Images.narrow(0, start, count)));
+                onBatch(logits, start, count);
+            }
+        }
+        finally
+        {
+            model.train(wasTraining);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using IdcRepro.Config;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace IdcRepro.Training;
+
+/// <summary>
+/// A trained model ready to score patches: <see cref="IdcCnn"/> rebuilt from model.json, the weights of best.pt and the
+/// normalisation of normalization.json. Scores in the validation pass's batches and order, so its probabilities are the ones
+/// validation computed from the same weights.
+/// </summary>
+public sealed class Predictor : IDisposable
+{
+    private readonly IdcCnn _model;
+    private readonly Augmenter _augmenter;
+
+    private Predictor(ModelDescription description, IdcCnn model, Augmenter augmenter, Device device)
+    {
+        Description = description;
+        _model = model;
+        _augmenter = augmenter;
+        Device = device;
+    }
+
+    public ModelDescription Description { get; }
+    public Device Device { get; }
+
+    /// <summary>Loads the best model of a training work folder.</summary>
+    /// <exception cref="TrainingCheckpointException">A file is missing or unreadable.</exception>
+    public static Predictor Load(string workFolder, DeviceChoice device = DeviceChoice.Auto, int threads = 0)
+    {
+        var files = new TrainingFiles(Path.GetFullPath(workFolder));
+        return Load(ModelDescription.Load(files.ModelDescription), files.Best, Normalizer.Load(files.Normalization), device, threads);
+    }
+
+    /// <summary>Loads weights saved from an <see cref="IdcCnn"/> of <paramref name="description"/>.</summary>
+    public static Predictor Load(ModelDescription description, string weightsPath, Normalizer normalizer, DeviceChoice device = DeviceChoice.Auto, int threads = 0)
+    {
+        var target = TrainingDevice.Select(device, threads);
+        if (!File.Exists(weightsPath)) throw new TrainingCheckpointException(weightsPath, $"{weightsPath} is missing: train the model first.");
+        var model = new IdcCnn(description.Model, description.InputSize);
+        try
+        {
+            model.load(weightsPath);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            model.Dispose();
+            throw new TrainingCheckpointException(weightsPath, $"{weightsPath} could not be loaded as a {description.InputSize}x{description.InputSize} model of model.json ({e.Message}). Retrain the model.", e);
+        }
+        model.to(target).eval();
+        return new Predictor(description, model, new Augmenter(new AugmentConfig(), normalizer, target), target);
+    }
+
+    /// <summary>The probabilities of each patch, in order.</summary>
+    public IReadOnlyList<PatchProbability> Score(PatchImages images)
+    {
+        if (images.Height != Description.InputSize || images.Width != Description.InputSize)
+            throw new ArgumentException($"The model takes {Description.InputSize}x{Description.InputSize} patches, not {images.Height}x{images.Width}.", nameof(images));
+        using var patches = DevicePatches.Upload(images, Device);
+        var flat = Evaluator.Probabilities(_model, _augmenter, Description.Loss, patches);
+        var result = new PatchProbability[images.Count];
+        for (var i = 0; i < result.Length; i++) result[i] = new PatchProbability(flat[2 * i], flat[2 * i + 1]);
+        return result;
+    }
+
+    public void Dispose()
+    {
+        _augmenter.Dispose();
+        _model.Dispose();
+    }
+}

@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using IdcRepro.Config;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace IdcRepro.Training;
+
+/// <summary>
+/// The live objects of one training run on one device: both sets uploaded once as uint8, the model (seeded from the config
+/// seed), its optimizer, the augmenter and the loss. <see cref="TrainEpoch"/> and <see cref="Evaluate"/> are the two passes.
+/// </summary>
+internal sealed class TrainingSession : IDisposable
+{
+    /// <summary>Keras' Adam epsilon (K.epsilon()); torch's default is 1e-8.</summary>
+    private const double AdamEpsilon = 1e-7;
+    private static readonly TimeSpan ReportInterval = TimeSpan.FromSeconds(0.5);
+
+    private readonly TrainConfig _config;
+
+    public TrainingSession(TrainConfig config, TrainingData train, TrainingData? validation, Normalizer normalizer, Device device)
+    {
+        _config = config;
+        Device = device;
+        manual_seed(EpochPlan.InitialTorchSeed(config.Seed));
+        Model = new IdcCnn(config.Model, train.Images.Height).to(device);
+        Optimizer = config.Optimizer == OptimizerKind.Adam
+            ? optim.Adam(Model.parameters(), config.LearningRate, beta1: 0.9, beta2: 0.999, eps: AdamEpsilon)
+            : optim.SGD(Model.parameters(), config.LearningRate);
+        Augmenter = new Augmenter(config.Augment, normalizer, device);
+        Loss = new TrainingLoss(config.Loss, config.ClassWeighted ? TrainingLoss.ClassWeights(train.ClassCounts()) : null, device);
+        Train = DevicePatches.Upload(train, device);
+        Validation = validation is null ? null : DevicePatches.Upload(validation, device);
+    }
+
+    public Device Device { get; }
+    public IdcCnn Model { get; }
+    public OptimizerHelper Optimizer { get; }
+    public Augmenter Augmenter { get; }
+    public TrainingLoss Loss { get; }
+    public DevicePatches Train { get; }
+    public DevicePatches? Validation { get; }
+
+    /// <summary>
+    /// One pass over the training set in the plan's order, one optimizer step per batch (the last one may be short).
+    /// With <paramref name="timeSteps"/> the device is synchronised around each batch and step to time them.
+    /// </summary>
+    public EpochTotals TrainEpoch(EpochPlan plan, ITrainingObserver observer, CancellationToken ct, bool timeSteps = false)
+    {
+        var clock = Stopwatch.StartNew();
+        var stepTime = TimeSpan.Zero;
+        var lastReport = TimeSpan.Zero;
+        var timings = new List<BatchTiming>();
+        Model.train();
+        manual_seed(plan.TorchSeed);
+        using var epochScope = NewDisposeScope();
+        using var totals = new MetricTotals();
+        var order = tensor(plan.Order.Select(i => (long)i).ToArray(), device: Device);
+        var transforms = Augmenter.Upload(plan.Transforms);
+        var batchSize = _config.BatchSize;
+        var batches = (Train.Count + batchSize - 1) / batchSize;
+        for (var b = 0; b < batches; b++)
+        {
+            ct.ThrowIfCancellationRequested();
+            using var scope = NewDisposeScope();
+            var batchStart = timeSteps ? Synchronised(clock) : default;
+            var start = b * batchSize;
+            var count = Math.Min(batchSize, Train.Count - start);
+            var rows = order.narrow(0, start, count);
+            var inputs = Augmenter.Augment(Train.Images, rows, transforms.Slice(start, count));
+            var labels = Train.Labels!.index_select(0, rows);
+
+            var stepStart = timeSteps ? Synchronised(clock) : default;
+            Optimizer.zero_grad();
+            var logits = Model.forward(inputs);
+            var loss = Loss.Compute(logits, labels, weighted: true);
+            loss.backward();
+            Optimizer.step();
+            var stepEnd = timeSteps ? Synchronised(clock) : default;
+            stepTime += stepEnd - stepStart;
+
+            var detached = logits.detach();
+            totals.Add(loss, detached, TrainingLoss.Probabilities(Loss.Kind, detached), labels);
+            if (timeSteps) timings.Add(new BatchTiming(count, (Synchronised(clock) - batchStart).TotalSeconds, (stepEnd - stepStart).TotalSeconds));
+            if (b == 0 || b == batches - 1 || clock.Elapsed - lastReport >= ReportInterval)
+            {
+                lastReport = clock.Elapsed;
+                observer.OnBatch(plan.Epoch, b, batches, totals.Values().Loss, (start + count) / Math.Max(clock.Elapsed.TotalSeconds, 1e-9));
+            }
+        }
+        return new EpochTotals(totals.Values(), Train.Count, clock.Elapsed.TotalSeconds, stepTime.TotalSeconds, timings);
+    }
+
+    public MetricValues Evaluate(DevicePatches patches, CancellationToken ct = default) => Evaluator.Evaluate(Model, Augmenter, Loss, patches, ct);
+
+    private TimeSpan Synchronised(Stopwatch clock)
+    {
+        if (Device.type == DeviceType.CUDA) cuda.synchronize(Device);
+        return clock.Elapsed;
+    }
+
+    public void Dispose()
+    {
+        Train.Dispose();
+        Validation?.Dispose();
+        Loss.Dispose();
+        Augmenter.Dispose();
+        Optimizer.Dispose();
+        Model.Dispose();
+    }
+}
