@@ -41,7 +41,7 @@ public sealed record EvaluationResult
             ConfusionMatrix = metrics.Confusion.ToRows(),
             Roc = Curves.Roc(predictions),
             PrecisionRecall = Curves.PrecisionRecall(predictions),
-            PerPatient = PerPatient.Compute(predictions),
+            PerPatient = Evaluation.PerPatient.Compute(predictions),
         };
     }
 

@@ -31,7 +31,7 @@ public sealed class NormalizerTests
     [Fact]
     public void Normalization_json_round_trips_exactly()
     {
-        using var folder = new Fetch.TempFolder();
+        using var folder = new TestSupport.TempFolder();
         var normalizer = Normalizer.Fit(Normalization.Featurewise, ToyData.Learnable(8, seed: 1).Images);
         File.WriteAllText(folder.PathOf(Normalizer.FileName), normalizer.ToJson());
 
@@ -44,7 +44,7 @@ public sealed class NormalizerTests
     [Fact]
     public void A_damaged_normalization_json_is_named_in_the_error()
     {
-        using var folder = new Fetch.TempFolder();
+        using var folder = new TestSupport.TempFolder();
         var path = folder.PathOf(Normalizer.FileName);
         File.WriteAllText(path, "{ \"kind\": ");
 

@@ -1,5 +1,5 @@
 using IdcRepro.Config;
-using IdcRepro.Tests.Fetch;
+using IdcRepro.Tests.TestSupport;
 using IdcRepro.Training;
 
 namespace IdcRepro.Tests.Training;
@@ -17,9 +17,9 @@ public sealed class TrainerTests
         using var second = new TempFolder();
         using var other = new TempFolder();
 
-        var a = Run(ToyData.Config(epochs: 2), first.Root);
-        Run(ToyData.Config(epochs: 2), second.Root);
-        var c = Run(ToyData.Config(epochs: 2, seed: 7), other.Root);
+        var a = Run(ToyData.Config(epochs: 2), first.Path);
+        Run(ToyData.Config(epochs: 2), second.Path);
+        var c = Run(ToyData.Config(epochs: 2, seed: 7), other.Path);
 
         Assert.Equal(Bytes(first, HistoryCsv.FileName), Bytes(second, HistoryCsv.FileName));
         Assert.Equal(Bytes(first, "best.pt"), Bytes(second, "best.pt"));
@@ -35,14 +35,14 @@ public sealed class TrainerTests
         using var whole = new TempFolder();
         using var interrupted = new TempFolder();
         var config = ToyData.Config(epochs: 4);
-        var uninterrupted = Run(config, whole.Root);
+        var uninterrupted = Run(config, whole.Path);
 
         using var cancel = new CancellationTokenSource();
         Assert.ThrowsAny<OperationCanceledException>(() =>
-            Trainer.Run(config, Train, Validation, interrupted.Root, new Observer { AfterEpoch = e => { if (e == 2) cancel.Cancel(); } }, cancel.Token));
+            Trainer.Run(config, Train, Validation, interrupted.Path, new Observer { AfterEpoch = e => { if (e == 2) cancel.Cancel(); } }, cancel.Token));
         Assert.Equal(2, HistoryCsv.Read(interrupted.PathOf(HistoryCsv.FileName)).Count);
         var messages = new Observer();
-        var resumed = Trainer.Run(config, Train, Validation, interrupted.Root, messages, CancellationToken.None);
+        var resumed = Trainer.Run(config, Train, Validation, interrupted.Path, messages, CancellationToken.None);
 
         Assert.Equal(["resuming after epoch 2"], messages.Messages);
         Assert.Equal(2, resumed.ResumedAfterEpoch);
@@ -56,12 +56,12 @@ public sealed class TrainerTests
         using var whole = new TempFolder();
         using var interrupted = new TempFolder();
         var config = ToyData.Config(epochs: 4);
-        var uninterrupted = Run(config, whole.Root);
+        var uninterrupted = Run(config, whole.Path);
 
         // The last batch's report comes after its optimizer step: all of epoch 3 is trained, none of it saved.
         var crash = new Observer { DuringBatch = (epoch, batch, count) => { if (epoch == 3 && batch == count - 1) throw new IOException("simulated crash"); } };
-        Assert.Throws<IOException>(() => Trainer.Run(config, Train, Validation, interrupted.Root, crash, CancellationToken.None));
-        var resumed = Run(config, interrupted.Root);
+        Assert.Throws<IOException>(() => Trainer.Run(config, Train, Validation, interrupted.Path, crash, CancellationToken.None));
+        var resumed = Run(config, interrupted.Path);
 
         Assert.Equal(2, resumed.ResumedAfterEpoch);
         AssertSameRun(uninterrupted, whole, resumed, interrupted);
@@ -72,10 +72,10 @@ public sealed class TrainerTests
     {
         using var folder = new TempFolder();
         var config = ToyData.Config(epochs: 2);
-        var first = Run(config, folder.Root);
+        var first = Run(config, folder.Path);
         var observer = new Observer();
 
-        var again = Trainer.Run(config, Train, Validation, folder.Root, observer, CancellationToken.None);
+        var again = Trainer.Run(config, Train, Validation, folder.Path, observer, CancellationToken.None);
 
         Assert.Empty(observer.Epochs);
         Assert.Equal(first.History, again.History);
@@ -87,10 +87,10 @@ public sealed class TrainerTests
     {
         using var whole = new TempFolder();
         using var extended = new TempFolder();
-        var longer = Run(ToyData.Config(epochs: 4), whole.Root);
-        Assert.Equal(StopReason.Completed, Run(ToyData.Config(epochs: 2), extended.Root).StopReason);
+        var longer = Run(ToyData.Config(epochs: 4), whole.Path);
+        Assert.Equal(StopReason.Completed, Run(ToyData.Config(epochs: 2), extended.Path).StopReason);
 
-        var continued = Run(ToyData.Config(epochs: 4), extended.Root);
+        var continued = Run(ToyData.Config(epochs: 4), extended.Path);
 
         Assert.Equal(2, continued.ResumedAfterEpoch);
         AssertSameRun(longer, whole, continued, extended);
@@ -100,11 +100,11 @@ public sealed class TrainerTests
     public void A_lost_best_pt_is_restored_from_the_checkpoint_that_last_json_names()
     {
         using var folder = new TempFolder();
-        Run(ToyData.Config(epochs: 2), folder.Root);
+        Run(ToyData.Config(epochs: 2), folder.Path);
         var best = Bytes(folder, "best.pt");
         File.Delete(folder.PathOf("best.pt"));
 
-        var again = Run(ToyData.Config(epochs: 2), folder.Root);
+        var again = Run(ToyData.Config(epochs: 2), folder.Path);
 
         Assert.Equal(best, Bytes(folder, "best.pt"));
         Assert.Equal(best, Bytes(folder, Path.Combine("checkpoints", $"epoch-{again.BestEpoch:D4}.pt")));
@@ -114,12 +114,12 @@ public sealed class TrainerTests
     public void A_damaged_checkpoint_file_is_named_with_what_to_do()
     {
         using var folder = new TempFolder();
-        Run(ToyData.Config(epochs: 2), folder.Root);
-        var model = Path.Combine(folder.Root, "checkpoints", "epoch-0002.pt");
+        Run(ToyData.Config(epochs: 2), folder.Path);
+        var model = Path.Combine(folder.Path, "checkpoints", "epoch-0002.pt");
         var bytes = File.ReadAllBytes(model);
         File.WriteAllBytes(model, bytes[..(bytes.Length / 2)]);
 
-        var e = Assert.Throws<TrainingCheckpointException>(() => Run(ToyData.Config(epochs: 4), folder.Root));
+        var e = Assert.Throws<TrainingCheckpointException>(() => Run(ToyData.Config(epochs: 4), folder.Path));
 
         Assert.Equal(model, e.FilePath);
         Assert.Contains(model, e.Message);
@@ -130,12 +130,12 @@ public sealed class TrainerTests
     public void An_unreadable_last_json_and_a_checkpoint_of_another_config_are_refused()
     {
         using var folder = new TempFolder();
-        Run(ToyData.Config(epochs: 1), folder.Root);
+        Run(ToyData.Config(epochs: 1), folder.Path);
         var last = folder.PathOf("last.json");
 
-        var otherConfig = Assert.Throws<TrainingCheckpointException>(() => Run(ToyData.Config(epochs: 2) with { LearningRate = 0.01 }, folder.Root));
+        var otherConfig = Assert.Throws<TrainingCheckpointException>(() => Run(ToyData.Config(epochs: 2) with { LearningRate = 0.01 }, folder.Path));
         File.WriteAllText(last, "{ \"format\": 1, ");
-        var unreadable = Assert.Throws<TrainingCheckpointException>(() => Run(ToyData.Config(epochs: 2), folder.Root));
+        var unreadable = Assert.Throws<TrainingCheckpointException>(() => Run(ToyData.Config(epochs: 2), folder.Path));
 
         Assert.Contains("another run", otherConfig.Message);
         Assert.Equal(last, unreadable.FilePath);
@@ -147,7 +147,7 @@ public sealed class TrainerTests
     {
         using var folder = new TempFolder();
 
-        var outcome = Run(ToyData.Config(epochs: 6), folder.Root);
+        var outcome = Run(ToyData.Config(epochs: 6), folder.Path);
 
         var losses = outcome.History.Select(r => r.TrainLoss).ToList();
         Assert.True(losses[^1] < losses[0], $"train loss {string.Join(" -> ", losses)}");
@@ -158,9 +158,9 @@ public sealed class TrainerTests
     public void The_predictor_gives_the_probabilities_validation_measured_with_the_best_weights()
     {
         using var folder = new TempFolder();
-        var outcome = Run(ToyData.Config(epochs: 3), folder.Root);
+        var outcome = Run(ToyData.Config(epochs: 3), folder.Path);
 
-        using var predictor = Predictor.Load(folder.Root, DeviceChoice.Cpu, threads: 1);
+        using var predictor = Predictor.Load(folder.Path, DeviceChoice.Cpu, threads: 1);
         var scores = predictor.Score(Validation.Images);
 
         var best = outcome.Best;
