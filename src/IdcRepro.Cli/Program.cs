@@ -15,8 +15,8 @@ app.Configure(config =>
     config.AddCommand<PreprocessCommand>("preprocess").WithDescription("Decode patches into the uint8 .npy cache (images.npy, labels.npy).");
     config.AddCommand<SplitCommand>("split").WithDescription("Split into train / validation / test with a fixed seed.");
     config.AddCommand<UndersampleCommand>("undersample").WithDescription("Undersample the majority class in the configured sets.");
-    config.AddCommand<NotBuiltCommand>("train").WithDescription("Train the CNN (not built yet).").WithData("Train");
-    config.AddCommand<NotBuiltCommand>("evaluate").WithDescription("Evaluate the best checkpoint on the test set (not built yet).").WithData("Evaluate");
+    config.AddCommand<TrainCommand>("train").WithDescription("Train the CNN (resumes an interrupted run).");
+    config.AddCommand<EvaluateCommand>("evaluate").WithDescription("Score the test set with the best checkpoint: predictions.csv and metrics.json.");
     config.AddCommand<NotBuiltCommand>("report").WithDescription("Render the run's report (not built yet).").WithData("Report");
     config.AddCommand<ConfigCommand>("config").WithDescription("Print the resolved config (after extends and --set).");
     config.AddCommand<CleanCommand>("clean").WithDescription("Remove run outputs; keeps downloaded datasets unless --downloads.");

@@ -17,8 +17,25 @@ public abstract class StageCommand : Command<StageSettings>
     public override int Execute(CommandContext context, StageSettings settings, CancellationToken cancellationToken)
     {
         var config = ConfigLoader.Load(settings.Config, settings.Set);
-        var run = new RunContext(config, ArtifactLayout.At(settings.Artifacts), AnsiConsole.Console, settings.Force);
-        var result = Run(run);
+        // Ctrl+C asks long stages to stop at a safe point (training saves its last complete epoch first).
+        using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; interrupt.Cancel(); };
+        Console.CancelKeyPress += onCancel;
+        var run = new RunContext(config, ArtifactLayout.At(settings.Artifacts), AnsiConsole.Console, settings.Force, interrupt.Token);
+        StageResult result;
+        try
+        {
+            result = Run(run);
+        }
+        catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
+        {
+            Console.Error.WriteLine($"{StageName}: interrupted; rerun the same command to continue.");
+            return 130;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
         run.Record(result);
         var where = Path.GetRelativePath(Directory.GetCurrentDirectory(), result.Directory);
         if (result.Ran)
