@@ -24,8 +24,9 @@ public static class PatchCacheBuilder
     /// <summary>
     /// Builds the cache. <paramref name="progress"/> gets the number of patches done so far (rising, from any
     /// thread). <paramref name="maxDegreeOfParallelism"/> defaults to the processor count. Corrupt or unreadable
-    /// PNGs fail the build with a <see cref="StageException"/> naming them, or are left out under
-    /// <c>on_corrupt: skip</c> and listed in the summary. On any failure both files are removed.
+    /// PNGs fail the build with a <see cref="StageException"/> naming them (every patch is tried first, so the
+    /// message names them all), or are left out under <c>on_corrupt: skip</c> and listed in the summary. A patch the
+    /// dataset lacks always fails the build. On any failure both files are removed.
     /// </summary>
     public static PatchCacheSummary Build(IReadOnlyList<Patch> patches, IPatchReader reader, PreprocessConfig config,
         string imagesNpyPath, string labelsNpyPath, IProgress<int>? progress, CancellationToken ct, int? maxDegreeOfParallelism = null)
@@ -48,25 +49,21 @@ public static class PatchCacheBuilder
     {
         var size = config.Size;
         var originalSizes = new ImageSize[patches.Count];
-        IReadOnlyList<int> kept;
-        using (var images = NpyArrayWriter.Create(imagesNpyPath, new NpyHeader(NpyDType.UInt8, patches.Count, size, size, 3)))
+        using var images = NpyArrayWriter.Create(imagesNpyPath, new NpyHeader(NpyDType.UInt8, patches.Count, size, size, 3));
+        var failures = DecodeAll(patches, reader, config, images, originalSizes, progress, ct, threads);
+        if (failures.Count > 0 && config.OnCorrupt == InvalidEntryPolicy.Fail) throw CorruptFailure(failures, patches.Count);
+        var kept = KeptIndices(patches.Count, failures);
+        if (failures.Count > 0) images.Compact(kept);
+        NpyFile.WriteVector<long>(labelsNpyPath, kept.Select(i => (long)patches[i].Label).ToArray());
+        return new PatchCacheSummary
         {
-            var failures = DecodeAll(patches, reader, config, images, originalSizes, progress, ct, threads);
-            if (failures.Count > 0 && config.OnCorrupt == InvalidEntryPolicy.Fail) throw CorruptFailure(failures, patches.Count);
-            kept = KeptIndices(patches.Count, failures);
-            if (failures.Count > 0) images.Compact(kept);
-            var labels = kept.Select(i => (long)patches[i].Label).ToArray();
-            NpyFile.WriteVector<long>(labelsNpyPath, labels);
-            return new PatchCacheSummary
-            {
-                Size = size,
-                Resize = config.Resize,
-                Requested = patches.Count,
-                KeptIndices = kept,
-                Skipped = failures,
-                ReshapedBySize = ReshapedBySize(kept, originalSizes, size),
-            };
-        }
+            Size = size,
+            Resize = config.Resize,
+            Requested = patches.Count,
+            KeptIndices = kept,
+            Skipped = failures,
+            ReshapedBySize = ReshapedBySize(kept, originalSizes, size),
+        };
     }
 
     /// <summary>Decodes every patch into its slot of <paramref name="images"/>; returns those that could not be read, by index.</summary>
