@@ -8,4 +8,10 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 # Cake keeps the compiled script between runs (a few seconds saved on every call).
 export CAKE_SETTINGS_ENABLESCRIPTCACHE=true
 dotnet tool restore >/dev/null
-exec dotnet cake build/build.cake "$@"
+marker=$(mktemp)
+trap 'rm -f "$marker"' EXIT
+dotnet cake build/build.cake "$@"
+# The Report task leaves the page's path in artifacts/last-report.txt: say it last, where a newcomer looks.
+if [ artifacts/last-report.txt -nt "$marker" ]; then
+  echo "Report: $(cat artifacts/last-report.txt)"
+fi

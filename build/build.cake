@@ -1,10 +1,11 @@
 // IdcRepro's task graph. Each stage task calls one `idc` subcommand; the stage itself decides whether it is
 // up to date (from its stamp) and says so. No data logic lives here.
 //   ./build.sh --target <Task> --config <file> [--set section.key=value ...] [--force]
-// Tasks: Fetch -> Index -> Preprocess -> Split -> Undersample -> Train -> Evaluate -> Report; Build, Test, Clean.
+// Tasks: Fetch -> Index -> Preprocess -> Split -> Undersample -> Train -> Evaluate -> Report; Compare, Build, Test, Clean.
 
 var target = Argument("target", "Report");
-var configFile = Argument("config", "configs/demo.yaml");
+var configFiles = Arguments<string>("config", new[] { "configs/demo.yaml" });
+var configFile = configFiles.First();
 var overrides = Arguments<string>("set", Array.Empty<string>());
 var force = HasArgument("force");
 var buildConfiguration = Argument("configuration", "Release");
@@ -14,12 +15,12 @@ var root = MakeAbsolute(Context.Environment.WorkingDirectory.Combine("..")).Coll
 var artifacts = root.Combine("artifacts");
 var cli = root.CombineWithFilePath($"src/IdcRepro.Cli/bin/{buildConfiguration}/net10.0/idc.dll");
 
-void Idc(string command, bool isTarget)
+void Idc(string command, bool isTarget, string config = null)
 {
     var args = new ProcessArgumentBuilder()
         .AppendQuoted(cli.FullPath)
         .Append(command)
-        .Append("--config").AppendQuoted(configFile)
+        .Append("--config").AppendQuoted(config ?? configFile)
         .Append("--artifacts").AppendQuoted(artifacts.FullPath);
     foreach (var assignment in overrides) args.Append("--set").AppendQuoted(assignment);
     if (force && isTarget) args.Append("--force");   // --force reruns the target stage, not its upstream
@@ -42,6 +43,23 @@ StageTask("Undersample", "Split");
 StageTask("Train", "Undersample");
 StageTask("Evaluate", "Train");
 StageTask("Report", "Evaluate");
+
+// Compare: every --config (or every *.yaml of a folder given as --config) is run through Evaluate, then one page.
+Task("Compare")
+    .IsDependentOn("Build")
+    .Does(() =>
+    {
+        var variants = configFiles.SelectMany(c => System.IO.Directory.Exists(root.Combine(c).FullPath)
+            ? System.IO.Directory.GetFiles(root.Combine(c).FullPath, "*.yaml").OrderBy(f => f, StringComparer.Ordinal).ToArray()
+            : new[] { c }).ToList();
+        foreach (var variant in variants)
+            foreach (var stage in new[] { "fetch", "index", "preprocess", "split", "undersample", "train", "evaluate" })
+                Idc(stage, false, variant);
+        var args = new ProcessArgumentBuilder().AppendQuoted(cli.FullPath).Append("compare").Append("--artifacts").AppendQuoted(artifacts.FullPath);
+        foreach (var variant in variants) args.Append("--config").AppendQuoted(variant);
+        foreach (var assignment in overrides) args.Append("--set").AppendQuoted(assignment);
+        if (StartProcess("dotnet", new ProcessSettings { Arguments = args, WorkingDirectory = root }) != 0) throw new CakeException("idc compare failed; see the message above.");
+    });
 
 Task("Test")
     .Does(() => DotNetTest(root.CombineWithFilePath("IdcRepro.sln").FullPath,

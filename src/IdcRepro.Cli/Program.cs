@@ -4,6 +4,9 @@ using IdcRepro.Pipeline;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
+// Logs (CI, Cake, a file) should not wrap at Spectre's default 80 columns.
+if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 200;
+
 var app = new CommandApp();
 app.Configure(config =>
 {
@@ -17,7 +20,8 @@ app.Configure(config =>
     config.AddCommand<UndersampleCommand>("undersample").WithDescription("Undersample the majority class in the configured sets.");
     config.AddCommand<TrainCommand>("train").WithDescription("Train the CNN (resumes an interrupted run).");
     config.AddCommand<EvaluateCommand>("evaluate").WithDescription("Score the test set with the best checkpoint: predictions.csv and metrics.json.");
-    config.AddCommand<NotBuiltCommand>("report").WithDescription("Render the run's report (not built yet).").WithData("Report");
+    config.AddCommand<ReportCommand>("report").WithDescription("Render the run's report: report.html (self-contained) and report.md.");
+    config.AddCommand<CompareCommand>("compare").WithDescription("One page comparing finished runs (--config a.yaml --config b.yaml ...).");
     config.AddCommand<ConfigCommand>("config").WithDescription("Print the resolved config (after extends and --set).");
     config.AddCommand<CleanCommand>("clean").WithDescription("Remove run outputs; keeps downloaded datasets unless --downloads.");
 });
@@ -26,7 +30,7 @@ try
 {
     return app.Run(args);
 }
-catch (Exception e) when (e is ConfigException or StageException)
+catch (Exception e) when (e is ConfigException or StageException or IdcRepro.Training.TrainingCheckpointException or IdcRepro.Torch.TorchRuntimeException)
 {
     // One plain line (or a few) on stderr, unwrapped, no stack trace: the message says where and what to do.
     Console.Error.WriteLine($"error: {e.Message}");

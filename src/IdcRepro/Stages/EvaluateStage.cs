@@ -53,8 +53,8 @@ public static class EvaluateStage
     public static void Print(IAnsiConsole console, EvaluationResult result)
     {
         var m = result.ConfusionMatrix;
-        console.MarkupLineInterpolated($"Evaluate: {result.TestPatches:N0} test patches from {result.TestPatients} patients; confusion matrix [[{m[0][0]}, {m[0][1]}], [{m[1][0]}, {m[1][1]}]] (rows: true 0, 1)");
+        console.WriteLine($"Evaluate: {result.TestPatches:N0} test patches from {result.TestPatients} patients; confusion matrix [[{m[0][0]}, {m[0][1]}], [{m[1][0]}, {m[1][1]}]] (rows: true 0, 1)");
         foreach (var metric in new[] { MetricNames.Accuracy, MetricNames.BalancedAccuracy, MetricNames.F1, MetricNames.RocAuc, MetricNames.KerasBinaryAccuracy })
-            console.MarkupLineInterpolated($"Evaluate: {result.Describe(metric)}");
+            console.WriteLine($"Evaluate: {result.Describe(metric)}");
     }
 }

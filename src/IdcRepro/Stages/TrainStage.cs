@@ -18,6 +18,9 @@ public static class TrainStage
     public const int Version = 1;
     public const string SummaryFile = "train.json";
 
+    /// <summary>Every epoch's record with its wall-clock seconds (history.csv leaves the seconds out so it stays bit-identical run to run).</summary>
+    public const string EpochsFile = "epochs.json";
+
     public static StageKey KeyFor(RunContext ctx) => StageKey.For(Name, Version, ctx.Config.Train, new Dictionary<string, string>
     {
         ["preprocess"] = ctx.Require(PreprocessStage.KeyFor(ctx)).Stamp.OutputHash,
@@ -48,12 +51,16 @@ public static class TrainStage
             usesTest ? "test" : "validation", train.Count, validation.Count, runtime.Description,
             Math.Round(outcome.History.Sum(h => h.Seconds), 1));
         AtomicFile.WriteAllText(Path.Combine(work, SummaryFile), JsonSerializer.Serialize(summary, Stamp.Json));
+        AtomicFile.WriteAllText(Path.Combine(work, EpochsFile), JsonSerializer.Serialize(outcome.History, Stamp.Json));
         ctx.Console.MarkupLineInterpolated($"Train: best epoch {outcome.BestEpoch} (val_loss {outcome.Best.ValLoss:0.0000}, val_acc {outcome.Best.ValAccuracy:0.0000}); {summary.StopReason} after epoch {summary.EpochsRun}");
         return new StageProducts(new Dictionary<string, object> { ["summary"] = summary });
     }, resumable: true);
 
     /// <summary>The folder of the training an earlier Train made for this config.</summary>
     public static string Require(RunContext ctx) => ctx.Require(KeyFor(ctx)).Directory;
+
+    public static IReadOnlyList<EpochRecord> Epochs(string trainDirectory) =>
+        JsonSerializer.Deserialize<List<EpochRecord>>(File.ReadAllText(Path.Combine(trainDirectory, EpochsFile)), Stamp.Json)!;
 
     public static TrainingSummary Summary(string trainDirectory) =>
         JsonSerializer.Deserialize<TrainingSummary>(File.ReadAllText(Path.Combine(trainDirectory, SummaryFile)), Stamp.Json)!;

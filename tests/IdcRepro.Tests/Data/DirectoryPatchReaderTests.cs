@@ -1,3 +1,4 @@
+using IdcRepro.Tests.TestSupport;
 using IdcRepro.Data;
 using IdcRepro.Pipeline;
 
@@ -5,15 +6,15 @@ namespace IdcRepro.Tests.Data;
 
 public sealed class DirectoryPatchReaderTests : IDisposable
 {
-    private readonly ScratchDirectory scratch = new();
+    private readonly TempFolder scratch = new();
 
     public void Dispose() => scratch.Dispose();
 
     [Fact]
     public void Reads_a_patch_by_its_slash_path()
     {
-        Directory.CreateDirectory(scratch.File("8863/1"));
-        File.WriteAllBytes(scratch.File("8863/1/8863_idx5_x51_y1251_class1.png"), [1, 2, 3]);
+        Directory.CreateDirectory(scratch.PathOf("8863/1"));
+        File.WriteAllBytes(scratch.PathOf("8863/1/8863_idx5_x51_y1251_class1.png"), [1, 2, 3]);
         using var reader = PatchReader.Open(new DatasetLocation(DatasetKind.Directory, scratch.Path, ""));
 
         Assert.Equal([1, 2, 3], reader.ReadAllBytes("8863/1/8863_idx5_x51_y1251_class1.png"));

@@ -1,3 +1,4 @@
+using IdcRepro.Tests.TestSupport;
 using System.IO.Compression;
 using IdcRepro.Data;
 using IdcRepro.Pipeline;
@@ -6,7 +7,7 @@ namespace IdcRepro.Tests.Data;
 
 public sealed class ZipPatchReaderTests : IDisposable
 {
-    private readonly ScratchDirectory scratch = new();
+    private readonly TempFolder scratch = new();
 
     public void Dispose() => scratch.Dispose();
 
@@ -27,7 +28,7 @@ public sealed class ZipPatchReaderTests : IDisposable
     public void Reads_the_same_bytes_from_many_threads_at_once(CompressionLevel level)
     {
         var entries = Entries(300);
-        var zipPath = scratch.File("data.zip");
+        var zipPath = scratch.PathOf("data.zip");
         TestPngs.Zip(zipPath, entries, level);
 
         using var reader = PatchReader.Open(new DatasetLocation(DatasetKind.Zip, zipPath, ""));
@@ -46,7 +47,7 @@ public sealed class ZipPatchReaderTests : IDisposable
     [Fact]
     public void A_missing_entry_names_the_zip_and_the_entry()
     {
-        var zipPath = scratch.File("data.zip");
+        var zipPath = scratch.PathOf("data.zip");
         TestPngs.Zip(zipPath, Entries(3));
         using var reader = ZipPatchReader.Open(zipPath);
 
@@ -59,7 +60,7 @@ public sealed class ZipPatchReaderTests : IDisposable
     [Fact]
     public void A_file_that_is_not_a_zip_is_refused_by_name()
     {
-        var path = scratch.File("not-a.zip");
+        var path = scratch.PathOf("not-a.zip");
         File.WriteAllBytes(path, new byte[1000]);
 
         var error = Assert.Throws<StageException>(() => ZipPatchReader.Open(path));
@@ -70,7 +71,7 @@ public sealed class ZipPatchReaderTests : IDisposable
     [Fact]
     public void A_missing_zip_is_refused_by_name()
     {
-        var error = Assert.Throws<StageException>(() => ZipPatchReader.Open(scratch.File("absent.zip")));
+        var error = Assert.Throws<StageException>(() => ZipPatchReader.Open(scratch.PathOf("absent.zip")));
 
         Assert.Contains("absent.zip", error.Message);
     }
@@ -80,7 +81,7 @@ public sealed class ZipPatchReaderTests : IDisposable
     {
         // The full IDC archive has 277,524 patches: past 65,535 entries a zip needs the zip64 end records.
         const int count = 70_000;
-        var zipPath = scratch.File("big.zip");
+        var zipPath = scratch.PathOf("big.zip");
         using (var zip = ZipFile.Open(zipPath, ZipArchiveMode.Create))
             for (var i = 0; i < count; i++)
                 using (var stream = zip.CreateEntry($"e{i}", CompressionLevel.NoCompression).Open())
@@ -96,7 +97,7 @@ public sealed class ZipPatchReaderTests : IDisposable
     [Fact]
     public void Reads_the_real_sample_like_ZipArchive_does()
     {
-        var path = SharedSample.Path;
+        var path = RepoPaths.SampleZip;
         using var archive = ZipFile.OpenRead(path);
         using var reader = ZipPatchReader.Open(path);
         var every = archive.Entries.Where((_, i) => i % 997 == 0).ToList();

@@ -1,3 +1,4 @@
+using IdcRepro.Tests.TestSupport;
 using IdcRepro.Config;
 using IdcRepro.Data;
 using IdcRepro.Data.Npy;
@@ -9,12 +10,12 @@ namespace IdcRepro.Tests.Preprocess;
 
 public sealed class PatchCacheBuilderTests : IDisposable
 {
-    private readonly ScratchDirectory scratch = new();
+    private readonly TempFolder scratch = new();
 
     public void Dispose() => scratch.Dispose();
 
-    private string Images => scratch.File("images.npy");
-    private string Labels => scratch.File("labels.npy");
+    private string Images => scratch.PathOf("images.npy");
+    private string Labels => scratch.PathOf("labels.npy");
 
     /// <summary>A small dataset zip in the IDC layout: mostly 50x50 patches, one 50x42 edge patch, and optionally junk at <paramref name="corruptAt"/>.</summary>
     private (List<Patch> Patches, List<byte[]> Pixels, string Zip) Dataset(int count, params int[] corruptAt)
@@ -32,7 +33,7 @@ public sealed class PatchCacheBuilderTests : IDisposable
             pixels.Add(source);
             entries.Add((path, corruptAt.Contains(i) ? TestPngs.Rgb(50, 50, seed: i)[..200] : TestPngs.Rgb(50, height, source)));
         }
-        var zip = scratch.File("data.zip");
+        var zip = scratch.PathOf("data.zip");
         TestPngs.Zip(zip, entries);
         return (patches, pixels, zip);
     }

@@ -1,3 +1,4 @@
+using IdcRepro.Tests.TestSupport;
 using System.Buffers.Binary;
 using System.IO.Compression;
 using IdcRepro.Config;
@@ -79,8 +80,8 @@ public sealed class PlainRgbPngTests
     [Fact]
     public void Gives_exactly_what_imagesharp_gives_on_the_real_sample()
     {
-        using var archive = ZipFile.OpenRead(SharedSample.Path);
-        using var reader = ZipPatchReader.Open(SharedSample.Path);
+        using var archive = ZipFile.OpenRead(RepoPaths.SampleZip);
+        using var reader = ZipPatchReader.Open(RepoPaths.SampleZip);
         var checkedCount = 0;
         foreach (var entry in archive.Entries.Where((e, i) => i % 13 == 0 && e.FullName.EndsWith(".png")))
         {

@@ -1,3 +1,4 @@
+using IdcRepro.Tests.TestSupport;
 using System.Diagnostics;
 using IdcRepro.Data.Npy;
 
@@ -5,13 +6,13 @@ namespace IdcRepro.Tests.Data.Npy;
 
 public sealed class NpyFileTests : IDisposable
 {
-    private readonly ScratchDirectory scratch = new();
+    private readonly TempFolder scratch = new();
 
     public void Dispose() => scratch.Dispose();
 
     private string WriteImages(string name, int count, int side = 4)
     {
-        var path = scratch.File(name);
+        var path = scratch.PathOf(name);
         using var writer = NpyArrayWriter.Create(path, new NpyHeader(NpyDType.UInt8, count, side, side, 3));
         for (var i = count - 1; i >= 0; i--) writer.Write(i, Item(i, side));
         return path;
@@ -34,20 +35,20 @@ public sealed class NpyFileTests : IDisposable
     [Fact]
     public void Vectors_round_trip_as_int64_int32_and_uint8()
     {
-        NpyFile.WriteVector<long>(scratch.File("l.npy"), [0, 1, long.MaxValue, -3]);
-        NpyFile.WriteVector<int>(scratch.File("i.npy"), [7, -7]);
-        NpyFile.WriteVector<byte>(scratch.File("b.npy"), [0, 1, 255]);
+        NpyFile.WriteVector<long>(scratch.PathOf("l.npy"), [0, 1, long.MaxValue, -3]);
+        NpyFile.WriteVector<int>(scratch.PathOf("i.npy"), [7, -7]);
+        NpyFile.WriteVector<byte>(scratch.PathOf("b.npy"), [0, 1, 255]);
 
-        Assert.Equal([0, 1, long.MaxValue, -3], NpyFile.ReadVector<long>(scratch.File("l.npy")));
-        Assert.Equal([7, -7], NpyFile.ReadVector<int>(scratch.File("i.npy")));
-        Assert.Equal([0, 1, 255], NpyFile.ReadVector<byte>(scratch.File("b.npy")));
-        Assert.Throws<InvalidOperationException>(() => NpyFile.ReadVector<int>(scratch.File("l.npy")));
+        Assert.Equal([0, 1, long.MaxValue, -3], NpyFile.ReadVector<long>(scratch.PathOf("l.npy")));
+        Assert.Equal([7, -7], NpyFile.ReadVector<int>(scratch.PathOf("i.npy")));
+        Assert.Equal([0, 1, 255], NpyFile.ReadVector<byte>(scratch.PathOf("b.npy")));
+        Assert.Throws<InvalidOperationException>(() => NpyFile.ReadVector<int>(scratch.PathOf("l.npy")));
     }
 
     [Fact]
     public void Compaction_keeps_the_chosen_items_in_order_and_rewrites_the_count()
     {
-        var path = scratch.File("images.npy");
+        var path = scratch.PathOf("images.npy");
         using (var writer = NpyArrayWriter.Create(path, new NpyHeader(NpyDType.UInt8, 10, 4, 4, 3)))
         {
             for (var i = 0; i < 10; i++) writer.Write(i, Item(i, 4));
@@ -88,7 +89,7 @@ public sealed class NpyFileTests : IDisposable
     [Fact]
     public void A_file_that_is_not_npy_is_refused_by_name()
     {
-        var path = scratch.File("labels.npy");
+        var path = scratch.PathOf("labels.npy");
         File.WriteAllText(path, "label\n0\n1\n");
 
         var error = Assert.Throws<InvalidDataException>(() => NpyMappedArray.Open(path));
@@ -101,10 +102,10 @@ public sealed class NpyFileTests : IDisposable
     public void Numpy_loads_what_is_written()
     {
         var images = WriteImages("images.npy", 3, side: 50);
-        var labels = scratch.File("labels.npy");
+        var labels = scratch.PathOf("labels.npy");
         NpyFile.WriteVector<long>(labels, [1, 0, 1]);
 
-        var output = RunNumpy(
+        var output = Numpy.Run(
             $"import numpy as np; a=np.load('{images}'); l=np.load('{labels}'); "
             + "print(a.shape, a.dtype, a[0,0,0].tolist(), a[2,49,49].tolist(), l.shape, l.dtype, l.tolist())");
 
@@ -112,36 +113,4 @@ public sealed class NpyFileTests : IDisposable
         Assert.Equal($"(3, 50, 50, 3) uint8 [0, 1, 2] [{last[^3]}, {last[^2]}, {last[^1]}] (3,) int64 [1, 0, 1]", output.Trim());
     }
 
-    private static string RunNumpy(string code)
-    {
-        var python = new[] { "python3", "/usr/bin/python3" }.FirstOrDefault(HasNumpy)
-            ?? throw new InvalidOperationException("this test needs python3 with numpy: install it (Debian: apt-get install python3-numpy)");
-        var (exit, output) = Run(python, code);
-        Assert.True(exit == 0, output);
-        return output;
-    }
-
-    private static bool HasNumpy(string python)
-    {
-        try
-        {
-            return Run(python, "import numpy").Exit == 0;
-        }
-        catch (System.ComponentModel.Win32Exception)
-        {
-            return false;
-        }
-    }
-
-    private static (int Exit, string Output) Run(string python, string code)
-    {
-        var start = new ProcessStartInfo(python) { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add("-c");
-        start.ArgumentList.Add(code);
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        var stdout = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, stdout + stderr.Result);
-    }
 }

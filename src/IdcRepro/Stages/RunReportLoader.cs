@@ -1,0 +1,109 @@
+using System.Reflection;
+using System.Text.Json;
+using IdcRepro.Config;
+using IdcRepro.Evaluation;
+using IdcRepro.Pipeline;
+using IdcRepro.Reporting;
+using IdcRepro.Sampling;
+using IdcRepro.Training;
+
+namespace IdcRepro.Stages;
+
+/// <summary>Gathers everything a run's report shows from the outputs of its stages (all must be complete).</summary>
+public static class RunReportLoader
+{
+    /// <summary>Loads the run; the caller disposes the returned pixels (they map the cache).</summary>
+    public static (RunReport Report, CachedPatchPixels Pixels) Load(RunContext ctx)
+    {
+        var config = ctx.Config;
+        var fetch = ctx.Require(FetchStage.KeyFor(ctx));
+        var index = ctx.Require(IndexStage.KeyFor(ctx));
+        var preprocess = ctx.Require(PreprocessStage.KeyFor(ctx));
+        var split = ctx.Require(SplitStage.KeyFor(ctx));
+        var undersample = ctx.Require(UndersampleStage.KeyFor(ctx));
+        var train = ctx.Require(TrainStage.KeyFor(ctx));
+        var evaluate = ctx.Require(EvaluateStage.KeyFor(ctx));
+
+        var (_, patches) = PreprocessStage.Require(ctx);
+        var sets = RowLists.Read(undersample.Directory);
+        var rows = PredictionsCsv.Read(Path.Combine(evaluate.Directory, PredictionsCsv.FileName));
+        var result = EvaluationResult.Read(Path.Combine(evaluate.Directory, EvaluationResult.FileName));
+        var summary = TrainStage.Summary(train.Directory);
+        var epochs = TrainStage.Epochs(train.Directory);
+        var splitSummary = JsonSerializer.Deserialize<SplitSummary>(File.ReadAllText(Path.Combine(split.Directory, SplitStage.SummaryFile)), Stamp.Json)!;
+        var undersampleCounts = JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, Sampling.ClassCounts>>>(
+            File.ReadAllText(Path.Combine(undersample.Directory, UndersampleStage.SummaryFile)), Stamp.Json)!;
+
+        var trainPatients = sets.Train.Select(r => patches[r].Patient).ToHashSet(StringComparer.Ordinal);
+        var testPatients = sets.Test.Select(r => patches[r].Patient).Distinct().ToList();
+        var pixels = new CachedPatchPixels(preprocess.Directory, sets.Test);
+
+        var report = new RunReport
+        {
+            Name = config.Name,
+            Description = config.Description,
+            ConfigYaml = ConfigWriter.ToYaml(config),
+            History = new TrainingHistory(
+                epochs.Select(e => new EpochPoint(e.Epoch, e.TrainLoss, e.TrainAccuracy, e.ValLoss, e.ValAccuracy, e.Seconds)).ToList(),
+                summary.BestEpoch, summary.EpochsRun, summary.StopReason == nameof(StopReason.EarlyStopped)),
+            Metrics = Metrics.Compute(EvaluateStage.Predictions(rows)),
+            Intervals = result.Intervals,
+            Confidence = result.Confidence,
+            Roc = result.Roc,
+            PrecisionRecall = result.PrecisionRecall,
+            Predictions = rows.Select((r, i) => new ScoredPatch(patches[sets.Test[i]], r.P1, r.Predicted)).ToList(),
+            Patients = result.PerPatient,
+            Pixels = pixels,
+            Provenance = new Provenance
+            {
+                DatasetSha256 = fetch.Stamp.Fact<string>("dataset_sha256"),
+                DatasetPatches = index.Stamp.Fact<long>("patches"),
+                DatasetPatients = index.Stamp.Fact<int>("patients"),
+                SplitStrategy = ConfigSchema.EnumName(config.Split.Strategy),
+                SplitSeed = config.Split.Seed,
+                Sets = splitSummary.Counts.Select(c => new SetCounts(c.Key, splitSummary.Patients[c.Key].Count, new Reporting.ClassCounts(c.Value.Class0, c.Value.Class1))).ToList(),
+                TestPatientsInTraining = testPatients.Count(trainPatients.Contains),
+                Undersampling = config.Undersample.Strategy == UndersampleStrategy.None ? [] : undersampleCounts
+                    .Select(c => new UndersampleCounts(c.Key, Counts(c.Value["before"]), Counts(c.Value["after"]))).ToList(),
+                CodeVersion = CodeVersion.Current,
+                GitCommit = Git.Commit,
+                GitDirty = Git.Dirty,
+                Packages = Packages(),
+                Device = $"{summary.Device}; {summary.Backend}",
+                Seeds = new Dictionary<string, int>
+                {
+                    ["split"] = config.Split.Seed, ["undersample"] = config.Undersample.Seed,
+                    ["train"] = config.Train.Seed, ["bootstrap"] = config.Evaluate.BootstrapSeed,
+                },
+                StageSeconds = new[] { fetch, index, preprocess, split, undersample, train, evaluate }.ToDictionary(s => s.Stamp.Stage, s => s.Stamp.Seconds),
+                Choices = Choices(config, summary),
+            },
+        };
+        return (report, pixels);
+    }
+
+    private static readonly GitInfo Git = GitInfo.Read(Directory.GetCurrentDirectory());
+
+    private static Reporting.ClassCounts Counts(Sampling.ClassCounts c) => new(c.Class0, c.Class1);
+
+    /// <summary>Where the blog is ambiguous, what this run chose.</summary>
+    private static List<string> Choices(IdcConfig config, TrainingSummary summary) =>
+    [
+        $"Odd-sized edge patches: {ConfigSchema.EnumName(config.Preprocess.Resize)} to {config.Preprocess.Size}x{config.Preprocess.Size} (the blog resized with cv2.resize, whose default is bilinear).",
+        config.Train.Normalize == Normalization.Featurewise
+            ? "Featurewise centring and std normalisation fitted on the training set (the blog's ImageDataGenerator asks for them, but it never shows the fit that Keras needs to apply them)."
+            : "Pixels only scaled to [0, 1]: Keras ignores featurewise statistics unless ImageDataGenerator.fit is called, which the blog never shows.",
+        $"Rotation by up to {config.Train.Augment.RotationDegrees:0} degrees, {ConfigSchema.EnumName(config.Train.Augment.Interpolation)} interpolation, {ConfigSchema.EnumName(config.Train.Augment.Fill)} fill (Keras: order-1 interpolation, fill_mode nearest).",
+        $"Split seed {config.Split.Seed}; the blog does not give its random_state.",
+        summary.ValidationSet == "test"
+            ? "Model selection and early stopping on the test set, as in the blog (its validation_data was the test set)."
+            : "Model selection and early stopping on a separate validation set.",
+    ];
+
+    private static Dictionary<string, string> Packages() => new[]
+    {
+        typeof(TorchSharp.torch).Assembly, typeof(SixLabors.ImageSharp.Image).Assembly, typeof(YamlDotNet.Serialization.Deserializer).Assembly,
+        typeof(CsvHelper.CsvReader).Assembly, typeof(Spectre.Console.AnsiConsole).Assembly, typeof(ReportWriter).Assembly.GetReferencedAssemblies()
+            .Where(a => a.Name == "ScottPlot").Select(Assembly.Load).FirstOrDefault() ?? typeof(ReportWriter).Assembly,
+    }.ToDictionary(a => a.GetName().Name!, a => a.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? a.GetName().Version!.ToString());
+}
