@@ -1,0 +1,55 @@
+using System.ComponentModel;
+using IdcRepro.Config;
+using IdcRepro.Pipeline;
+using IdcRepro.Stages;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace IdcRepro.Cli.Commands;
+
+/// <summary>
+/// Scores a folder or zip of patches with a trained model and writes predictions.csv; when every name carries its
+/// class, also metrics.json with patient-bootstrap intervals, as Evaluate does.
+/// </summary>
+public sealed class PredictCommand : Command<PredictCommand.Settings>
+{
+    public sealed class Settings : StageSettings
+    {
+        [CommandOption("-i|--input <PATH>")]
+        [Description("A folder or zip of PNG patches")]
+        public string Input { get; init; } = "";
+
+        [CommandOption("-m|--model <DIR>")]
+        [Description("A Train output folder (e.g. artifacts/runs/<name>/train). Default: the Train output of --config")]
+        public string? Model { get; init; }
+
+        [CommandOption("-o|--output <DIR>")]
+        [Description("Where predictions.csv (and metrics.json) go. Default: <artifacts>/predict")]
+        public string? Output { get; init; }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(settings.Input)) throw new ConfigException("predict needs --input <folder or zip of PNG patches>.");
+        var config = ConfigLoader.Load(settings.Config, settings.Set);
+        var ctx = new RunContext(config, ArtifactLayout.At(settings.Artifacts), AnsiConsole.Console);
+        var model = settings.Model ?? TrainStage.Require(ctx);
+        if (!File.Exists(Path.Combine(model, "best.pt")))
+            throw new StageException($"predict: {model} holds no best.pt; give a Train output folder with --model (e.g. artifacts/runs/<name>/train).");
+
+        var result = PatchScoring.Score(settings.Input, model, config.Preprocess.Resize, config.Train.Device, config.Train.Threads);
+        foreach (var skipped in result.Skipped) Console.Error.WriteLine($"predict: skipped {skipped.Path}: {skipped.Reason}");
+
+        var output = Path.GetFullPath(settings.Output ?? Path.Combine(ctx.Layout.Root, "predict"));
+        Directory.CreateDirectory(output);
+        PredictionsCsv.Write(Path.Combine(output, PredictionsCsv.FileName), result.Rows);
+        AnsiConsole.MarkupLineInterpolated($"predict: scored {result.Rows.Count:N0} patches ({result.Skipped.Count} skipped) -> {Path.Combine(output, PredictionsCsv.FileName)}");
+        if (result.Labelled)
+        {
+            var metrics = EvaluationResult.Compute(EvaluateStage.Predictions(result.Rows), config.Evaluate.BootstrapResamples, config.Evaluate.BootstrapSeed);
+            metrics.Write(Path.Combine(output, EvaluationResult.FileName));
+            EvaluateStage.Print(AnsiConsole.Console, metrics);
+        }
+        return 0;
+    }
+}

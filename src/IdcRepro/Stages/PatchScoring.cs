@@ -1,0 +1,78 @@
+using System.IO.Compression;
+using IdcRepro.Config;
+using IdcRepro.Data;
+using IdcRepro.Indexing;
+using IdcRepro.Pipeline;
+using IdcRepro.Preprocess;
+using IdcRepro.Torch;
+using IdcRepro.Training;
+
+namespace IdcRepro.Stages;
+
+/// <summary>A patch that could not be scored, and why.</summary>
+public sealed record UnscoredPatch(string Path, string Reason);
+
+/// <summary>What scoring a folder or zip gave: one row per scored patch, and the patches left out.</summary>
+public sealed record ScoringResult(IReadOnlyList<PredictionRow> Rows, IReadOnlyList<UnscoredPatch> Skipped)
+{
+    /// <summary>True when every scored patch's name carried its class, so metrics can be computed.</summary>
+    public bool Labelled => Rows.Count > 0 && Rows.All(r => r.Label >= 0);
+}
+
+/// <summary>
+/// Scores any folder or zip of PNG patches with a trained model (the shell of <c>idc predict</c>). Names in the
+/// dataset's pattern give patient, x, y and class; other names are scored too, with label -1. Unreadable or
+/// corrupt PNGs are reported and left out; they never stop the run.
+/// </summary>
+public static class PatchScoring
+{
+    public static ScoringResult Score(string input, string modelFolder, ResizeMode resize, DeviceChoice device, int threads, IProgress<int>? progress = null)
+    {
+        var kind = File.Exists(input) ? DatasetKind.Zip : Directory.Exists(input) ? DatasetKind.Directory
+            : throw new StageException($"predict: {input} is neither a zip nor a folder. Give the patches to score with --input.");
+        if (kind == DatasetKind.Zip) ZipSafety(input);
+        var model = ModelDescription.Load(Path.Combine(modelFolder, ModelDescription.FileName));
+        var settings = new PreprocessConfig { Size = model.InputSize, Resize = resize, OnCorrupt = InvalidEntryPolicy.Skip };
+
+        var paths = ListPngs(input, kind);
+        var skipped = new List<UnscoredPatch>();
+        var decoded = new List<(string Path, Patch? Patch, byte[] Pixels)>();
+        using (var reader = PatchReader.Open(new DatasetLocation(kind, input, "")))
+        {
+            foreach (var path in paths)
+            {
+                var pixels = new byte[PatchDecoder.PatchBytes(settings)];
+                try
+                {
+                    PatchDecoder.Decode(reader.ReadAllBytes(path), settings, pixels);
+                    decoded.Add((path, PatchName.Parse(path).Patch, pixels));
+                }
+                catch (Exception e) when (e is CorruptPatchException or PatchTooLargeException or IOException or StageException)
+                {
+                    skipped.Add(new UnscoredPatch(path, e.Message));
+                }
+                progress?.Report(decoded.Count + skipped.Count);
+            }
+        }
+
+        var buffer = decoded.SelectMany(d => d.Pixels).ToArray();
+        TorchRuntime.EnsureLoaded();
+        using var predictor = Predictor.Load(modelFolder, device, threads);
+        var scores = decoded.Count == 0 ? [] : predictor.Score(new PatchImages(buffer, decoded.Count, model.InputSize, model.InputSize));
+        var rows = decoded.Select((d, i) => d.Patch is { } p
+                ? EvaluateStage.Row(p, scores[i])
+                : new PredictionRow(d.Path, "", 0, 0, -1, scores[i].P0, scores[i].P1, scores[i].P1 > scores[i].P0 ? 1 : 0))
+            .ToList();
+        return new ScoringResult(rows, skipped);
+    }
+
+    private static IReadOnlyList<string> ListPngs(string input, DatasetKind kind)
+    {
+        IEnumerable<string> all = kind == DatasetKind.Zip
+            ? ZipFile.OpenRead(input).Entries.Select(e => e.FullName).ToList()
+            : Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(input, f).Replace('\\', '/'));
+        return all.Where(p => p.EndsWith(".png", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToList();
+    }
+
+    private static void ZipSafety(string zip) => Fetch.ZipDatasetCheck.Validate(zip);
+}
