@@ -26,6 +26,7 @@ public static class ReportStage
             using (pixels) ReportWriter.Write(work, report);
             return new StageProducts(new Dictionary<string, object> { ["git_commit"] = report.Provenance.GitCommit, ["git_dirty"] = report.Provenance.GitDirty });
         });
+        ctx.Record(result);
         // The page through the run's folder (artifacts/runs/<name>/report/report.html), and noted for build.sh to print last.
         var page = Path.Combine(ctx.Layout.RunDirectory(ctx.Config.Name), "report", "report.html");
         AtomicFile.WriteAllText(Path.Combine(ctx.Layout.Root, LastReportFile), page + "\n");

@@ -1,0 +1,122 @@
+using System.Text.Json;
+using IdcRepro.Config;
+using IdcRepro.Pipeline;
+using IdcRepro.Stages;
+using IdcRepro.Tests.TestSupport;
+using IdcRepro.Tests.Training;
+using Snapshooter.Xunit;
+
+namespace IdcRepro.Tests.Stages;
+
+/// <summary>Train, Evaluate, Report and predict through their stage shells.</summary>
+[Collection(TorchTrainingCollection.Name)]
+public sealed class ModelStagesTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    private static readonly string[] ShortRealRun =
+    [
+        "index.first=4000", "train.epochs=2", "train.threads=2", "train.learning_rate=1e-4", "evaluate.bootstrap_resamples=200",
+    ];
+
+    private string[] RunThrough(string config, bool report, params string[] sets)
+    {
+        var ctx = TestRuns.Context(config, _temp.Path, false, sets);
+        var results = new List<StageResult>
+        {
+            FetchStage.Run(ctx), IndexStage.Run(ctx), PreprocessStage.Run(ctx), SplitStage.Run(ctx),
+            UndersampleStage.Run(ctx), TrainStage.Run(ctx), EvaluateStage.Run(ctx),
+        };
+        if (report) results.Add(ReportStage.Run(ctx));
+        return [.. results.Where(r => r.Ran).Select(r => r.Stamp.Stage)];
+    }
+
+    [Fact]
+    public void Short_deterministic_cpu_run_on_the_real_sample_is_locked()
+    {
+        var config = Path.Combine(RepoPaths.Configs, "sample.yaml");
+        RunThrough(config, report: false, ShortRealRun);
+        var ctx = TestRuns.Context(config, _temp.Path, false, ShortRealRun);
+        var train = TrainStage.Require(ctx);
+        var evaluate = EvaluateStage.Require(ctx);
+        var metrics = EvaluationResult.Read(Path.Combine(evaluate, EvaluationResult.FileName));
+
+        // Every figure of the run: the history (bit-identical on CPU for a fixed thread count) and the metrics.
+        Snapshot.Match(new
+        {
+            history = File.ReadAllLines(Path.Combine(train, "history.csv")),
+            best_epoch = TrainStage.Summary(train).BestEpoch,
+            metrics = metrics.Metrics,
+            intervals = metrics.Intervals,
+            confusion_matrix = metrics.ConfusionMatrix,
+            test_patches = metrics.TestPatches,
+            best_pt_sha256 = Hashing.FileSha256(Path.Combine(train, "best.pt")),
+        });
+    }
+
+    [Fact]
+    public void Demo_runs_to_a_report_and_a_learning_rate_change_reruns_train_evaluate_and_report_only()
+    {
+        var config = TestRuns.TinySyntheticConfig(_temp);
+        string[] quick = ["train.epochs=2", "train.threads=2", "evaluate.bootstrap_resamples=50"];
+        Assert.Equal(["Fetch", "Index", "Preprocess", "Split", "Undersample", "Train", "Evaluate", "Report"], RunThrough(config, report: true, quick));
+        Assert.Empty(RunThrough(config, report: true, quick));
+        Assert.Equal(["Train", "Evaluate", "Report"], RunThrough(config, report: true, [.. quick, "train.learning_rate=3e-4"]));
+
+        var page = Path.Combine(_temp.Path, "runs", "tiny", "report", "report.html");
+        Assert.True(File.Exists(page), page);
+        Assert.Contains("accuracy", File.ReadAllText(page));
+    }
+
+    [Fact]
+    public void Predict_scores_a_folder_reports_bad_pngs_and_computes_metrics_from_labelled_names()
+    {
+        var config = TestRuns.TinySyntheticConfig(_temp);
+        RunThrough(config, report: false, "train.epochs=1", "train.threads=2", "evaluate.bootstrap_resamples=20");
+        var ctx = TestRuns.Context(config, _temp.Path, false, "train.epochs=1", "train.threads=2", "evaluate.bootstrap_resamples=20");
+
+        var folder = _temp.PathOf("to-score");
+        foreach (var name in TinyDataset.Names("501", "502")) File.WriteAllBytes(_temp.File("to-score/" + name), TinyDataset.Png(r: 90, g: 40, b: 120));
+        File.WriteAllBytes(_temp.File("to-score/501/0/501_idx5_x101_y1_class0.png"), [0x89, 0x50, 0x4E, 0x47, 1, 2, 3]);
+        File.WriteAllBytes(_temp.File("to-score/502/0/502_idx5_x101_y1_class0.png"), []);
+
+        var result = PatchScoring.Score(folder, TrainStage.Require(ctx), ResizeMode.Bilinear, DeviceChoice.Cpu, 2);
+
+        Assert.Equal(8, result.Rows.Count);
+        Assert.Equal(["501/0/501_idx5_x101_y1_class0.png", "502/0/502_idx5_x101_y1_class0.png"], result.Skipped.Select(s => s.Path));
+        Assert.True(result.Labelled);
+        Assert.All(result.Rows, r => Assert.InRange(r.P1, 0, 1));
+        var metrics = EvaluationResult.Compute(EvaluateStage.Predictions(result.Rows), 20, 1);
+        Assert.Equal(8, metrics.TestPatches);
+    }
+
+    [Fact]
+    public void Evaluate_without_a_trained_model_says_to_train_first()
+    {
+        var config = TestRuns.TinySyntheticConfig(_temp);
+        var ctx = TestRuns.Context(config, _temp.Path);
+        foreach (var run in new Func<RunContext, StageResult>[] { FetchStage.Run, IndexStage.Run, PreprocessStage.Run, SplitStage.Run, UndersampleStage.Run }) run(ctx);
+        var e = Assert.Throws<StageException>(() => EvaluateStage.Run(ctx));
+        Assert.Contains("Train has not run for this config", e.Message);
+    }
+
+    [Fact]
+    public void A_corrupt_checkpoint_in_an_interrupted_training_is_a_clear_error()
+    {
+        var config = TestRuns.TinySyntheticConfig(_temp);
+        string[] quick = ["train.epochs=1", "train.threads=2"];
+        var ctx = TestRuns.Context(config, _temp.Path, false, quick);
+        foreach (var run in new Func<RunContext, StageResult>[] { FetchStage.Run, IndexStage.Run, PreprocessStage.Run, SplitStage.Run, UndersampleStage.Run }) run(ctx);
+
+        // What an interrupted run leaves: a work folder with a damaged checkpoint pointer.
+        var work = Path.Combine(ctx.Layout.StageRoot("Train"), $".partial-{TrainStage.KeyFor(ctx).Short}");
+        Directory.CreateDirectory(work);
+        File.WriteAllText(Path.Combine(work, "last.json"), "{ \"epoch\": ");
+
+        var e = Assert.Throws<IdcRepro.Training.TrainingCheckpointException>(() => TrainStage.Run(ctx));
+        Assert.Contains("last.json", e.Message);
+        Assert.Contains("--force", e.Message);
+    }
+}
