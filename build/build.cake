@@ -1,7 +1,7 @@
 // IdcRepro's task graph. Each stage task calls one `idc` subcommand; the stage itself decides whether it is
 // up to date (from its stamp) and says so. No data logic lives here.
 //   ./build.sh --target <Task> --config <file> [--set section.key=value ...] [--force]
-// Tasks: Fetch -> Index -> Preprocess -> Split -> Undersample -> Train -> Evaluate -> Report; Compare, Build, Test, Clean.
+// Tasks: Fetch -> Index -> Preprocess -> Split -> Undersample -> Train -> Evaluate -> Report; Compare, Bench, Build, Test, Clean.
 
 var target = Argument("target", "Report");
 var configFiles = Arguments<string>("config", new[] { "configs/demo.yaml" });
@@ -60,6 +60,10 @@ Task("Compare")
         foreach (var assignment in overrides) args.Append("--set").AppendQuoted(assignment);
         if (StartProcess("dotnet", new ProcessSettings { Arguments = args, WorkingDirectory = root }) != 0) throw new CakeException("idc compare failed; see the message above.");
     });
+
+Task("Bench")
+    .IsDependentOn("Build")
+    .Does(() => Idc("bench", true));
 
 Task("Test")
     .Does(() => DotNetTest(root.CombineWithFilePath("IdcRepro.sln").FullPath,
