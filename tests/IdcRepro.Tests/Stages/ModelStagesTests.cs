@@ -71,6 +71,46 @@ public sealed class ModelStagesTests : IDisposable
     }
 
     [Fact]
+    public void Markdown_report_of_a_deterministic_run_is_locked()
+    {
+        // The demo, cut to 3 epochs.
+        RunThrough(Path.Combine(RepoPaths.Configs, "demo.yaml"), report: true, "train.epochs=3", "train.threads=2", "evaluate.bootstrap_resamples=200");
+        var markdown = File.ReadAllText(Path.Combine(_temp.Path, "runs", "demo", "report", "report.md"));
+
+        // Everything but what legitimately differs between two runs of the same config: wall-clock times, the build,
+        // the commit and where libtorch was loaded from.
+        var stable = System.Text.RegularExpressions.Regex.Replace(markdown, @"(?m)^\| (Code version|Git commit|Device|Time: [A-Za-z]+) \|.*$", "| $1 | (varies) |");
+        stable = System.Text.RegularExpressions.Regex.Replace(stable, @"took [0-9.]+ (s|min)[^.]*\.", "took (varies).");
+        Assert.Contains("## Tissue maps", stable);
+        Snapshot.Match(stable);
+    }
+
+    [Fact]
+    public void Comparison_of_two_variants_renders_with_each_runs_own_numbers()
+    {
+        var a = TestRuns.TinySyntheticConfig(_temp);
+        var b = _temp.File("tiny-lr.yaml", "extends: tiny.yaml\nname: tiny-lr\ntrain:\n  learning_rate: 3.0e-4\n");
+        string[] quick = ["train.epochs=2", "train.threads=2", "evaluate.bootstrap_resamples=50"];
+        var variants = new List<IdcRepro.Reporting.CompareVariant>();
+        var metrics = new List<EvaluationResult>();
+        foreach (var config in new[] { a, b })
+        {
+            RunThrough(config, report: false, quick);
+            var ctx = TestRuns.Context(config, _temp.Path, false, quick);
+            var (report, pixels) = RunReportLoader.Load(ctx);
+            pixels.Dispose();
+            variants.Add(new IdcRepro.Reporting.CompareVariant(ctx.Config.Name, report.ConfigYaml, report with { Pixels = null }));
+            metrics.Add(EvaluationResult.Read(Path.Combine(EvaluateStage.Require(ctx), EvaluationResult.FileName)));
+        }
+
+        var written = IdcRepro.Reporting.CompareWriter.Write(_temp.PathOf("compare"), variants);
+        var markdown = File.ReadAllText(written.Markdown);
+        Assert.Contains(@"train.learning\_rate", markdown); // the config difference is named (Markdown escapes the underscore)
+        foreach (var m in metrics)
+            Assert.Contains(m.Metrics["accuracy"]!.Value.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture), markdown);
+    }
+
+    [Fact]
     public void Predict_scores_a_folder_reports_bad_pngs_and_computes_metrics_from_labelled_names()
     {
         var config = TestRuns.TinySyntheticConfig(_temp);
