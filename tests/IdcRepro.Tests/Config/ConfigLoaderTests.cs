@@ -144,10 +144,25 @@ public sealed class ConfigLoaderTests : IDisposable
         Assert.Contains("config file not found", e.Message);
     }
 
+    public static TheoryData<string> ShippedConfigs() => new(Directory
+        .GetFiles(RepoPaths.Configs, "*.yaml", SearchOption.AllDirectories)
+        .Select(f => Path.GetRelativePath(RepoPaths.Configs, f))
+        .Order(StringComparer.Ordinal));
+
     [Theory]
-    [InlineData("demo.yaml")]
-    [InlineData("sample.yaml")]
+    [MemberData(nameof(ShippedConfigs))]
     public void Shipped_configs_load(string file) => ConfigLoader.Load(Path.Combine(RepoPaths.Configs, file));
+
+    [Fact]
+    public void Ablations_change_only_what_they_say_against_the_sample()
+    {
+        var sample = ConfigLoader.Load(Path.Combine(RepoPaths.Configs, "sample.yaml"));
+        var noAugmentation = ConfigLoader.Load(Path.Combine(RepoPaths.Configs, "ablations", "no-augmentation.yaml"));
+        Assert.Equal(sample.Data, noAugmentation.Data);
+        Assert.Equal(sample.Split, noAugmentation.Split);
+        Assert.Equal(0, noAugmentation.Train.Augment.RotationDegrees);
+        Assert.Equal(sample.Train.LearningRate, noAugmentation.Train.LearningRate);
+    }
 
     [Fact]
     public void Resolved_demo_config_is_locked() =>
