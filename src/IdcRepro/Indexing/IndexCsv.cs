@@ -1,4 +1,3 @@
-using CsvHelper;
 using IdcRepro.Data;
 using IdcRepro.Pipeline;
 
@@ -9,22 +8,8 @@ public static class IndexCsv
 {
     public const string FileName = "index.csv";
 
-    public static void Write(string path, IEnumerable<Patch> patches) => AtomicFile.Write(path, tmp =>
-    {
-        using var writer = CsvWriter.ToFile(tmp, new CsvWriterOptions { NewLine = "\n" }, FileOptions.None);
-        writer.WriteRecords(patches);
-    });
+    public static void Write(string path, IEnumerable<Patch> patches) => CsvFile.Write(path, patches);
 
-    public static IReadOnlyList<Patch> Read(string path)
-    {
-        try
-        {
-            using var reader = CsvReader.FromFile(path, new CsvReaderOptions(), FileOptions.SequentialScan);
-            return reader.GetRecords<Patch>().ToList();
-        }
-        catch (CsvFormatException e)
-        {
-            throw new StageException($"{path}: not a valid index file ({e.Message}). Rerun Index with --force.");
-        }
-    }
+    public static IReadOnlyList<Patch> Read(string path) =>
+        CsvFile.Read<Patch>(path, (message, _) => new StageException($"{message}. Rerun the stage that wrote it with --force."));
 }

@@ -1,4 +1,3 @@
-using CsvHelper;
 using IdcRepro.Pipeline;
 
 namespace IdcRepro.Stages;
@@ -8,22 +7,8 @@ public static class PredictionsCsv
 {
     public const string FileName = "predictions.csv";
 
-    public static void Write(string path, IEnumerable<PredictionRow> rows) => AtomicFile.Write(path, tmp =>
-    {
-        using var writer = CsvWriter.ToFile(tmp, new CsvWriterOptions { NewLine = "\n" }, FileOptions.None);
-        writer.WriteRecords(rows);
-    });
+    public static void Write(string path, IEnumerable<PredictionRow> rows) => CsvFile.Write(path, rows);
 
-    public static IReadOnlyList<PredictionRow> Read(string path)
-    {
-        try
-        {
-            using var reader = CsvReader.FromFile(path, new CsvReaderOptions(), FileOptions.SequentialScan);
-            return reader.GetRecords<PredictionRow>().ToList();
-        }
-        catch (CsvFormatException e)
-        {
-            throw new StageException($"{path}: not a valid predictions file ({e.Message}). Rerun Evaluate with --force.");
-        }
-    }
+    public static IReadOnlyList<PredictionRow> Read(string path) =>
+        CsvFile.Read<PredictionRow>(path, (message, _) => new StageException($"{message}. Rerun Evaluate with --force."));
 }

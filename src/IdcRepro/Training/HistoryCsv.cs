@@ -1,4 +1,3 @@
-using CsvHelper;
 using IdcRepro.Pipeline;
 
 namespace IdcRepro.Training;
@@ -11,22 +10,8 @@ public static class HistoryCsv
 {
     public const string FileName = "history.csv";
 
-    public static void Write(string path, IEnumerable<EpochRecord> history) => AtomicFile.Write(path, tmp =>
-    {
-        using var writer = CsvWriter.ToFile(tmp, new CsvWriterOptions { NewLine = "\n" }, FileOptions.None);
-        writer.WriteRecords(history.Select(HistoryRow.From));
-    });
+    public static void Write(string path, IEnumerable<EpochRecord> history) => CsvFile.Write(path, history.Select(HistoryRow.From));
 
-    public static IReadOnlyList<HistoryRow> Read(string path)
-    {
-        try
-        {
-            using var reader = CsvReader.FromFile(path, new CsvReaderOptions(), FileOptions.SequentialScan);
-            return reader.GetRecords<HistoryRow>().ToList();
-        }
-        catch (CsvFormatException e)
-        {
-            throw new TrainingCheckpointException(path, $"{path}: not a valid history file ({e.Message}).", e);
-        }
-    }
+    public static IReadOnlyList<HistoryRow> Read(string path) =>
+        CsvFile.Read<HistoryRow>(path, (message, e) => new TrainingCheckpointException(path, message + ".", e));
 }
