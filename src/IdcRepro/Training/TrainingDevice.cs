@@ -8,14 +8,14 @@ namespace IdcRepro.Training;
 public static class TrainingDevice
 {
     /// <summary>auto: CUDA when libtorch sees a GPU, else CPU. Loads Torch first.</summary>
-    /// <exception cref="InvalidOperationException">cuda was asked for and there is none.</exception>
+    /// <exception cref="IdcRepro.Pipeline.StageException">cuda was asked for and there is none.</exception>
     public static Device Select(DeviceChoice choice, int threads)
     {
         TorchRuntime.EnsureLoaded();
         var useCuda = choice switch
         {
             DeviceChoice.Cpu => false,
-            DeviceChoice.Cuda when !cuda.is_available() => throw new InvalidOperationException(
+            DeviceChoice.Cuda when !cuda.is_available() => throw new IdcRepro.Pipeline.StageException(
                 "train.device is cuda but libtorch sees no CUDA device: use device auto or cpu, or run with a CUDA libtorch (see README, section GPU)."),
             DeviceChoice.Cuda => true,
             _ => cuda.is_available(),
