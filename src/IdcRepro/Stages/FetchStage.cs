@@ -29,7 +29,7 @@ public static class FetchStage
     public static StageResult Run(RunContext ctx)
     {
         var key = KeyFor(ctx);
-        var force = ctx.Force || (ctx.Cache.Find(key) is { } stamp && !File.Exists(ResolvePath(stamp, ctx.Layout.StageDirectory(key))));
+        var force = ctx.Force || (ctx.Cache.Find(key) is not null && !DatasetPresent(ctx.Layout.StageDirectory(key)));
         return ctx.Cache.GetOrRun(key, force, work =>
         {
             var location = Produce(ctx, work);
@@ -47,7 +47,7 @@ public static class FetchStage
     {
         var result = ctx.Require(KeyFor(ctx));
         var location = Read(result.Directory);
-        if (location.Kind == DatasetKind.Zip ? !File.Exists(location.Path) : !Directory.Exists(location.Path))
+        if (!DatasetPresent(result.Directory))
             throw new StageException($"Fetch: the dataset {location.Path} is gone. Rerun Fetch (./build.sh --target Fetch).");
         return location;
     }
@@ -58,9 +58,13 @@ public static class FetchStage
         return location with { Path = Path.GetFullPath(Path.Combine(stageDirectory, location.Path)) };
     }
 
-    private static string ResolvePath(Stamp stamp, string stageDirectory) => File.Exists(Path.Combine(stageDirectory, DatasetFile))
-        ? Read(stageDirectory).Path
-        : stageDirectory;
+    /// <summary>Whether the dataset an earlier Fetch recorded is still there (a download may have been cleaned away).</summary>
+    private static bool DatasetPresent(string stageDirectory)
+    {
+        if (!File.Exists(Path.Combine(stageDirectory, DatasetFile))) return false;
+        var location = Read(stageDirectory);
+        return location.Kind == DatasetKind.Zip ? File.Exists(location.Path) : Directory.Exists(location.Path);
+    }
 
     private static DatasetLocation Produce(RunContext ctx, string work)
     {

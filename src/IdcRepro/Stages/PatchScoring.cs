@@ -30,7 +30,7 @@ public static class PatchScoring
     {
         var kind = File.Exists(input) ? DatasetKind.Zip : Directory.Exists(input) ? DatasetKind.Directory
             : throw new StageException($"predict: {input} is neither a zip nor a folder. Give the patches to score with --input.");
-        if (kind == DatasetKind.Zip) ZipSafety(input);
+        if (kind == DatasetKind.Zip) Fetch.ZipDatasetCheck.Validate(input); // truncated or escaping entries: a clear error
         var model = ModelDescription.Load(Path.Combine(modelFolder, ModelDescription.FileName));
         var settings = new PreprocessConfig { Size = model.InputSize, Resize = resize, OnCorrupt = InvalidEntryPolicy.Skip };
 
@@ -68,11 +68,13 @@ public static class PatchScoring
 
     private static IReadOnlyList<string> ListPngs(string input, DatasetKind kind)
     {
-        IEnumerable<string> all = kind == DatasetKind.Zip
-            ? ZipFile.OpenRead(input).Entries.Select(e => e.FullName).ToList()
-            : Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(input, f).Replace('\\', '/'));
+        List<string> all;
+        if (kind == DatasetKind.Zip)
+        {
+            using var zip = ZipFile.OpenRead(input);
+            all = zip.Entries.Select(e => e.FullName).ToList();
+        }
+        else all = Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(input, f).Replace('\\', '/')).ToList();
         return all.Where(p => p.EndsWith(".png", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToList();
     }
-
-    private static void ZipSafety(string zip) => Fetch.ZipDatasetCheck.Validate(zip);
 }

@@ -52,6 +52,7 @@ public sealed class FetchStageTests : IDisposable
         var index = IndexStage.Run(ctx);
         Assert.Equal(8, index.Stamp.Fact<int>("patches"));
         Assert.Equal(2, index.Stamp.Fact<int>("class1"));
+        Assert.False(FetchStage.Run(TestRuns.Context(config, _temp.PathOf("a"))).Ran); // a folder source is up to date too
     }
 
     [Fact]
