@@ -49,8 +49,8 @@ Task("Compare")
     .IsDependentOn("Build")
     .Does(() =>
     {
-        var variants = configFiles.SelectMany(c => System.IO.Directory.Exists(root.Combine(c).FullPath)
-            ? System.IO.Directory.GetFiles(root.Combine(c).FullPath, "*.yaml").OrderBy(f => f, StringComparer.Ordinal).ToArray()
+        var variants = configFiles.SelectMany(c => System.IO.Directory.Exists(System.IO.Path.Combine(root.FullPath, c))
+            ? System.IO.Directory.GetFiles(System.IO.Path.Combine(root.FullPath, c), "*.yaml").OrderBy(f => f, StringComparer.Ordinal).ToArray()
             : new[] { c }).ToList();
         foreach (var variant in variants)
             foreach (var stage in new[] { "fetch", "index", "preprocess", "split", "undersample", "train", "evaluate" })
