@@ -41,7 +41,8 @@ public sealed class CompareCommand : Command<CompareCommand.Settings>
         {
             foreach (var file in files)
             {
-                var ctx = new RunContext(ConfigLoader.Load(file, settings.Set), layout, AnsiConsole.Console);
+                // A multi-seed variant is shown through its first seed's run, whose report carries every seed's figures.
+                var ctx = new RunContext(ConfigLoader.Load(file, settings.Set).SeedRuns()[0], layout, AnsiConsole.Console);
                 var (report, patchPixels) = RunReportLoader.Load(ctx);
                 pixels.Add(patchPixels);
                 variants.Add(new CompareVariant(ctx.Config.Name, report.ConfigYaml, report));

@@ -21,11 +21,21 @@ public abstract class StageCommand : Command<StageSettings>
         using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; interrupt.Cancel(); };
         Console.CancelKeyPress += onCancel;
-        var run = new RunContext(config, ArtifactLayout.At(settings.Artifacts), AnsiConsole.Console, settings.Force, interrupt.Token);
-        StageResult result;
         try
         {
-            result = Run(run);
+            // A multi-seed config is one run per seed; the data stages they share are simply up to date after the first.
+            foreach (var seedRun in config.SeedRuns())
+            {
+                var run = new RunContext(seedRun, ArtifactLayout.At(settings.Artifacts), AnsiConsole.Console, settings.Force, interrupt.Token);
+                var result = Run(run);
+                run.Record(result);
+                var where = Path.GetRelativePath(Directory.GetCurrentDirectory(), result.Directory);
+                var label = config.Seeds is null ? StageName : $"{StageName} ({seedRun.Name})";
+                if (result.Ran)
+                    AnsiConsole.MarkupLineInterpolated($"[green]{label}: done[/] in {result.Stamp.Seconds.ToString("0.0", CultureInfo.InvariantCulture)} s -> {where}");
+                else
+                    AnsiConsole.MarkupLineInterpolated($"{label}: up to date ({where})");
+            }
         }
         catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
         {
@@ -36,12 +46,6 @@ public abstract class StageCommand : Command<StageSettings>
         {
             Console.CancelKeyPress -= onCancel;
         }
-        run.Record(result);
-        var where = Path.GetRelativePath(Directory.GetCurrentDirectory(), result.Directory);
-        if (result.Ran)
-            AnsiConsole.MarkupLineInterpolated($"[green]{StageName}: done[/] in {result.Stamp.Seconds.ToString("0.0", CultureInfo.InvariantCulture)} s -> {where}");
-        else
-            AnsiConsole.MarkupLineInterpolated($"{StageName}: up to date ({where})");
         return 0;
     }
 }

@@ -4,7 +4,7 @@ namespace IdcRepro.Config;
 /// The whole resolved config: one immutable section per stage. Loaded once by <see cref="ConfigLoader"/>;
 /// each stage is handed only its own section (plus its inputs), so its cache key covers exactly what it reads.
 /// </summary>
-public sealed record IdcConfig
+public sealed record IdcConfig : ISelfValidating
 {
     /// <summary>The run's name: names its folder under artifacts/runs.</summary>
     public required string Name { get; init; }
@@ -19,4 +19,22 @@ public sealed record IdcConfig
     public UndersampleConfig Undersample { get; init; } = new();
     public TrainConfig Train { get; init; } = new();
     public EvaluateConfig Evaluate { get; init; } = new();
+
+    /// <summary>
+    /// Train (and evaluate) once per seed: each value becomes train.seed of its own cached run, named
+    /// &lt;name&gt;-seed&lt;N&gt;; the data stages are shared. Reports show every seed and their mean and std. Null: one run.
+    /// </summary>
+    public IReadOnlyList<int>? Seeds { get; init; }
+
+    public IEnumerable<(string Key, string Message)> Validate()
+    {
+        if (Seeds is { Count: 0 }) yield return ("seeds", "give at least one seed, e.g. seeds: [1, 2, 3], or leave the key out");
+        if (Seeds is not null && Seeds.Distinct().Count() != Seeds.Count) yield return ("seeds", "the seeds must differ from each other");
+        if (Seeds is not null && Seeds.Any(s => s < 0)) yield return ("seeds", "seeds are whole numbers from 0 up");
+    }
+
+    /// <summary>The runs this config stands for: itself, or one per seed (train.seed set, name suffixed).</summary>
+    public IReadOnlyList<IdcConfig> SeedRuns() => Seeds is null
+        ? [this]
+        : Seeds.Select(seed => this with { Name = $"{Name}-seed{seed}", Train = Train with { Seed = seed } }).ToList();
 }

@@ -12,11 +12,17 @@ public static class ReportStage
     public const string LastReportFile = "last-report.txt";
 
     /// <summary>Keyed on the whole resolved config (the page shows it) and on the outputs it draws from.</summary>
-    public static StageKey KeyFor(RunContext ctx) => StageKey.For(Name, Version, ctx.Config, new Dictionary<string, string>
+    public static StageKey KeyFor(RunContext ctx)
     {
-        ["evaluate"] = ctx.Require(EvaluateStage.KeyFor(ctx)).Stamp.OutputHash,
-        ["train"] = ctx.Require(TrainStage.KeyFor(ctx)).Stamp.OutputHash,
-    });
+        var inputs = new Dictionary<string, string>
+        {
+            ["evaluate"] = ctx.Require(EvaluateStage.KeyFor(ctx)).Stamp.OutputHash,
+            ["train"] = ctx.Require(TrainStage.KeyFor(ctx)).Stamp.OutputHash,
+        };
+        foreach (var seed in ctx.Config.Seeds ?? [])
+            inputs[$"evaluate_seed_{seed}"] = ctx.Require(EvaluateStage.KeyFor(RunReportLoader.ForSeed(ctx, seed))).Stamp.OutputHash;
+        return StageKey.For(Name, Version, ctx.Config, inputs);
+    }
 
     public static StageResult Run(RunContext ctx)
     {

@@ -79,8 +79,22 @@ public static class RunReportLoader
                 Choices = Choices(config, summary),
             },
         };
-        return (report, pixels);
+        return (report with { Seeds = SeedResults(ctx) }, pixels);
     }
+
+    /// <summary>For a multi-seed config, every seed's test metrics (each seed's run must have been evaluated).</summary>
+    private static IReadOnlyList<SeedResult> SeedResults(RunContext ctx) => ctx.Config.Seeds is not { } seeds ? [] : seeds
+        .Select(seed =>
+        {
+            var run = ForSeed(ctx, seed);
+            var rows = PredictionsCsv.Read(Path.Combine(EvaluateStage.Require(run), PredictionsCsv.FileName));
+            return new SeedResult(seed, Metrics.Compute(EvaluateStage.Predictions(rows)));
+        })
+        .ToList();
+
+    /// <summary>The same run with another training seed.</summary>
+    public static RunContext ForSeed(RunContext ctx, int seed) =>
+        new(ctx.Config with { Train = ctx.Config.Train with { Seed = seed } }, ctx.Layout, ctx.Console, ctx.Force, ctx.Cancellation);
 
     private static readonly GitInfo Git = GitInfo.Read(Directory.GetCurrentDirectory());
 

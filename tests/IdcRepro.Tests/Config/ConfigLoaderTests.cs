@@ -121,6 +121,19 @@ public sealed class ConfigLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Seeds_must_differ_and_each_makes_its_own_named_run()
+    {
+        var e = LoadFails(Minimal + "seeds: [1, 1]\n");
+        Assert.Contains("bad.yaml:4:8:", e.Message);
+        Assert.Contains("the seeds must differ", e.Message);
+
+        var path = _temp.File("s.yaml", Minimal);
+        var runs = ConfigLoader.Load(path, ["seeds=[3, 5]"]).SeedRuns();
+        Assert.Equal([("t-seed3", 3), ("t-seed5", 5)], runs.Select(r => (r.Name, r.Train.Seed)));
+        Assert.Single(ConfigLoader.Load(path).SeedRuns());
+    }
+
+    [Fact]
     public void Set_without_equals_is_explained()
     {
         var path = _temp.File("c.yaml", Minimal);

@@ -111,6 +111,26 @@ public sealed class ModelStagesTests : IDisposable
     }
 
     [Fact]
+    public void Several_seeds_are_separate_cached_runs_sharing_the_data_and_the_report_shows_them_all()
+    {
+        var config = TestRuns.TinySyntheticConfig(_temp);
+        string[] sets = ["seeds=[1, 2]", "train.epochs=1", "train.threads=2", "evaluate.bootstrap_resamples=20"];
+        var loaded = TestRuns.Context(config, _temp.Path, false, sets).Config;
+        var runs = loaded.SeedRuns();
+        Assert.Equal(["tiny-seed1", "tiny-seed2"], runs.Select(r => r.Name));
+
+        var ran = runs.Select(run => RunThrough(config, report: false, [.. sets, $"train.seed={run.Train.Seed}"])).ToList();
+        Assert.Contains("Fetch", ran[0]);
+        Assert.Equal(["Train", "Evaluate"], ran[1]); // the second seed shares every data stage
+
+        var first = new RunContext(runs[0], IdcRepro.Pipeline.ArtifactLayout.At(_temp.Path), TestRuns.Context(config, _temp.Path).Console);
+        var report = ReportStage.Run(first);
+        var markdown = File.ReadAllText(Path.Combine(report.Directory, "report.md"));
+        Assert.Contains("## Across seeds", markdown);
+        Assert.NotEqual(TrainStage.Require(first), TrainStage.Require(RunReportLoader.ForSeed(first, 2)));
+    }
+
+    [Fact]
     public void Predict_scores_a_folder_reports_bad_pngs_and_computes_metrics_from_labelled_names()
     {
         var config = TestRuns.TinySyntheticConfig(_temp);
