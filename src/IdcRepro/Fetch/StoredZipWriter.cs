@@ -20,7 +20,7 @@ internal sealed class StoredZipWriter(Stream output)
     public void Add(string name, ReadOnlySpan<byte> data)
     {
         var nameBytes = Encoding.ASCII.GetBytes(name);
-        var crc = Crc32.Compute(data);
+        var crc = System.IO.Hashing.Crc32.HashToUInt32(data);
         var header = new byte[30];
         var span = header.AsSpan();
         BinaryPrimitives.WriteUInt32LittleEndian(span, 0x04034b50);

@@ -54,7 +54,7 @@ public static unsafe class PlainRgbPng
         {
             var length = (int)BinaryPrimitives.ReadUInt32BigEndian(png[at..]);
             var type = BinaryPrimitives.ReadUInt32BigEndian(png[(at + 4)..]);
-            if (type is Ihdr or Idat && PngCrc32.Compute(png.Slice(at + 4, 4 + length)) != BinaryPrimitives.ReadUInt32BigEndian(png[(at + 8 + length)..]))
+            if (type is Ihdr or Idat && System.IO.Hashing.Crc32.HashToUInt32(png.Slice(at + 4, 4 + length)) != BinaryPrimitives.ReadUInt32BigEndian(png[(at + 8 + length)..]))
                 return false;
             if (type == Idat)
             {
