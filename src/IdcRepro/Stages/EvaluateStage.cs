@@ -15,12 +15,12 @@ public static class EvaluateStage
     public const string Name = "Evaluate";
     public const int Version = 1;
 
-    public static StageKey KeyFor(RunContext ctx) => StageKey.For(Name, Version, ctx.Config.Evaluate, new Dictionary<string, string>
+    public static StageKey KeyFor(RunContext ctx) => ctx.Key(Name, () => StageKey.For(Name, Version, ctx.Config.Evaluate, new Dictionary<string, string>
     {
         ["train"] = ctx.Require(TrainStage.KeyFor(ctx)).Stamp.OutputHash,
         ["undersample"] = ctx.Require(UndersampleStage.KeyFor(ctx)).Stamp.OutputHash,
         ["preprocess"] = ctx.Require(PreprocessStage.KeyFor(ctx)).Stamp.OutputHash,
-    });
+    }));
 
     public static StageResult Run(RunContext ctx) => ctx.Cache.GetOrRun(KeyFor(ctx), ctx.Force, work =>
     {

@@ -17,7 +17,9 @@ public static class FetchStage
     public const int Version = 1;
     private const string DatasetFile = "dataset.json";
 
-    public static StageKey KeyFor(RunContext ctx)
+    public static StageKey KeyFor(RunContext ctx) => ctx.Key(Name, () => ComputeKey(ctx));
+
+    private static StageKey ComputeKey(RunContext ctx)
     {
         var data = ctx.Config.Data;
         var inputs = new Dictionary<string, string>();

@@ -13,8 +13,8 @@ public static class IndexStage
     public const string Name = "Index";
     public const int Version = 1;
 
-    public static StageKey KeyFor(RunContext ctx) =>
-        StageKey.For(Name, Version, ctx.Config.Index, new Dictionary<string, string> { ["dataset"] = FetchStage.Require(ctx).Sha256 });
+    public static StageKey KeyFor(RunContext ctx) => ctx.Key(Name, () =>
+        StageKey.For(Name, Version, ctx.Config.Index, new Dictionary<string, string> { ["dataset"] = FetchStage.Require(ctx).Sha256 }));
 
     public static StageResult Run(RunContext ctx)
     {

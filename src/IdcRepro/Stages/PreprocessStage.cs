@@ -19,8 +19,8 @@ public static class PreprocessStage
     public const string LabelsFile = "labels.npy";
     public const string PatchesFile = "patches.csv";
 
-    public static StageKey KeyFor(RunContext ctx) =>
-        StageKey.For(Name, Version, ctx.Config.Preprocess, new Dictionary<string, string> { ["index"] = ctx.Require(IndexStage.KeyFor(ctx)).Stamp.OutputHash });
+    public static StageKey KeyFor(RunContext ctx) => ctx.Key(Name, () =>
+        StageKey.For(Name, Version, ctx.Config.Preprocess, new Dictionary<string, string> { ["index"] = ctx.Require(IndexStage.KeyFor(ctx)).Stamp.OutputHash }));
 
     public static StageResult Run(RunContext ctx)
     {

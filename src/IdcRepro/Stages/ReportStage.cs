@@ -12,7 +12,9 @@ public static class ReportStage
     public const string LastReportFile = "last-report.txt";
 
     /// <summary>Keyed on the whole resolved config (the page shows it) and on the outputs it draws from.</summary>
-    public static StageKey KeyFor(RunContext ctx)
+    public static StageKey KeyFor(RunContext ctx) => ctx.Key(Name, () => ComputeKey(ctx));
+
+    private static StageKey ComputeKey(RunContext ctx)
     {
         var inputs = new Dictionary<string, string>
         {

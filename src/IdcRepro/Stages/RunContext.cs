@@ -16,6 +16,18 @@ public sealed class RunContext(IdcConfig config, ArtifactLayout layout, IAnsiCon
     public IAnsiConsole Console { get; } = console;
     public bool Force { get; } = force;
 
+    private readonly Dictionary<string, StageKey> _keys = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A stage's key, worked out once per run: every key chains through all upstream keys (and a folder source is
+    /// fingerprinted by listing it), so without this a late stage would recompute the whole chain many times over.
+    /// </summary>
+    public StageKey Key(string stage, Func<StageKey> compute)
+    {
+        if (!_keys.TryGetValue(stage, out var key)) _keys[stage] = key = compute();
+        return key;
+    }
+
     /// <summary>The complete output of an upstream stage, or a clear error saying how to make it.</summary>
     public StageResult Require(StageKey key)
     {

@@ -17,7 +17,9 @@ public static class SplitStage
     public const int Version = 1;
     public const string SummaryFile = "split.json";
 
-    public static StageKey KeyFor(RunContext ctx)
+    public static StageKey KeyFor(RunContext ctx) => ctx.Key(Name, () => ComputeKey(ctx));
+
+    private static StageKey ComputeKey(RunContext ctx)
     {
         var inputs = new Dictionary<string, string> { ["preprocess"] = ctx.Require(PreprocessStage.KeyFor(ctx)).Stamp.OutputHash };
         // Strategy lists reads files: their content is an input too.

@@ -21,11 +21,11 @@ public static class TrainStage
     /// <summary>Every epoch's record with its wall-clock seconds (history.csv leaves the seconds out so it stays bit-identical run to run).</summary>
     public const string EpochsFile = "epochs.json";
 
-    public static StageKey KeyFor(RunContext ctx) => StageKey.For(Name, Version, ctx.Config.Train, new Dictionary<string, string>
+    public static StageKey KeyFor(RunContext ctx) => ctx.Key(Name, () => StageKey.For(Name, Version, ctx.Config.Train, new Dictionary<string, string>
     {
         ["preprocess"] = ctx.Require(PreprocessStage.KeyFor(ctx)).Stamp.OutputHash,
         ["undersample"] = ctx.Require(UndersampleStage.KeyFor(ctx)).Stamp.OutputHash,
-    });
+    }));
 
     public static StageResult Run(RunContext ctx) => ctx.Cache.GetOrRun(KeyFor(ctx), ctx.Force, work =>
     {

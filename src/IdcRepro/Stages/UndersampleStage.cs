@@ -15,11 +15,11 @@ public static class UndersampleStage
     public const int Version = 1;
     public const string SummaryFile = "undersample.json";
 
-    public static StageKey KeyFor(RunContext ctx) => StageKey.For(Name, Version, ctx.Config.Undersample, new Dictionary<string, string>
+    public static StageKey KeyFor(RunContext ctx) => ctx.Key(Name, () => StageKey.For(Name, Version, ctx.Config.Undersample, new Dictionary<string, string>
     {
         ["split"] = ctx.Require(SplitStage.KeyFor(ctx)).Stamp.OutputHash,
         ["preprocess"] = ctx.Require(PreprocessStage.KeyFor(ctx)).Stamp.OutputHash,
-    });
+    }));
 
     public static StageResult Run(RunContext ctx) => ctx.Cache.GetOrRun(KeyFor(ctx), ctx.Force, work =>
     {
