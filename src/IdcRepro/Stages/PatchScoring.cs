@@ -55,7 +55,10 @@ public static class PatchScoring
             }
         }
 
-        var buffer = decoded.SelectMany(d => d.Pixels).ToArray();
+        // One contiguous N x H x W x 3 buffer (a per-byte SelectMany would crawl on a large folder).
+        var patchBytes = PatchDecoder.PatchBytes(settings);
+        var buffer = new byte[decoded.Count * patchBytes];
+        for (var i = 0; i < decoded.Count; i++) decoded[i].Pixels.CopyTo(buffer, i * patchBytes);
         TorchRuntime.EnsureLoaded();
         using var predictor = Predictor.Load(modelFolder, device, threads);
         var scores = decoded.Count == 0 ? [] : predictor.Score(new PatchImages(buffer, decoded.Count, model.InputSize, model.InputSize));
