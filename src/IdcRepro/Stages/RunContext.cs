@@ -49,12 +49,9 @@ public sealed class RunContext(IdcConfig config, ArtifactLayout layout, IAnsiCon
         {
             File.CreateSymbolicLink(link, Path.GetRelativePath(runDir, result.Directory));
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            AtomicFile.WriteAllText(link + ".path", result.Directory);
-        }
-        catch (UnauthorizedAccessException)
-        {
+            // No symbolic links here (e.g. Windows without the privilege): a file naming the folder instead.
             AtomicFile.WriteAllText(link + ".path", result.Directory);
         }
     }
