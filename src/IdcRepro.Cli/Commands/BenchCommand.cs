@@ -3,25 +3,38 @@ using System.Diagnostics;
 using System.Text.Json;
 using IdcRepro.Config;
 using IdcRepro.Pipeline;
+using IdcRepro.Preprocess;
 using IdcRepro.Torch;
 using IdcRepro.Training;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using TorchSharp;
 
 namespace IdcRepro.Cli.Commands;
 
 /// <summary>
-/// Measures training speed on this machine (bare step, full epoch with augmentation, evaluation, share of time outside
-/// the steps, peak memory) with the config's train section, prints one table and writes JSON to compare machines or commits.
+/// Measures this machine: Preprocess decoding, training (bare step, epoch with augmentation), evaluation, peak host
+/// and device memory, and the time of one epoch over the full dataset's 277,524 patches, with the config's preprocess
+/// and train sections; prints one table and writes JSON to compare machines or commits.
 /// </summary>
 public sealed class BenchCommand : Command<BenchCommand.Settings>
 {
+    /// <summary>Patches in IDC_regular_ps50_idx5.</summary>
+    public const int FullDatasetPatches = 277_524;
+
+    /// <summary>Training patches on a CPU by default: a full-size epoch there takes about 20 minutes on 2 cores.</summary>
+    private const int CpuDefaultPatches = 2_000;
+
     public sealed class Settings : StageSettings
     {
         [CommandOption("--patches <N>")]
-        [Description("Random patches in the benchmark's training set (default 2000)")]
-        [DefaultValue(2000)]
-        public int Patches { get; init; } = 2000;
+        [Description("Random patches in the training benchmark's set. Default: 277,524 (the full dataset) on a GPU, 2,000 on a CPU, whose full-size epoch time is then projected")]
+        public int? Patches { get; init; }
+
+        [CommandOption("--preprocess-patches <N>")]
+        [Description("Synthetic PNG patches the Preprocess benchmark decodes (default 20,000; 0 skips it)")]
+        [DefaultValue(20_000)]
+        public int PreprocessPatches { get; init; } = 20_000;
 
         [CommandOption("--json <FILE>")]
         [Description("Where the JSON goes. Default: <artifacts>/bench/bench-<device>.json")]
@@ -32,21 +45,39 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
     {
         var config = ConfigLoader.Load(settings.Config, settings.Set);
         var runtime = TorchRuntime.EnsureLoaded();
+        var layout = ArtifactLayout.At(settings.Artifacts);
         AnsiConsole.MarkupLineInterpolated($"bench: {runtime.Description}");
-        var result = TrainingBenchmark.Run(config.Train, settings.Patches);
+        using var deviceMemory = DeviceMemorySampler.TryStart();
+        var onGpu = TrainingDevice.Select(config.Train.Device, config.Train.Threads).type == DeviceType.CUDA;
+        var patches = settings.Patches ?? (onGpu ? FullDatasetPatches : CpuDefaultPatches);
+
+        PreprocessBenchmarkResult? preprocess = null;
+        if (settings.PreprocessPatches > 0)
+        {
+            AnsiConsole.MarkupLineInterpolated($"bench: Preprocess on {settings.PreprocessPatches:N0} synthetic PNG patches");
+            preprocess = PreprocessBenchmark.Run(config.Preprocess, settings.PreprocessPatches, Path.Combine(layout.Root, "bench", "work"));
+        }
+        AnsiConsole.MarkupLineInterpolated($"bench: training on {patches:N0} random patches");
+        var training = TrainingBenchmark.Run(config.Train, patches);
         var peakHostMegabytes = Process.GetCurrentProcess().PeakWorkingSet64 / 1e6;
+        var peakDeviceMegabytes = deviceMemory?.PeakBytes / 1e6;
+        var fullSizeMeasured = training.Patches == FullDatasetPatches;
+        var fullSizeEpochSeconds = fullSizeMeasured ? training.EpochSeconds : FullDatasetPatches / training.TrainingPatchesPerSecond;
 
         var table = new Table().AddColumns("figure", "value");
-        table.AddRow("device", $"{result.Device} ({result.Threads} threads)");
-        table.AddRow("batch size", $"{result.BatchSize}");
-        table.AddRow("bare training step", $"{result.BareStepPatchesPerSecond:N0} patches/s (best step {result.BestBareStepPatchesPerSecond:N0})");
-        table.AddRow("training with augmentation", $"{result.TrainingPatchesPerSecond:N0} patches/s (best batch {result.BestTrainingBatchPatchesPerSecond:N0})");
-        table.AddRow("share of epoch outside the steps", $"{result.ShareOutsideSteps:P1}");
-        table.AddRow("evaluation", $"{result.EvaluationPatchesPerSecond:N0} patches/s");
+        table.AddRow("device", Markup.Escape($"{training.Device} ({(training.Threads > 0 ? $"{training.Threads} threads" : runtime.Description)})"));
+        if (preprocess is not null) table.AddRow("Preprocess", $"{preprocess.PatchesPerSecond:N0} patches/s ({preprocess.Patches:N0} PNGs, {preprocess.Threads} threads)");
+        table.AddRow("bare training step", $"{training.BareStepPatchesPerSecond:N0} patches/s at batch {training.BatchSize} (best step {training.BestBareStepPatchesPerSecond:N0})");
+        table.AddRow("training with augmentation", $"{training.TrainingPatchesPerSecond:N0} patches/s ({training.TrainingPatchesPerSecond / training.BareStepPatchesPerSecond:P0} of the bare step)");
+        table.AddRow("share of epoch outside the steps", $"{training.ShareOutsideSteps:P1}");
+        table.AddRow("evaluation", $"{training.EvaluationPatchesPerSecond:N0} patches/s");
+        table.AddRow($"epoch of {training.Patches:N0} patches", $"{training.EpochSeconds:N2} s");
+        table.AddRow($"epoch of {FullDatasetPatches:N0} patches", fullSizeMeasured ? $"{fullSizeEpochSeconds:N2} s (measured)" : $"{fullSizeEpochSeconds:N0} s (projected from the rate above)");
         table.AddRow("peak host memory", $"{peakHostMegabytes:N0} MB");
+        table.AddRow("peak device memory", peakDeviceMegabytes is { } mb ? $"{mb:N0} MB in use on GPU 0 (NVML; {deviceMemory!.BaselineBytes / 1e6:N0} MB before)" : "n/a (no NVIDIA GPU)");
         AnsiConsole.Write(table);
 
-        var path = settings.Json ?? Path.Combine(ArtifactLayout.At(settings.Artifacts).Root, "bench", $"bench-{result.Device.Split(':')[0]}.json");
+        var path = settings.Json ?? Path.Combine(layout.Root, "bench", $"bench-{training.Device.Split(':')[0]}.json");
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         AtomicFile.WriteAllText(path, JsonSerializer.Serialize(new
         {
@@ -54,8 +85,14 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
             machine = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}",
             backend = runtime.Description,
             code_version = CodeVersion.Current,
-            result,
+            config = Path.GetFileName(settings.Config),
+            preprocess,
+            result = training,
+            full_size_epoch_seconds = Math.Round(fullSizeEpochSeconds, 2),
+            full_size_epoch_measured = fullSizeMeasured,
             peak_host_megabytes = Math.Round(peakHostMegabytes),
+            peak_device_megabytes = peakDeviceMegabytes is { } d ? Math.Round(d) : (double?)null,
+            device_baseline_megabytes = deviceMemory is null ? (double?)null : Math.Round(deviceMemory.BaselineBytes / 1e6),
         }, Stamp.Json));
         AnsiConsole.MarkupLineInterpolated($"bench: {path}");
         return 0;

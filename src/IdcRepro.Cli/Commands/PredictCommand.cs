@@ -32,7 +32,11 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
     {
         if (string.IsNullOrWhiteSpace(settings.Input)) throw new ConfigException("predict needs --input <folder or zip of PNG patches>.");
         var config = ConfigLoader.Load(settings.Config, settings.Set);
-        var ctx = new RunContext(config, ArtifactLayout.At(settings.Artifacts), AnsiConsole.Console);
+        var runs = config.SeedRuns();
+        if (settings.Model is null && runs.Count > 1)
+            throw new ConfigException($"predict scores one model, and {settings.Config} trains one per seed ({string.Join(", ", runs.Select(r => r.Train.Seed))}): " +
+                $"add --set \"seeds=[{runs[0].Train.Seed}]\" for one of them, or --model {Path.Combine(settings.Artifacts, "runs", runs[0].Name, "train")}.");
+        var ctx = new RunContext(runs[0], ArtifactLayout.At(settings.Artifacts), AnsiConsole.Console);
         var model = settings.Model ?? TrainStage.Require(ctx);
         if (!File.Exists(Path.Combine(model, "best.pt")))
             throw new StageException($"predict: {model} holds no best.pt; give a Train output folder with --model (e.g. artifacts/runs/<name>/train).");

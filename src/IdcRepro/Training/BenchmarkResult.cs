@@ -6,6 +6,7 @@ namespace IdcRepro.Training;
 /// epoch end to end (gather, augmentation, steps, metrics). <see cref="ShareOutsideSteps"/>: the part of that epoch spent
 /// outside the steps. <see cref="EvaluationPatchesPerSecond"/>: the validation pass. The Best figures use the fastest bare
 /// step and the fastest full training batch: on a machine shared with other work they estimate what an idle one does.
+/// <see cref="EpochSeconds"/>: that training epoch's wall time over <see cref="Patches"/> patches.
 /// </summary>
 public sealed record BenchmarkResult(
     string Device,
@@ -17,4 +18,5 @@ public sealed record BenchmarkResult(
     double ShareOutsideSteps,
     double EvaluationPatchesPerSecond,
     double BestBareStepPatchesPerSecond,
-    double BestTrainingBatchPatchesPerSecond);
+    double BestTrainingBatchPatchesPerSecond,
+    double EpochSeconds);

@@ -15,5 +15,6 @@ public sealed class TrainingBenchmarkTests
         Assert.InRange(result.ShareOutsideSteps, 0, 1);
         Assert.True(result.BestBareStepPatchesPerSecond >= result.BareStepPatchesPerSecond);
         Assert.True(result.BestTrainingBatchPatchesPerSecond > 0);
+        Assert.Equal(40 / result.TrainingPatchesPerSecond, result.EpochSeconds, 6);
     }
 }

@@ -1,0 +1,17 @@
+using IdcRepro.Torch;
+
+namespace IdcRepro.Tests.Torch;
+
+public sealed class DeviceMemorySamplerTests
+{
+    [Fact]
+    public void Samples_the_gpu_where_there_is_one_and_is_absent_where_there_is_none()
+    {
+        using var sampler = DeviceMemorySampler.TryStart();
+        var hasNvidiaDriver = File.Exists("/proc/driver/nvidia/version");
+        Assert.Equal(hasNvidiaDriver, sampler is not null);
+        if (sampler is null) return;
+        Thread.Sleep(20);
+        Assert.True(sampler.PeakBytes >= sampler.BaselineBytes);
+    }
+}
