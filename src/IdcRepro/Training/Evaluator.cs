@@ -13,11 +13,11 @@ internal static class Evaluator
 
     public static MetricValues Evaluate(IdcCnn model, Augmenter augmenter, TrainingLoss loss, DevicePatches patches, CancellationToken ct = default)
     {
-        using var totals = new MetricTotals();
+        using var totals = new MetricTotals(loss.Kind);
         ForEachBatch(model, augmenter, patches, ct, (logits, start, count) =>
         {
             var labels = patches.Labels!.narrow(0, start, count);
-            totals.Add(loss.Compute(logits, labels, weighted: false), logits, TrainingLoss.Probabilities(loss.Kind, logits), labels);
+            totals.Add(loss.Compute(logits, labels, weighted: false), logits, labels);
         });
         return totals.Values();
     }
