@@ -58,7 +58,7 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
             preprocess = PreprocessBenchmark.Run(config.Preprocess, settings.PreprocessPatches, Path.Combine(layout.Root, "bench", "work"));
         }
         AnsiConsole.MarkupLineInterpolated($"bench: training on {patches:N0} random patches");
-        var training = TrainingBenchmark.Run(config.Train, patches);
+        var training = TrainingBenchmark.Run(config.Train, patches, bareSteps: onGpu ? 50 : 5);
         var peakHostMegabytes = Process.GetCurrentProcess().PeakWorkingSet64 / 1e6;
         var peakDeviceMegabytes = deviceMemory?.PeakBytes / 1e6;
         var fullSizeMeasured = training.Patches == FullDatasetPatches;
