@@ -71,7 +71,7 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
         table.AddRow("training with augmentation", $"{training.TrainingPatchesPerSecond:N0} patches/s ({training.TrainingPatchesPerSecond / training.BareStepPatchesPerSecond:P0} of the bare step)");
         table.AddRow("share of epoch outside the steps", $"{training.ShareOutsideSteps:P1}");
         table.AddRow("evaluation", $"{training.EvaluationPatchesPerSecond:N0} patches/s");
-        table.AddRow($"epoch of {training.Patches:N0} patches", $"{training.EpochSeconds:N2} s");
+        if (!fullSizeMeasured) table.AddRow($"epoch of {training.Patches:N0} patches", $"{training.EpochSeconds:N2} s");
         table.AddRow($"epoch of {FullDatasetPatches:N0} patches", fullSizeMeasured ? $"{fullSizeEpochSeconds:N2} s (measured)" : $"{fullSizeEpochSeconds:N0} s (projected from the rate above)");
         table.AddRow("peak host memory", $"{peakHostMegabytes:N0} MB");
         table.AddRow("peak device memory", peakDeviceMegabytes is { } mb ? $"{mb:N0} MB in use on GPU 0 (NVML; {deviceMemory!.BaselineBytes / 1e6:N0} MB before)" : "n/a (no NVIDIA GPU)");

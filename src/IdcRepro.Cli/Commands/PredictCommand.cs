@@ -2,6 +2,7 @@ using System.ComponentModel;
 using IdcRepro.Config;
 using IdcRepro.Pipeline;
 using IdcRepro.Stages;
+using IdcRepro.Torch;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -41,7 +42,9 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
         if (!File.Exists(Path.Combine(model, "best.pt")))
             throw new StageException($"predict: {model} holds no best.pt; give a Train output folder with --model (e.g. artifacts/runs/<name>/train).");
 
+        var runtime = TorchRuntime.EnsureLoaded();
         var result = PatchScoring.Score(settings.Input, model, config.Preprocess.Resize, config.Train.Device, config.Train.Threads);
+        AnsiConsole.MarkupLineInterpolated($"predict: scored on {result.Device}, {runtime.Description}");
         foreach (var skipped in result.Skipped) Console.Error.WriteLine($"predict: skipped {skipped.Path}: {skipped.Reason}");
 
         var output = Path.GetFullPath(settings.Output ?? Path.Combine(ctx.Layout.Root, "predict"));

@@ -27,12 +27,15 @@ public static class EvaluateStage
         var (cache, patches) = PreprocessStage.Require(ctx);
         var (_, sets) = UndersampleStage.Require(ctx);
         var trainDirectory = TrainStage.Require(ctx);
-        TorchRuntime.EnsureLoaded();
+        var runtime = TorchRuntime.EnsureLoaded();
 
         var images = CachedPatches.Gather(cache, sets.Test);
         IReadOnlyList<PatchProbability> scores;
         using (var predictor = Predictor.Load(trainDirectory, ctx.Config.Train.Device, ctx.Config.Train.Threads))
+        {
+            ctx.Console.MarkupLineInterpolated($"Evaluate: scoring {images.Count:N0} test patches on {predictor.Device.ToString()}, {runtime.Description}");
             scores = predictor.Score(images);
+        }
 
         var rows = sets.Test.Select((row, i) => Row(patches[row], scores[i])).ToList();
         PredictionsCsv.Write(Path.Combine(work, PredictionsCsv.FileName), rows);

@@ -13,7 +13,7 @@ namespace IdcRepro.Stages;
 public sealed record UnscoredPatch(string Path, string Reason);
 
 /// <summary>What scoring a folder or zip gave: one row per scored patch, and the patches left out.</summary>
-public sealed record ScoringResult(IReadOnlyList<PredictionRow> Rows, IReadOnlyList<UnscoredPatch> Skipped)
+public sealed record ScoringResult(IReadOnlyList<PredictionRow> Rows, IReadOnlyList<UnscoredPatch> Skipped, string Device = "")
 {
     /// <summary>True when every scored patch's name carried its class, so metrics can be computed.</summary>
     public bool Labelled => Rows.Count > 0 && Rows.All(r => r.Label >= 0);
@@ -66,7 +66,7 @@ public static class PatchScoring
                 ? EvaluateStage.Row(p, scores[i])
                 : new PredictionRow(d.Path, "", 0, 0, -1, scores[i].P0, scores[i].P1, scores[i].P1 > scores[i].P0 ? 1 : 0))
             .ToList();
-        return new ScoringResult(rows, skipped);
+        return new ScoringResult(rows, skipped, predictor.Device.ToString());
     }
 
     private static IReadOnlyList<string> ListPngs(string input, DatasetKind kind)
