@@ -109,10 +109,24 @@ public static class RunReportLoader
             : "Pixels only scaled to [0, 1]: Keras ignores featurewise statistics unless ImageDataGenerator.fit is called, which the blog never shows.",
         $"Rotation by up to {config.Train.Augment.RotationDegrees:0} degrees, {ConfigSchema.EnumName(config.Train.Augment.Interpolation)} interpolation, {ConfigSchema.EnumName(config.Train.Augment.Fill)} fill (Keras: order-1 interpolation, fill_mode nearest).",
         $"Split seed {config.Split.Seed}; the blog does not give its random_state.",
+        TrainingBudget(config.Train),
         summary.ValidationSet == "test"
             ? "Model selection and early stopping on the test set, as in the blog (its validation_data was the test set)."
             : "Model selection and early stopping on a separate validation set.",
     ];
+
+    /// <summary>The blog's epochs=80.</summary>
+    private const int BlogEpochs = 80;
+
+    private static string TrainingBudget(TrainConfig train)
+    {
+        var stopping = train.EarlyStopping.Patience > 0
+            ? $"early stopping on {ConfigSchema.EnumName(train.EarlyStopping.Monitor)} with patience {train.EarlyStopping.Patience}"
+            : "no early stopping";
+        return train.Epochs < BlogEpochs
+            ? $"At most {train.Epochs} epochs, {stopping} (the blog: up to {BlogEpochs}; when early stopping fires is chance, and a cap keeps the run's length known)."
+            : $"Up to {train.Epochs} epochs, {stopping} (the blog: {BlogEpochs}, patience 3).";
+    }
 
     private static Dictionary<string, string> Packages() => new[]
     {
