@@ -12,8 +12,8 @@ namespace IdcRepro.Stages;
 /// <summary>A patch that could not be scored, and why.</summary>
 public sealed record UnscoredPatch(string Path, string Reason);
 
-/// <summary>What scoring a folder or zip gave: one row per scored patch, and the patches left out.</summary>
-public sealed record ScoringResult(IReadOnlyList<PredictionRow> Rows, IReadOnlyList<UnscoredPatch> Skipped, string Device = "")
+/// <summary>What scoring a folder or zip gave: one row per scored patch, the patches left out, and the device that scored them.</summary>
+public sealed record ScoringResult(IReadOnlyList<PredictionRow> Rows, IReadOnlyList<UnscoredPatch> Skipped, string Device)
 {
     /// <summary>True when every scored patch's name carried its class, so metrics can be computed.</summary>
     public bool Labelled => Rows.Count > 0 && Rows.All(r => r.Label >= 0);

@@ -2,11 +2,12 @@ namespace IdcRepro.Training;
 
 /// <summary>
 /// Training speed on one device. <see cref="BareStepPatchesPerSecond"/>: forward + loss + backward + optimizer step on a batch
-/// already normalised as a float tensor on the device (median step). <see cref="TrainingPatchesPerSecond"/>: a whole training
-/// epoch end to end (gather, augmentation, steps, metrics). <see cref="ShareOutsideSteps"/>: the part of that epoch spent
-/// outside the steps. <see cref="EvaluationPatchesPerSecond"/>: the validation pass. The Best figures use the fastest bare
-/// step and the fastest full training batch: on a machine shared with other work they estimate what an idle one does.
-/// <see cref="EpochSeconds"/>: that training epoch's wall time over <see cref="Patches"/> patches.
+/// already normalised as a float tensor on the device (median step). <see cref="TrainingPatchesPerSecond"/> and
+/// <see cref="EpochSeconds"/>: a whole training epoch over <see cref="Patches"/> patches as training runs it (gather,
+/// augmentation, steps, metrics). <see cref="ShareOutsideSteps"/>: the part of a separate epoch, synchronised around every
+/// step to split its time, spent outside the steps. <see cref="EvaluationPatchesPerSecond"/>: the validation pass. The Best
+/// figures use the fastest bare step and the fastest full training batch: on a machine shared with other work they
+/// estimate what an idle one does.
 /// </summary>
 public sealed record BenchmarkResult(
     string Device,
