@@ -40,6 +40,16 @@ public sealed class PlotTests
     }
 
     [Fact]
+    public void Variant_curves_grow_a_legend_line_per_variant()
+    {
+        var variants = Enumerable.Range(1, 8).Select(i => ($"variant-{i}", FakeRun.History(seed: i))).ToArray();
+        using var two = PngAssert.Decodes(VariantCurvesPlot.ValidationLoss(variants[..2]));
+        using var eight = PngAssert.Decodes(VariantCurvesPlot.ValidationLoss(variants));
+        Assert.Equal(PlotSize.Half.Width, eight.Width);
+        Assert.Equal(6 * 24, eight.Height - two.Height);
+    }
+
+    [Fact]
     public void Histogram_bins_put_a_P1_of_exactly_one_in_the_last_bin()
     {
         var counts = ScoreHistogramPlot.Count([0.0, 0.04999, 0.05, 0.5, 0.99, 1.0]);

@@ -4,9 +4,15 @@ using ScottPlotLib::ScottPlot;
 
 namespace IdcRepro.Reporting.Plots;
 
-/// <summary>One validation curve per variant, overlaid, with each variant's kept epoch marked by a dot; the legend below.</summary>
+/// <summary>
+/// One validation curve per variant, overlaid, with each variant's kept epoch marked by a dot; the legend below, one
+/// variant a line, and by default the image grows with the number of variants so that no legend line is cut off.
+/// </summary>
 public static class VariantCurvesPlot
 {
+    /// <summary>The default size for this many variants: <see cref="PlotSize.Half"/>'s width, and a legend line each.</summary>
+    public static PlotSize DefaultSize(int variants) => PlotSize.Half with { Height = 380 + 24 * Math.Max(variants, 1) };
+
     public static byte[] ValidationLoss(IReadOnlyList<(string Name, TrainingHistory History)> variants, PlotSize? size = null) =>
         Render(variants, "Validation loss per epoch", "validation loss", e => e.ValLoss, size);
 
@@ -30,7 +36,7 @@ public static class VariantCurvesPlot
         }
         PlotTheme.IntegerTicksBottom(plot);
         plot.ShowLegend(Edge.Bottom);
-        plot.Legend.Orientation = Orientation.Horizontal;
-        return PlotTheme.Png(plot, size ?? PlotSize.Half);
+        plot.Legend.Orientation = Orientation.Vertical;
+        return PlotTheme.Png(plot, size ?? DefaultSize(variants.Count));
     }
 }
