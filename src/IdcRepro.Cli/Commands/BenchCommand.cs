@@ -39,6 +39,11 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
         [CommandOption("--json <FILE>")]
         [Description("Where the JSON goes. Default: <artifacts>/bench/bench-<device>.json")]
         public string? Json { get; init; }
+
+        public override ValidationResult Validate() =>
+            Patches is < 1 ? ValidationResult.Error($"bench --patches must be at least 1, not {Patches}.")
+            : PreprocessPatches < 0 ? ValidationResult.Error($"bench --preprocess-patches must be 0 (skip) or more, not {PreprocessPatches}.")
+            : ValidationResult.Success();
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
