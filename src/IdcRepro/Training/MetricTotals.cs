@@ -30,6 +30,14 @@ internal sealed class MetricTotals(LossKind kind) : IDisposable
         Count += (int)n;
     }
 
+    /// <summary>The mean loss so far, for progress: the loss column alone, no counting.</summary>
+    public double MeanLoss()
+    {
+        if (Count == 0) return double.NaN;
+        using var scope = NewDisposeScope();
+        return stack(_losses).sum().cpu().item<double>() / Count;
+    }
+
     public MetricValues Values()
     {
         if (Count == 0) return new MetricValues(double.NaN, double.NaN, double.NaN);

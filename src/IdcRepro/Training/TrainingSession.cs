@@ -70,33 +70,23 @@ internal sealed class TrainingSession : IDisposable
         var batchSize = _config.BatchSize;
         var batches = (Train.Count + batchSize - 1) / batchSize;
         var chunkPatches = (long)batchSize * Math.Max(1, AugmentChunkBatches);
-        Tensor? chunkInputs = null, chunkLabels = null;
-        long chunkStart = 0, chunkEnd = 0;
-        try
+        for (long chunkStart = 0; chunkStart < Train.Count; chunkStart += chunkPatches)
         {
-            for (var b = 0; b < batches; b++)
+            // Gather and augment several batches at once: the same arithmetic per patch, far fewer kernel launches.
+            using var chunkScope = NewDisposeScope();
+            var chunkLength = Math.Min(chunkPatches, Train.Count - chunkStart);
+            var chunkRows = order.narrow(0, chunkStart, chunkLength);
+            var chunkInputs = Augmenter.Augment(Train.Images, chunkRows, transforms.Slice(chunkStart, chunkLength));
+            var chunkLabels = Train.Labels!.index_select(0, chunkRows);
+            for (long offset = 0; offset < chunkLength; offset += batchSize)
             {
                 ct.ThrowIfCancellationRequested();
                 using var scope = NewDisposeScope();
                 var batchStart = timeSteps ? Synchronised(clock) : default;
-                var start = (long)b * batchSize;
-                var count = Math.Min(batchSize, Train.Count - start);
-                if (start >= chunkEnd)
-                {
-                    // Gather and augment several batches at once: the same arithmetic per patch, far fewer kernel launches.
-                    chunkInputs?.Dispose();
-                    chunkLabels?.Dispose();
-                    var length = Math.Min(chunkPatches, Train.Count - start);
-                    using (NewDisposeScope())
-                    {
-                        var rows = order.narrow(0, start, length);
-                        chunkInputs = Augmenter.Augment(Train.Images, rows, transforms.Slice(start, length)).DetachFromDisposeScope();
-                        chunkLabels = Train.Labels!.index_select(0, rows).DetachFromDisposeScope();
-                    }
-                    (chunkStart, chunkEnd) = (start, start + length);
-                }
-                var inputs = chunkInputs!.narrow(0, start - chunkStart, count);
-                var labels = chunkLabels!.narrow(0, start - chunkStart, count);
+                var b = (int)((chunkStart + offset) / batchSize);
+                var count = Math.Min(batchSize, chunkLength - offset);
+                var inputs = chunkInputs.narrow(0, offset, count);
+                var labels = chunkLabels.narrow(0, offset, count);
 
                 var stepStart = timeSteps ? Synchronised(clock) : default;
                 Optimizer.zero_grad();
@@ -112,14 +102,9 @@ internal sealed class TrainingSession : IDisposable
                 if (b == 0 || b == batches - 1 || clock.Elapsed - lastReport >= ReportInterval)
                 {
                     lastReport = clock.Elapsed;
-                    observer.OnBatch(plan.Epoch, b, batches, totals.Values().Loss, (start + count) / Math.Max(clock.Elapsed.TotalSeconds, 1e-9));
+                    observer.OnBatch(plan.Epoch, b, batches, totals.MeanLoss(), (chunkStart + offset + count) / Math.Max(clock.Elapsed.TotalSeconds, 1e-9));
                 }
             }
-        }
-        finally
-        {
-            chunkInputs?.Dispose();
-            chunkLabels?.Dispose();
         }
         return new EpochTotals(totals.Values(), Train.Count, clock.Elapsed.TotalSeconds, stepTime.TotalSeconds, timings);
     }
