@@ -2,6 +2,7 @@ using System.Globalization;
 using IdcRepro.Config;
 using IdcRepro.Pipeline;
 using IdcRepro.Stages;
+using IdcRepro.Torch;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -17,6 +18,8 @@ public abstract class StageCommand : Command<StageSettings>
     public override int Execute(CommandContext context, StageSettings settings, CancellationToken cancellationToken)
     {
         var config = ConfigLoader.Load(settings.Config, settings.Set);
+        // Before anything loads libtorch: its CPU kernels are picked once per process.
+        if (config.Train.Deterministic) CpuNumerics.Pin();
         // Ctrl+C asks long stages to stop at a safe point (training saves its last complete epoch first).
         using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; interrupt.Cancel(); };

@@ -20,7 +20,7 @@ public enum RotationFill { Nearest, Zeros }
 public enum RotationInterpolation { Bilinear, Nearest }
 
 /// <summary>The <c>train</c> section.</summary>
-public sealed record TrainConfig
+public sealed record TrainConfig : ISelfValidating
 {
     [ConfigRange(0, int.MaxValue)] public int Seed { get; init; } = 42;
     public DeviceChoice Device { get; init; } = DeviceChoice.Auto;
@@ -40,6 +40,18 @@ public sealed record TrainConfig
 
     /// <summary>CPU threads for libtorch; 0 uses every core. Results on CPU are bit-identical run to run for a fixed value.</summary>
     [ConfigRange(0, 1024)] public int Threads { get; init; }
+
+    /// <summary>
+    /// Bit-identical results on any x86-64 CPU: libtorch's CPU kernels are pinned to AVX2 (<see cref="Torch.CpuNumerics"/>;
+    /// slower on an AVX-512 CPU). Needs a fixed <see cref="Threads"/>; refused on a GPU, which cannot promise it.
+    /// </summary>
+    public bool Deterministic { get; init; }
+
+    public IEnumerable<(string Key, string Message)> Validate()
+    {
+        if (Deterministic && Threads == 0)
+            yield return ("threads", "train.deterministic needs a fixed thread count (results differ between thread counts, e.g. 2 and 7): set train.threads, e.g. 2");
+    }
 }
 
 public sealed record EarlyStoppingConfig

@@ -31,9 +31,9 @@ public static class EvaluateStage
 
         var images = CachedPatches.Gather(cache, sets.Test);
         IReadOnlyList<PatchProbability> scores;
-        using (var predictor = Predictor.Load(trainDirectory, ctx.Config.Train.Device, ctx.Config.Train.Threads))
+        using (var predictor = Predictor.Load(trainDirectory, ctx.Config.Train.Device, ctx.Config.Train.Threads, ctx.Config.Train.Deterministic))
         {
-            ctx.Console.MarkupLineInterpolated($"Evaluate: scoring {images.Count:N0} test patches on {predictor.Device.ToString()}, {runtime.Description}");
+            ctx.Console.MarkupLineInterpolated($"Evaluate: scoring {images.Count:N0} test patches on {predictor.Device.ToString()}, {runtime.Description}; CPU numerics: {runtime.CpuNumerics}");
             scores = predictor.Score(images);
         }
 

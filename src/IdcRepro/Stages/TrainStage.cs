@@ -15,7 +15,7 @@ namespace IdcRepro.Stages;
 public static class TrainStage
 {
     public const string Name = "Train";
-    public const int Version = 1;
+    public const int Version = 2;
     public const string SummaryFile = "train.json";
 
     /// <summary>Every epoch's record with its wall-clock seconds (history.csv leaves the seconds out so it stays bit-identical run to run).</summary>
@@ -39,6 +39,7 @@ public static class TrainStage
 
         var runtime = TorchRuntime.EnsureLoaded();
         ctx.Console.MarkupLineInterpolated($"Train: {runtime.Description}");
+        ctx.Console.MarkupLineInterpolated($"Train: CPU numerics: {runtime.CpuNumerics}{(ctx.Config.Train.Deterministic ? " (train.deterministic)" : "")}");
         var train = new TrainingData(CachedPatches.Gather(cache, sets.Train), sets.Train.Select(r => labels[r]).ToList());
         var validation = new TrainingData(CachedPatches.Gather(cache, validationRows), validationRows.Select(r => labels[r]).ToList());
         ctx.Console.MarkupLineInterpolated($"Train: {train.Count:N0} training and {validation.Count:N0} validation patches");
@@ -49,7 +50,7 @@ public static class TrainStage
 
         var summary = new TrainingSummary(outcome.BestEpoch, outcome.History.Count, outcome.StopReason.ToString(), outcome.Device,
             usesTest ? "test" : "validation", train.Count, validation.Count, runtime.Description,
-            Math.Round(outcome.History.Sum(h => h.Seconds), 1));
+            Math.Round(outcome.History.Sum(h => h.Seconds), 1), ctx.Config.Train.Deterministic, runtime.CpuNumerics);
         AtomicFile.WriteAllText(Path.Combine(work, SummaryFile), JsonSerializer.Serialize(summary, Stamp.Json));
         AtomicFile.WriteAllText(Path.Combine(work, EpochsFile), JsonSerializer.Serialize(outcome.History, Stamp.Json));
         ctx.Console.MarkupLineInterpolated($"Train: best epoch {outcome.BestEpoch} (val_loss {outcome.Best.ValLoss:0.0000}, val_acc {outcome.Best.ValAccuracy:0.0000}); {summary.StopReason} after epoch {summary.EpochsRun}");
@@ -66,7 +67,8 @@ public static class TrainStage
         JsonSerializer.Deserialize<TrainingSummary>(File.ReadAllText(Path.Combine(trainDirectory, SummaryFile)), Stamp.Json)!;
 }
 
-/// <summary>How a training run ended (train.json).</summary>
+/// <summary>How a training run ended (train.json), and how its numerics were chosen (<see cref="CpuNumerics"/>).</summary>
 public sealed record TrainingSummary(
     int BestEpoch, int EpochsRun, string StopReason, string Device, string ValidationSet,
-    int TrainPatches, int ValidationPatches, string Backend, double TrainingSeconds);
+    int TrainPatches, int ValidationPatches, string Backend, double TrainingSeconds,
+    bool Deterministic = false, string CpuNumerics = "not recorded");

@@ -31,8 +31,26 @@ public static class TorchRuntime
             libTorchDirectory = LibTorchPreloader.Load(shipped is null ? null : Path.GetDirectoryName(shipped));
             if (shipped is not null) (libTorchSharp, weakened) = LibTorchSharpPatcher.Prepare(shipped);
         }
+        // Read before the first kernel runs: what libtorch's CPU kernels will be picked by for the life of the process.
+        var pinned = CpuNumerics.InEnvironment();
         var cuda = InitializeTorch(libTorchDirectory);
-        return new TorchRuntimeInfo(TorchSharpVersion(), torch.__version__, libTorchDirectory, libTorchSharp, weakened, cuda);
+        return new TorchRuntimeInfo(TorchSharpVersion(), torch.__version__, libTorchDirectory, libTorchSharp, weakened, cuda, pinned);
+    }
+
+    /// <summary>
+    /// Loads Torch (if not yet) and checks that its CPU numerics are pinned (<see cref="CpuNumerics"/>), as
+    /// <c>train.deterministic</c> promises. Pinning must come before the load, so a process that loaded libtorch unpinned
+    /// cannot be pinned later: that is an error, never a silent unpinned run.
+    /// </summary>
+    public static TorchRuntimeInfo EnsurePinned(string why)
+    {
+        var info = EnsureLoaded();
+        if (!info.CpuNumericsPinned)
+            throw new TorchRuntimeException(
+                $"{why} needs libtorch's CPU numerics pinned to {CpuNumerics.PinnedLevel}, but this process loaded libtorch without them. " +
+                $"Call CpuNumerics.Pin() before the first use of Torch (idc does this itself for a config with train.deterministic: true), " +
+                $"or set {string.Join(" ", CpuNumerics.Variables.Select(v => $"{v.Name}={v.Value}"))} in the environment.");
+        return info;
     }
 
     private static bool InitializeTorch(string? libTorchDirectory)

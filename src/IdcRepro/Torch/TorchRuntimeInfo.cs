@@ -7,14 +7,20 @@ namespace IdcRepro.Torch;
 /// <param name="LibTorchSharpPath">The LibTorchSharp file in use: the shipped one, or the patched copy.</param>
 /// <param name="WeakenedVersions">The symbol versions marked weak in the patched copy; empty when unpatched.</param>
 /// <param name="CudaAvailable">Whether <c>torch.cuda.is_available()</c>.</param>
+/// <param name="CpuNumericsPinned">Whether the CPU kernels were pinned to one instruction-set level when libtorch loaded
+/// (<see cref="CpuNumerics"/>); fixed for the life of the process.</param>
 public sealed record TorchRuntimeInfo(
     string TorchSharpVersion,
     string LibTorchBuildVersion,
     string? LibTorchDirectory,
     string? LibTorchSharpPath,
     IReadOnlyList<string> WeakenedVersions,
-    bool CudaAvailable)
+    bool CudaAvailable,
+    bool CpuNumericsPinned = false)
 {
+    /// <summary>How the CPU kernels were chosen, for logs and train.json.</summary>
+    public string CpuNumerics => Torch.CpuNumerics.Describe(CpuNumericsPinned);
+
     /// <summary>Whether LibTorchSharp was loaded from a patched copy.</summary>
     public bool Patched => WeakenedVersions.Count > 0;
 

@@ -27,16 +27,16 @@ public sealed class Predictor : IDisposable
 
     /// <summary>Loads the best model of a training work folder.</summary>
     /// <exception cref="TrainingCheckpointException">A file is missing or unreadable.</exception>
-    public static Predictor Load(string workFolder, DeviceChoice device = DeviceChoice.Auto, int threads = 0)
+    public static Predictor Load(string workFolder, DeviceChoice device = DeviceChoice.Auto, int threads = 0, bool deterministic = false)
     {
         var files = new TrainingFiles(Path.GetFullPath(workFolder));
-        return Load(ModelDescription.Load(files.ModelDescription), files.Best, Normalizer.Load(files.Normalization), device, threads);
+        return Load(ModelDescription.Load(files.ModelDescription), files.Best, Normalizer.Load(files.Normalization), device, threads, deterministic);
     }
 
     /// <summary>Loads weights saved from an <see cref="IdcCnn"/> of <paramref name="description"/>.</summary>
-    public static Predictor Load(ModelDescription description, string weightsPath, Normalizer normalizer, DeviceChoice device = DeviceChoice.Auto, int threads = 0)
+    public static Predictor Load(ModelDescription description, string weightsPath, Normalizer normalizer, DeviceChoice device = DeviceChoice.Auto, int threads = 0, bool deterministic = false)
     {
-        var target = TrainingDevice.Select(device, threads);
+        var target = TrainingDevice.Select(device, threads, deterministic);
         if (!File.Exists(weightsPath)) throw new TrainingCheckpointException(weightsPath, $"{weightsPath} is missing: train the model first.");
         var model = new IdcCnn(description.Model, description.InputSize);
         try
