@@ -8,7 +8,7 @@ namespace IdcRepro.Export;
 
 /// <summary>
 /// Writes a trained model for PyTorch users into one folder, published whole (<see cref="AtomicFolder"/>): model.pt (the
-/// state_dict in PyTorch's format, through TorchSharp.PyBridge: <c>torch.load</c> reads it, also with weights_only=True),
+/// state_dict in PyTorch's format, <see cref="StateDictArchive"/>: <c>torch.load</c> reads it, also with weights_only=True),
 /// model.json (<see cref="PyTorchArchitecture"/>), normalization.json (<see cref="PyTorchNormalization"/>), idc_model.py
 /// (the module and <c>load</c>/<c>predict</c>), config.yaml (the run's resolved config) and, last, export.json
 /// (<see cref="ExportManifest"/>). Call <see cref="Torch.TorchRuntime.EnsureLoaded"/> first.
@@ -32,7 +32,7 @@ public static class PyTorchExport
         ExportManifest? manifest = null;
         AtomicFolder.Write(target, work =>
         {
-            using (var model = IdcCnn.Load(description, files.Best)) model.save_py(Path.Combine(work, WeightsFile));
+            using (var model = IdcCnn.Load(description, files.Best)) StateDictArchive.Write(model, Path.Combine(work, WeightsFile));
             File.WriteAllText(Path.Combine(work, PyTorchArchitecture.FileName), PyTorchArchitecture.From(description).ToJson());
             File.WriteAllText(Path.Combine(work, PyTorchNormalization.FileName), PyTorchNormalization.From(normalizer).ToJson());
             File.WriteAllText(Path.Combine(work, ModuleFile), ModuleSource());
