@@ -23,6 +23,7 @@ app.Configure(config =>
     config.AddCommand<ReportCommand>("report").WithDescription("Render the run's report: report.html (self-contained) and report.md.");
     config.AddCommand<CompareCommand>("compare").WithDescription("One page comparing finished runs (--config a.yaml --config b.yaml ...).");
     config.AddCommand<PredictCommand>("predict").WithDescription("Score a folder or zip of patches with a trained model (metrics too when names carry labels).");
+    config.AddCommand<ExportCommand>("export").WithDescription("Write a trained model for another framework: --format pytorch (state_dict, architecture, normalisation, idc_model.py).");
     config.AddCommand<BenchCommand>("bench").WithDescription("Measure this machine: Preprocess, training, evaluation, memory, a full-size epoch; prints a table and writes JSON.");
     config.AddCommand<ConfigCommand>("config").WithDescription("Print the resolved config (after extends and --set).");
     config.AddCommand<CleanCommand>("clean").WithDescription("Remove run outputs; keeps downloaded datasets unless --downloads.");

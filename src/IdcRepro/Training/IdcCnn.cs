@@ -14,7 +14,7 @@ namespace IdcRepro.Training;
 public sealed class IdcCnn : nn.Module<Tensor, Tensor>
 {
     /// <summary>Keras' BatchNormalization defaults (momentum 0.99 is torch's 0.01).</summary>
-    private const double BatchNormEpsilon = 1e-3, BatchNormMomentum = 0.01;
+    public const double BatchNormEpsilon = 1e-3, BatchNormMomentum = 0.01;
 
     private readonly Sequential features;
     private readonly Sequential classifier;
@@ -26,6 +26,24 @@ public sealed class IdcCnn : nn.Module<Tensor, Tensor>
         classifier = nn.Sequential(ClassifierLayers(config, FlattenSize));
         RegisterComponents();
         InitialiseLikeKeras();
+    }
+
+    /// <summary>A model of <paramref name="description"/> with the weights saved at <paramref name="weightsPath"/> (TorchSharp's format).</summary>
+    /// <exception cref="TrainingCheckpointException">The file is missing or does not fit the description.</exception>
+    public static IdcCnn Load(ModelDescription description, string weightsPath)
+    {
+        if (!File.Exists(weightsPath)) throw new TrainingCheckpointException(weightsPath, $"{weightsPath} is missing: train the model first.");
+        var model = new IdcCnn(description.Model, description.InputSize);
+        try
+        {
+            model.load(weightsPath);
+            return model;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            model.Dispose();
+            throw new TrainingCheckpointException(weightsPath, $"{weightsPath} could not be loaded as a {description.InputSize}x{description.InputSize} model of model.json ({e.Message}). Retrain the model.", e);
+        }
     }
 
     /// <summary>Inputs to the first dense layer: 12,544 (7 x 7 x 256) for the blog's model on 50 x 50 patches.</summary>

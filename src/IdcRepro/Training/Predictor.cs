@@ -37,17 +37,7 @@ public sealed class Predictor : IDisposable
     public static Predictor Load(ModelDescription description, string weightsPath, Normalizer normalizer, DeviceChoice device = DeviceChoice.Auto, int threads = 0, bool deterministic = false)
     {
         var target = TrainingDevice.Select(device, threads, deterministic);
-        if (!File.Exists(weightsPath)) throw new TrainingCheckpointException(weightsPath, $"{weightsPath} is missing: train the model first.");
-        var model = new IdcCnn(description.Model, description.InputSize);
-        try
-        {
-            model.load(weightsPath);
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            model.Dispose();
-            throw new TrainingCheckpointException(weightsPath, $"{weightsPath} could not be loaded as a {description.InputSize}x{description.InputSize} model of model.json ({e.Message}). Retrain the model.", e);
-        }
+        var model = IdcCnn.Load(description, weightsPath);
         model.to(target).eval();
         return new Predictor(description, model, new Augmenter(new AugmentConfig(), normalizer, target), target);
     }
