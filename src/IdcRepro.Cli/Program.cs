@@ -1,6 +1,7 @@
 using IdcRepro.Cli.Commands;
 using IdcRepro.Config;
 using IdcRepro.Pipeline;
+using IdcRepro.Stages;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -13,14 +14,9 @@ app.Configure(config =>
     config.SetApplicationName("idc");
     config.PropagateExceptions();
     config.Settings.StrictParsing = true;
-    config.AddCommand<FetchCommand>("fetch").WithDescription("Fetch the dataset (synthetic, zip, directory or url) and record its hash.");
-    config.AddCommand<IndexCommand>("index").WithDescription("Index every patch: patient, x, y, class; sorted; duplicates dropped.");
-    config.AddCommand<PreprocessCommand>("preprocess").WithDescription("Decode patches into the uint8 .npy cache (images.npy, labels.npy).");
-    config.AddCommand<SplitCommand>("split").WithDescription("Split into train / validation / test with a fixed seed.");
-    config.AddCommand<UndersampleCommand>("undersample").WithDescription("Undersample the majority class in the configured sets.");
-    config.AddCommand<TrainCommand>("train").WithDescription("Train the CNN (resumes an interrupted run).");
-    config.AddCommand<EvaluateCommand>("evaluate").WithDescription("Score the test set with the best checkpoint: predictions.csv and metrics.json.");
-    config.AddCommand<ReportCommand>("report").WithDescription("Render the run's report: report.html (self-contained) and report.md.");
+    foreach (var stage in Graph.Stages)
+        config.AddCommand<StageCommand>(stage.Name.ToLowerInvariant()).WithData(stage).WithDescription(stage.Summary);
+    config.AddCommand<GraphCommand>("graph").WithDescription("Print the graph: each stage, its version, the config section and the outputs it reads, the files it writes.");
     config.AddCommand<CompareCommand>("compare").WithDescription("One page comparing finished runs (--config a.yaml --config b.yaml ...).");
     config.AddCommand<PredictCommand>("predict").WithDescription("Score a folder or zip of patches with a trained model (metrics too when names carry labels).");
     config.AddCommand<ExportCommand>("export").WithDescription("Write a trained model for another framework: --format pytorch (state_dict, architecture, normalisation, idc_model.py).");

@@ -39,13 +39,14 @@ public sealed class CompareCommand : Command<CompareCommand.Settings>
         var pixels = new List<IDisposable>();
         try
         {
+            var runner = new PipelineRunner(layout, AnsiConsole.Console);
             foreach (var file in files)
             {
                 // A multi-seed variant is shown through its first seed's run, whose report carries every seed's figures.
-                var ctx = new RunContext(ConfigLoader.Load(file, settings.Set).SeedRuns()[0], layout, AnsiConsole.Console);
-                var (report, patchPixels) = RunReportLoader.Load(ctx);
+                var run = RunSpec.Of(ConfigLoader.Load(file, settings.Set))[0];
+                var (report, patchPixels) = RunReportLoader.Load(runner.Outputs(run));
                 pixels.Add(patchPixels);
-                variants.Add(new CompareVariant(ctx.Config.Name, report.ConfigYaml, report));
+                variants.Add(new CompareVariant(run.Name, report.ConfigYaml, report));
             }
             var output = settings.Out ?? Path.Combine(layout.Root, "compare");
             var written = CompareWriter.Write(output, variants);

@@ -36,11 +36,11 @@ public sealed class ExportCommand : Command<ExportCommand.Settings>
         if (settings.Output is not null && runs.Count > 1)
             throw new ConfigException($"export -o writes one model, and {settings.Config} trains one per seed ({string.Join(", ", runs.Select(r => r.Train.Seed))}): " +
                 $"add --set \"seeds=[{runs[0].Train.Seed}]\" for one of them, or leave out -o (each seed goes to its own run folder).");
-        foreach (var run in runs)
+        var runner = new PipelineRunner(ArtifactLayout.At(settings.Artifacts), AnsiConsole.Console);
+        foreach (var run in RunSpec.Of(config))
         {
-            var ctx = new RunContext(run, ArtifactLayout.At(settings.Artifacts), AnsiConsole.Console);
-            var folder = Path.GetFullPath(settings.Output ?? ModelExport.DefaultFolder(ctx));
-            var manifest = ModelExport.ToPyTorch(ctx, folder);
+            var folder = Path.GetFullPath(settings.Output ?? ModelExport.DefaultFolder(runner.Layout, run));
+            var manifest = ModelExport.ToPyTorch(runner, run, folder);
             var where = Path.GetRelativePath(Directory.GetCurrentDirectory(), folder);
             AnsiConsole.MarkupLineInterpolated($"export: {run.Name}, best epoch {manifest.BestEpoch} -> {where} ({string.Join(", ", manifest.Files.Keys)})");
         }

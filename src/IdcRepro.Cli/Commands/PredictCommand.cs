@@ -38,8 +38,8 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
         if (settings.Model is null && runs.Count > 1)
             throw new ConfigException($"predict scores one model, and {settings.Config} trains one per seed ({string.Join(", ", runs.Select(r => r.Train.Seed))}): " +
                 $"add --set \"seeds=[{runs[0].Train.Seed}]\" for one of them, or --model {Path.Combine(settings.Artifacts, "runs", runs[0].Name, "train")}.");
-        var ctx = new RunContext(runs[0], ArtifactLayout.At(settings.Artifacts), AnsiConsole.Console);
-        var model = settings.Model ?? TrainStage.Require(ctx);
+        var layout = ArtifactLayout.At(settings.Artifacts);
+        var model = settings.Model ?? new PipelineRunner(layout, AnsiConsole.Console).Require(Graph.Train, RunSpec.Of(config)[0]).Directory;
         if (!File.Exists(Path.Combine(model, "best.pt")))
             throw new StageException($"predict: {model} holds no best.pt; give a Train output folder with --model (e.g. artifacts/runs/<name>/train).");
 
@@ -48,7 +48,7 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
         AnsiConsole.MarkupLineInterpolated($"predict: scored on {result.Device}, {runtime.Description}");
         foreach (var skipped in result.Skipped) Console.Error.WriteLine($"predict: skipped {skipped.Path}: {skipped.Reason}");
 
-        var output = Path.GetFullPath(settings.Output ?? Path.Combine(ctx.Layout.Root, "predict"));
+        var output = Path.GetFullPath(settings.Output ?? Path.Combine(layout.Root, "predict"));
         Directory.CreateDirectory(output);
         PredictionsCsv.Write(Path.Combine(output, PredictionsCsv.FileName), result.Rows);
         AnsiConsole.MarkupLineInterpolated($"predict: scored {result.Rows.Count:N0} patches ({result.Skipped.Count} skipped) -> {Path.Combine(output, PredictionsCsv.FileName)}");

@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Runtime.InteropServices;
 using IdcRepro.Config;
 using IdcRepro.Pipeline;
 using IdcRepro.Stages;
@@ -8,41 +8,31 @@ using Spectre.Console.Cli;
 
 namespace IdcRepro.Cli.Commands;
 
-/// <summary>A thin shell around one stage: load the config, run or skip the stage, say which, link it into the run.</summary>
-public abstract class StageCommand : Command<StageSettings>
+/// <summary>
+/// One stage of the graph (registered once per <see cref="Graph.Stages"/> entry, the stage as the command's data): load
+/// the config, then make the stage's output for every run the config stands for, running what it reads first where that
+/// is missing or damaged. Ctrl+C and SIGTERM (Slurm's scancel and time limit) stop it at a safe point.
+/// </summary>
+public sealed class StageCommand : Command<StageSettings>
 {
-    protected abstract string StageName { get; }
-
-    protected abstract StageResult Run(RunContext context);
-
     public override int Execute(CommandContext context, StageSettings settings, CancellationToken cancellationToken)
     {
+        var stage = (StageDefinition)context.Data!;
         var config = ConfigLoader.Load(settings.Config, settings.Set);
         // Before anything loads libtorch: its CPU kernels are picked once per process.
         if (config.Train.Deterministic) CpuNumerics.Pin();
-        // Ctrl+C asks long stages to stop at a safe point (training saves its last complete epoch first).
         using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; interrupt.Cancel(); };
         Console.CancelKeyPress += onCancel;
+        using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => { signal.Cancel = true; interrupt.Cancel(); });
         try
         {
-            // A multi-seed config is one run per seed; the data stages they share are simply up to date after the first.
-            foreach (var seedRun in config.SeedRuns())
-            {
-                var run = new RunContext(seedRun, ArtifactLayout.At(settings.Artifacts), AnsiConsole.Console, settings.Force, interrupt.Token);
-                var result = Run(run);
-                run.Record(result);
-                var where = Path.GetRelativePath(Directory.GetCurrentDirectory(), result.Directory);
-                var label = config.Seeds is null ? StageName : $"{StageName} ({seedRun.Name})";
-                if (result.Ran)
-                    AnsiConsole.MarkupLineInterpolated($"[green]{label}: done[/] in {result.Stamp.Seconds.ToString("0.0", CultureInfo.InvariantCulture)} s -> {where}");
-                else
-                    AnsiConsole.MarkupLineInterpolated($"{label}: up to date ({where})");
-            }
+            var runner = new PipelineRunner(ArtifactLayout.At(settings.Artifacts), AnsiConsole.Console, interrupt.Token);
+            foreach (var run in RunSpec.Of(config)) runner.Run(stage, run, settings.Force);
         }
         catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
         {
-            Console.Error.WriteLine($"{StageName}: interrupted; rerun the same command to continue.");
+            Console.Error.WriteLine($"{stage.Name}: interrupted; rerun the same command to continue.");
             return 130;
         }
         finally

@@ -32,17 +32,37 @@ public static class ArchiveHash
         return actual;
     }
 
-    /// <summary>Checks an archive downloaded earlier against the pinned or recorded hash (recording it if neither exists).</summary>
-    public static string VerifyExisting(Uri url, string archive, string? pinned)
+    /// <summary>
+    /// Checks an archive downloaded earlier: its hash against the pinned or recorded one, and that it opens as a zip
+    /// before a hash is recorded for it. Returns its hash when it can be used; deletes it and returns null when it cannot
+    /// (damaged or changed since it was downloaded), so that it is downloaded again.
+    /// </summary>
+    public static string? CheckExisting(Uri url, string archive, string? pinned, Func<string, string> sha256Of)
     {
-        var actual = Hashing.FileSha256(archive);
+        var actual = sha256Of(archive);
         var sidecar = SidecarPath(archive);
         var expected = pinned?.ToLowerInvariant() ?? ReadSidecar(sidecar);
-        if (expected is null) AtomicFile.WriteAllText(sidecar, $"{actual}  {Path.GetFileName(archive)}\n");
-        else if (expected != actual)
-            throw new StageException($"{archive} (downloaded from {url}) has SHA-256 {actual}, but {(pinned is not null ? "data.sha256 pins" : $"{sidecar} recorded")} {expected}. "
-                + "The file changed or was damaged since it was downloaded: delete it and rerun to download it again.");
-        return actual;
+        if (expected == actual) return actual;
+        if (expected is null && IsZip(archive))
+        {
+            AtomicFile.WriteAllText(sidecar, $"{actual}  {Path.GetFileName(archive)}\n");
+            return actual;
+        }
+        File.Delete(archive);
+        return null;
+    }
+
+    private static bool IsZip(string archive)
+    {
+        try
+        {
+            Fetch.ZipDatasetCheck.Validate(archive);
+            return true;
+        }
+        catch (StageException)
+        {
+            return false;
+        }
     }
 
     private static string? ReadSidecar(string sidecar)

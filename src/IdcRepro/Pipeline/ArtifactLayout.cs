@@ -4,7 +4,8 @@ namespace IdcRepro.Pipeline;
 /// The one place that knows where artifacts live:
 /// <c>cache/&lt;stage&gt;/&lt;key&gt;/</c> holds a stage's outputs addressed by its key (shared by every config that
 /// agrees up to that stage), <c>runs/&lt;name&gt;/</c> a run's resolved config, links to its stage outputs and its exports,
-/// <c>downloads/</c> fetched archives (kept by Clean unless asked).
+/// <c>downloads/</c> fetched archives (kept by Clean unless asked), <c>state/</c> remembered content hashes
+/// (<see cref="HashState"/>).
 /// </summary>
 public sealed record ArtifactLayout(string Root)
 {
@@ -13,6 +14,7 @@ public sealed record ArtifactLayout(string Root)
     public string CacheRoot => Path.Combine(Root, "cache");
     public string RunsRoot => Path.Combine(Root, "runs");
     public string Downloads => Path.Combine(Root, "downloads");
+    public string StateRoot => Path.Combine(Root, "state");
 
     public string StageRoot(string stage) => Path.Combine(CacheRoot, stage.ToLowerInvariant());
     public string StageDirectory(StageKey key) => Path.Combine(StageRoot(key.Stage), key.Short);

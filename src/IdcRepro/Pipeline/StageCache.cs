@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 
 namespace IdcRepro.Pipeline;
@@ -8,57 +9,77 @@ public sealed record StageProducts(IReadOnlyDictionary<string, object> Facts)
     public static StageProducts None { get; } = new(new Dictionary<string, object>());
 }
 
-/// <summary>The outcome of asking for a stage: its stamp and folder, and whether it had to run.</summary>
-public sealed record StageResult(Stamp Stamp, string Directory, bool Ran);
+/// <summary>The outcome of asking for a stage: its stamp and folder, whether it had to run, and why (when it was damaged).</summary>
+public sealed record StageResult(Stamp Stamp, string Directory, bool Ran, string? Remade = null);
+
+/// <summary>What the cache holds for a key: a verified output, nothing, or an output that must not be trusted (and why).</summary>
+public sealed record CacheLookup(Stamp? Stamp, string? Damage)
+{
+    public static CacheLookup Missing { get; } = new(null, null);
+}
 
 /// <summary>
-/// Runs a stage into a private work folder and publishes it atomically (one rename) under its key, with its
-/// stamp written last; or finds it already there. A folder without a valid stamp, or whose files no longer
-/// match the stamp, is not trusted and is made again.
+/// Runs a stage into a private work folder and publishes it atomically (one rename) under its key, with its stamp
+/// written last; or finds it there. Nothing is trusted unchecked: a found output's stamp must be intact (its fields give
+/// its key, its output hash covers its files) and every file must have the size and SHA-256 the stamp records
+/// (through <see cref="ContentHasher"/>'s stat fast path, so an unchanged output costs a stat per file).
 /// </summary>
-public sealed class StageCache(ArtifactLayout layout)
+public sealed class StageCache(ArtifactLayout layout, ContentHasher hashes)
 {
+    /// <summary>How long a run waits for another process making the same output (a concurrent job of a sweep) before giving up.</summary>
+    public TimeSpan LockWait { get; init; } = TimeSpan.FromHours(24);
+
     public ArtifactLayout Layout => layout;
 
-    /// <summary>The stamp of a complete, intact output for this key, or null.</summary>
-    public Stamp? Find(StageKey key)
+    /// <summary>The complete, intact output for this key, or why there is none.</summary>
+    public CacheLookup Find(StageKey key, Func<string, ContentHasher, string?>? externalMismatch = null)
     {
         var dir = layout.StageDirectory(key);
         var stampPath = Path.Combine(dir, Stamp.FileName);
-        if (!File.Exists(stampPath)) return null;
+        if (!File.Exists(stampPath)) return Directory.Exists(dir) ? new CacheLookup(null, "its folder has no stamp.json") : CacheLookup.Missing;
         Stamp? stamp;
         try
         {
             stamp = JsonSerializer.Deserialize<Stamp>(File.ReadAllText(stampPath), Stamp.Json);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or IOException)
         {
-            return null;
+            return new CacheLookup(null, "its stamp.json is unreadable");
         }
-        if (stamp is null || stamp.Key != key.Hash) return null;
-        foreach (var (name, file) in stamp.Outputs)
-        {
-            var info = new FileInfo(Path.Combine(dir, name));
-            if (!info.Exists || info.Length != file.Bytes) return null;
-        }
-        return stamp;
+        if (stamp is null) return new CacheLookup(null, "its stamp.json is empty");
+        if (stamp.Key != key.Hash || stamp.RecomputedKey() != key.Hash)
+            return new CacheLookup(null, "its stamp.json no longer describes the key it is filed under (edited?)");
+        if (stamp.OutputHash != Stamp.HashOfOutputs(stamp.Outputs))
+            return new CacheLookup(null, "its stamp.json's output_hash does not cover its outputs (edited?)");
+        if (hashes.Mismatch(dir, stamp.Outputs) is { } mismatch) return new CacheLookup(null, mismatch);
+        if (externalMismatch?.Invoke(dir, hashes) is { } changed) return new CacheLookup(null, changed);
+        return new CacheLookup(stamp, null);
     }
 
     /// <summary>
-    /// Returns the existing output for <paramref name="key"/>, or runs <paramref name="produce"/> into a work
-    /// folder and publishes it. <paramref name="resumable"/> keeps what an interrupted earlier attempt left in the
-    /// work folder (for stages that can pick up where they stopped); otherwise the work folder starts empty.
+    /// Returns the verified output for <paramref name="key"/>, or runs <paramref name="produce"/> into a work folder and
+    /// publishes it. <paramref name="resumable"/> keeps what an interrupted earlier attempt left in the work folder (a stage
+    /// that picks up where it stopped), unless forced; otherwise the work folder starts empty. Another process making the
+    /// same output is waited for (up to <see cref="LockWait"/>), and its output reused.
     /// </summary>
-    public StageResult GetOrRun(StageKey key, bool force, Func<string, StageProducts> produce, bool resumable = false)
+    public StageResult GetOrRun(StageKey key, bool force, Func<string, StageProducts> produce, bool resumable = false,
+        Func<string, ContentHasher, string?>? externalMismatch = null, Action<string>? onWait = null)
     {
         var final = layout.StageDirectory(key);
-        if (!force && Find(key) is { } existing) return new StageResult(existing, final, Ran: false);
+        var found = force ? CacheLookup.Missing : Find(key, externalMismatch);
+        if (found.Stamp is { } existing) return new StageResult(existing, final, Ran: false);
 
         var root = layout.StageRoot(key.Stage);
         Directory.CreateDirectory(root);
         var work = Path.Combine(root, $".partial-{key.Short}");
-        using var workLock = AcquireLock(work + ".lock", key);
-        if (!resumable && Directory.Exists(work)) Directory.Delete(work, recursive: true);
+        using var workLock = AcquireLock(Path.Combine(root, $".lock-{key.Short}"), key, onWait);
+        if (!force)
+        {
+            // Another process may have made it while this one waited.
+            var meanwhile = Find(key, externalMismatch);
+            if (meanwhile.Stamp is { } made) return new StageResult(made, final, Ran: false);
+        }
+        if ((force || !resumable) && Directory.Exists(work)) Directory.Delete(work, recursive: true);
         Directory.CreateDirectory(work);
 
         var started = DateTimeOffset.UtcNow;
@@ -77,7 +98,7 @@ public sealed class StageCache(ArtifactLayout layout)
             Config = JsonDocument.Parse(key.SectionJson).RootElement,
             Inputs = key.Inputs,
             Outputs = outputs,
-            OutputHash = Hashing.Sha256Hex(string.Join("\n", outputs.Select(o => $"{o.Key}\t{o.Value.Sha256}"))),
+            OutputHash = Stamp.HashOfOutputs(outputs),
             Facts = products.Facts.ToDictionary(f => f.Key, f => JsonSerializer.SerializeToElement(f.Value, Stamp.Json)),
             CreatedUtc = started,
             Seconds = Math.Round((DateTimeOffset.UtcNow - started).TotalSeconds, 3),
@@ -91,18 +112,41 @@ public sealed class StageCache(ArtifactLayout layout)
             Directory.Delete(retired, recursive: true);
         }
         Directory.Move(work, final);
-        return new StageResult(stamp, final, Ran: true);
+        hashes.Remember(final, outputs);
+        return new StageResult(stamp, final, Ran: true, found.Damage);
     }
 
-    private static FileStream AcquireLock(string path, StageKey key)
+    /// <summary>
+    /// An exclusive lock on a file next to the work folder (an advisory <c>flock</c> on Unix; on NFS the kernel maps it
+    /// to an <c>fcntl</c> lock that lockd or NFSv4 carries to every client). The file is never deleted: deleting it on
+    /// close would let two processes each lock a different file of the same name.
+    /// </summary>
+    private FileStream AcquireLock(string path, StageKey key, Action<string>? onWait)
     {
-        try
+        var clock = Stopwatch.StartNew();
+        var pause = TimeSpan.FromMilliseconds(200);
+        var said = false;
+        while (true)
         {
-            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
-        }
-        catch (IOException)
-        {
-            throw new StageException($"{key.Stage}: another run is making the same output right now ({path}). Wait for it to finish, then rerun.");
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1);
+            }
+            catch (IOException) when (clock.Elapsed < LockWait)
+            {
+                if (!said)
+                {
+                    onWait?.Invoke($"{key.Stage}: another process is making the same output ({key.Short}); waiting for it (at most {LockWait.TotalMinutes:0} min)");
+                    said = true;
+                }
+                Thread.Sleep(pause);
+                pause = TimeSpan.FromMilliseconds(Math.Min(pause.TotalMilliseconds * 2, 5000));
+            }
+            catch (IOException)
+            {
+                throw new StageException($"{key.Stage}: another process has been making the same output for {LockWait.TotalMinutes:0} min ({path} is locked). " +
+                                         "Check for a stuck run (a job of a sweep?), stop it, then rerun.");
+            }
         }
     }
 }

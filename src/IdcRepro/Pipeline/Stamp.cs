@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace IdcRepro.Pipeline;
 
-/// <summary>One output file of a stage: its size (checked on every up-to-date test) and SHA-256 (provenance).</summary>
+/// <summary>One output file of a stage: its size and SHA-256, both checked before the output is trusted.</summary>
 public sealed record OutputFile(long Bytes, string Sha256);
 
 /// <summary>
@@ -37,6 +37,13 @@ public sealed record Stamp
         WriteIndented = true,
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
+
+    /// <summary>The key its own fields give (stage, version, config, inputs): must equal <see cref="Key"/>, else it was edited.</summary>
+    public string RecomputedKey() => new StageKey(Stage, StageVersion, Config.GetRawText(), Inputs).Hash;
+
+    /// <summary>The content hash of a set of outputs: every file's name and SHA-256, in ordinal order.</summary>
+    public static string HashOfOutputs(IReadOnlyDictionary<string, OutputFile> outputs) =>
+        Hashing.Sha256Hex(string.Join("\n", outputs.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key}\t{o.Value.Sha256}")));
 
     public T Fact<T>(string name) => Facts.TryGetValue(name, out var v)
         ? v.Deserialize<T>(Json)!

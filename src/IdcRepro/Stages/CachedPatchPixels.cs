@@ -4,9 +4,9 @@ using IdcRepro.Reporting;
 namespace IdcRepro.Stages;
 
 /// <summary>The pixels of scored patches, read on demand from the memory-mapped cache (row i of the list -> cache row).</summary>
-public sealed class CachedPatchPixels(string preprocessDirectory, IReadOnlyList<int> cacheRows) : IPatchPixels, IDisposable
+public sealed class CachedPatchPixels(PatchCache cache, IReadOnlyList<int> cacheRows) : IPatchPixels, IDisposable
 {
-    private readonly NpyMappedArray _images = NpyMappedArray.Open(Path.Combine(preprocessDirectory, PreprocessStage.ImagesFile));
+    private readonly NpyMappedArray _images = NpyMappedArray.Open(cache.ImagesPath);
 
     public int Size => (int)_images.Header.Shape[1];
 

@@ -7,9 +7,9 @@ namespace IdcRepro.Stages;
 /// <summary>Copies chosen rows of the memory-mapped images.npy into one contiguous buffer for training or scoring.</summary>
 public static class CachedPatches
 {
-    public static PatchImages Gather(string preprocessDirectory, IReadOnlyList<int> rows)
+    public static PatchImages Gather(PatchCache cache, IReadOnlyList<int> rows)
     {
-        var path = Path.Combine(preprocessDirectory, PreprocessStage.ImagesFile);
+        var path = cache.ImagesPath;
         using var images = NpyMappedArray.Open(path);
         if (images.Header.Shape.Count != 4 || images.Header.Shape[3] != 3)
             throw new StageException($"{path}: expected a (N, H, W, 3) uint8 array, found {images.Header}. Rerun Preprocess with --force.");

@@ -1,3 +1,4 @@
+using IdcRepro.Config;
 using IdcRepro.Evaluation;
 using IdcRepro.Pipeline;
 using IdcRepro.Torch;
@@ -12,40 +13,33 @@ namespace IdcRepro.Stages;
 /// </summary>
 public static class EvaluateStage
 {
-    public const string Name = "Evaluate";
-    public const int Version = 1;
+    public static EvaluationOutput Read(string directory) => new(directory,
+        PredictionsCsv.Read(Path.Combine(directory, PredictionsCsv.FileName)),
+        EvaluationResult.Read(Path.Combine(directory, EvaluationResult.FileName)));
 
-    public static StageKey KeyFor(RunContext ctx) => ctx.Key(Name, () => StageKey.For(Name, Version, ctx.Config.Evaluate, new Dictionary<string, string>
+    public static StageProducts Produce(StageRun run)
     {
-        ["train"] = ctx.Require(TrainStage.KeyFor(ctx)).Stamp.OutputHash,
-        ["undersample"] = ctx.Require(UndersampleStage.KeyFor(ctx)).Stamp.OutputHash,
-        ["preprocess"] = ctx.Require(PreprocessStage.KeyFor(ctx)).Stamp.OutputHash,
-    }));
-
-    public static StageResult Run(RunContext ctx) => ctx.Cache.GetOrRun(KeyFor(ctx), ctx.Force, work =>
-    {
-        var (cache, patches) = PreprocessStage.Require(ctx);
-        var (_, sets) = UndersampleStage.Require(ctx);
-        var trainDirectory = TrainStage.Require(ctx);
+        var section = run.Section<EvaluateSection>();
+        var cache = run.Input(Graph.Preprocess, PreprocessStage.Read);
+        var sets = run.Input(Graph.Undersample, UndersampleStage.Read).Sets;
+        var model = run.Input(Graph.Train, TrainStage.Read);
         var runtime = TorchRuntime.EnsureLoaded();
 
         var images = CachedPatches.Gather(cache, sets.Test);
         IReadOnlyList<PatchProbability> scores;
-        using (var predictor = Predictor.Load(trainDirectory, ctx.Config.Train.Device, ctx.Config.Train.Threads, ctx.Config.Train.Deterministic))
+        using (var predictor = Predictor.Load(model.Directory, section.Device, section.Threads, section.Deterministic))
         {
-            ctx.Console.MarkupLineInterpolated($"Evaluate: scoring {images.Count:N0} test patches on {predictor.Device.ToString()}, {runtime.Description}; CPU numerics: {runtime.CpuNumerics}");
+            run.Console.MarkupLineInterpolated($"Evaluate: scoring {images.Count:N0} test patches on {predictor.Device.ToString()}, {runtime.Description}; CPU numerics: {runtime.CpuNumerics}");
             scores = predictor.Score(images);
         }
 
-        var rows = sets.Test.Select((row, i) => Row(patches[row], scores[i])).ToList();
-        PredictionsCsv.Write(Path.Combine(work, PredictionsCsv.FileName), rows);
-        var result = EvaluationResult.Compute(Predictions(rows), ctx.Config.Evaluate.BootstrapResamples, ctx.Config.Evaluate.BootstrapSeed);
-        result.Write(Path.Combine(work, EvaluationResult.FileName));
-        Print(ctx.Console, result);
+        var rows = sets.Test.Select((row, i) => Row(cache.Patches[row], scores[i])).ToList();
+        PredictionsCsv.Write(Path.Combine(run.Work, PredictionsCsv.FileName), rows);
+        var result = EvaluationResult.Compute(Predictions(rows), section.Evaluate.BootstrapResamples, section.Evaluate.BootstrapSeed);
+        result.Write(Path.Combine(run.Work, EvaluationResult.FileName));
+        Print(run.Console, result);
         return new StageProducts(new Dictionary<string, object> { ["metrics"] = result.Metrics, ["confusion_matrix"] = result.ConfusionMatrix });
-    });
-
-    public static string Require(RunContext ctx) => ctx.Require(KeyFor(ctx)).Directory;
+    }
 
     public static PredictionRow Row(Data.Patch patch, PatchProbability p) =>
         new(patch.Path, patch.Patient, patch.X, patch.Y, patch.Label, p.P0, p.P1, p.P1 > p.P0 ? 1 : 0);
@@ -61,3 +55,16 @@ public static class EvaluateStage
             console.WriteLine($"Evaluate: {result.Describe(metric)}");
     }
 }
+
+/// <summary>
+/// What Evaluate reads of the config: its own section, and where and how to compute the scores (train.device,
+/// train.threads, train.deterministic), which decide their last digits.
+/// </summary>
+public sealed record EvaluateSection(EvaluateConfig Evaluate, DeviceChoice Device, int Threads, bool Deterministic)
+{
+    public static EvaluateSection Of(IdcConfig config) =>
+        new(config.Evaluate, config.Train.Device, config.Train.Threads, config.Train.Deterministic);
+}
+
+/// <summary>Evaluate's output: every scored test patch and the metrics.</summary>
+public sealed record EvaluationOutput(string Directory, IReadOnlyList<PredictionRow> Rows, EvaluationResult Result);

@@ -10,43 +10,34 @@ namespace IdcRepro.Stages;
 /// <summary>Index: lists the dataset, parses every name, drops exact duplicates and writes the sorted index.</summary>
 public static class IndexStage
 {
-    public const string Name = "Index";
-    public const int Version = 1;
+    /// <summary>The index an Index output holds (index.csv), in its sorted order.</summary>
+    public static IReadOnlyList<Patch> Read(string directory) => IndexCsv.Read(Path.Combine(directory, IndexCsv.FileName));
 
-    public static StageKey KeyFor(RunContext ctx) => ctx.Key(Name, () =>
-        StageKey.For(Name, Version, ctx.Config.Index, new Dictionary<string, string> { ["dataset"] = FetchStage.Require(ctx).Sha256 }));
-
-    public static StageResult Run(RunContext ctx)
+    public static StageProducts Produce(StageRun run)
     {
-        var dataset = FetchStage.Require(ctx);
-        return ctx.Cache.GetOrRun(KeyFor(ctx), ctx.Force, work =>
+        var dataset = run.Input(Graph.Fetch, FetchStage.Read);
+        PatchIndexResult result;
+        try
         {
-            PatchIndexResult result;
-            try
-            {
-                result = PatchIndex.Build(List(dataset), ctx.Config.Index, (a, b) => SameContent(dataset, a, b));
-            }
-            catch (IndexInvalidException e)
-            {
-                throw new StageException($"Index: {dataset.Path} has {e.Issues.Count} entr{(e.Issues.Count == 1 ? "y" : "ies")} that cannot be used:\n{e.Message}\n" +
-                                         "Fix the dataset, or set index.on_invalid: skip to leave them out.");
-            }
-            if (result.Issues.Count > 0)
-                ctx.Console.MarkupLineInterpolated($"[yellow]Index: skipped {result.Issues.Count} entries (index.on_invalid: skip):[/]\n{IndexInvalidException.Describe(result.Issues)}");
-            if (result.ExactDuplicatesDropped > 0)
-                ctx.Console.MarkupLineInterpolated($"Index: dropped {result.ExactDuplicatesDropped:N0} exact duplicate copies");
-            if (result.Patches.Count == 0)
-                throw new StageException($"Index: {dataset.Path} holds no patches named <patient>_idx5_x<X>_y<Y>_class<C>.png. Check data.path / data.url.");
+            result = PatchIndex.Build(List(dataset), run.Section<IndexConfig>(), (a, b) => SameContent(dataset, a, b));
+        }
+        catch (IndexInvalidException e)
+        {
+            throw new StageException($"Index: {dataset.Path} has {e.Issues.Count} entr{(e.Issues.Count == 1 ? "y" : "ies")} that cannot be used:\n{e.Message}\n" +
+                                     "Fix the dataset, or set index.on_invalid: skip to leave them out.");
+        }
+        if (result.Issues.Count > 0)
+            run.Console.MarkupLineInterpolated($"[yellow]Index: skipped {result.Issues.Count} entries (index.on_invalid: skip):[/]\n{IndexInvalidException.Describe(result.Issues)}");
+        if (result.ExactDuplicatesDropped > 0)
+            run.Console.MarkupLineInterpolated($"Index: dropped {result.ExactDuplicatesDropped:N0} exact duplicate copies");
+        if (result.Patches.Count == 0)
+            throw new StageException($"Index: {dataset.Path} holds no patches named <patient>_idx5_x<X>_y<Y>_class<C>.png. Check data.path / data.url.");
 
-            IndexCsv.Write(Path.Combine(work, IndexCsv.FileName), result.Patches);
-            var facts = Summarize(result);
-            ctx.Console.MarkupLineInterpolated($"Index: {result.Patches.Count:N0} patches, {facts["patients"]} patients, {facts["class0"]:N0} class 0, {facts["class1"]:N0} class 1");
-            return new StageProducts(facts);
-        });
+        IndexCsv.Write(Path.Combine(run.Work, IndexCsv.FileName), result.Patches);
+        var facts = Summarize(result);
+        run.Console.MarkupLineInterpolated($"Index: {result.Patches.Count:N0} patches, {facts["patients"]} patients, {facts["class0"]:N0} class 0, {facts["class1"]:N0} class 1");
+        return new StageProducts(facts);
     }
-
-    /// <summary>The index an earlier Index made for this config.</summary>
-    public static IReadOnlyList<Patch> Require(RunContext ctx) => IndexCsv.Read(Path.Combine(ctx.Require(KeyFor(ctx)).Directory, IndexCsv.FileName));
 
     private static Dictionary<string, object> Summarize(PatchIndexResult result) => new()
     {

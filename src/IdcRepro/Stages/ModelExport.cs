@@ -1,5 +1,6 @@
 using IdcRepro.Config;
 using IdcRepro.Export;
+using IdcRepro.Pipeline;
 using IdcRepro.Torch;
 
 namespace IdcRepro.Stages;
@@ -10,16 +11,16 @@ namespace IdcRepro.Stages;
 /// </summary>
 public static class ModelExport
 {
-    public static string DefaultFolder(RunContext ctx) => ctx.Layout.ExportDirectory(ctx.Config.Name, PyTorchExport.Format);
+    public static string DefaultFolder(ArtifactLayout layout, RunSpec run) => layout.ExportDirectory(run.Name, PyTorchExport.Format);
 
     /// <summary>Writes the export into <paramref name="folder"/> (default <see cref="DefaultFolder"/>) and returns its manifest.</summary>
     /// <exception cref="Pipeline.StageException">Train has not run for this config, or the folder holds something else.</exception>
-    public static ExportManifest ToPyTorch(RunContext ctx, string? folder = null)
+    public static ExportManifest ToPyTorch(PipelineRunner runner, RunSpec run, string? folder = null)
     {
-        var train = ctx.Require(TrainStage.KeyFor(ctx));
+        var train = runner.Require(Graph.Train, run);
         TorchRuntime.EnsureLoaded();
-        var source = new ExportSource(ctx.Config.Name, train.Directory, train.Stamp.Key, train.Stamp.OutputHash, train.Stamp.CodeVersion,
-            TrainStage.Summary(train.Directory).BestEpoch, ConfigWriter.ToYaml(ctx.Config));
-        return PyTorchExport.Write(source, folder ?? DefaultFolder(ctx));
+        var source = new ExportSource(run.Name, train.Directory, train.Stamp.Key, train.Stamp.OutputHash, train.Stamp.CodeVersion,
+            TrainStage.Read(train.Directory).Summary.BestEpoch, ConfigWriter.ToYaml(run.Config));
+        return PyTorchExport.Write(source, folder ?? DefaultFolder(runner.Layout, run));
     }
 }

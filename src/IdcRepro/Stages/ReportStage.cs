@@ -1,44 +1,38 @@
+using IdcRepro.Config;
 using IdcRepro.Pipeline;
 using IdcRepro.Reporting;
 using Spectre.Console;
 
 namespace IdcRepro.Stages;
 
-/// <summary>Report: one self-contained HTML page (report.html) and its Markdown twin (report.md, report_files/) per run.</summary>
+/// <summary>
+/// Report: one self-contained HTML page (report.html) and its Markdown twin (report.md, report_files/) per run. Keyed on
+/// the whole resolved config (the page shows it) and on every output it draws from, each seed's evaluation included.
+/// </summary>
 public static class ReportStage
 {
-    public const string Name = "Report";
-    public const int Version = 1;
     public const string LastReportFile = "last-report.txt";
+    public const string PageFile = "report.html";
 
-    /// <summary>Keyed on the whole resolved config (the page shows it) and on the outputs it draws from.</summary>
-    public static StageKey KeyFor(RunContext ctx) => ctx.Key(Name, () => ComputeKey(ctx));
-
-    private static StageKey ComputeKey(RunContext ctx)
+    public static StageProducts Produce(StageRun run)
     {
-        var inputs = new Dictionary<string, string>
-        {
-            ["evaluate"] = ctx.Require(EvaluateStage.KeyFor(ctx)).Stamp.OutputHash,
-            ["train"] = ctx.Require(TrainStage.KeyFor(ctx)).Stamp.OutputHash,
-        };
-        foreach (var seed in ctx.Config.Seeds ?? [])
-            inputs[$"evaluate_seed_{seed}"] = ctx.Require(EvaluateStage.KeyFor(RunReportLoader.ForSeed(ctx, seed))).Stamp.OutputHash;
-        return StageKey.For(Name, Version, ctx.Config, inputs);
+        var (report, pixels) = RunReportLoader.Load(run);
+        using (pixels) ReportWriter.Write(run.Work, report);
+        return new StageProducts(new Dictionary<string, object> { ["git_commit"] = report.Provenance.GitCommit, ["git_dirty"] = report.Provenance.GitDirty });
     }
 
-    public static StageResult Run(RunContext ctx)
+    /// <summary>Says where the page is (through the run's folder) and notes it for build.sh to print last.</summary>
+    public static void Announce(StageResult result, RunSpec run, ArtifactLayout layout, IAnsiConsole console)
     {
-        var result = ctx.Cache.GetOrRun(KeyFor(ctx), ctx.Force, work =>
+        var page = Path.Combine(layout.RunDirectory(run.Name), "report", PageFile);
+        try
         {
-            var (report, pixels) = RunReportLoader.Load(ctx);
-            using (pixels) ReportWriter.Write(work, report);
-            return new StageProducts(new Dictionary<string, object> { ["git_commit"] = report.Provenance.GitCommit, ["git_dirty"] = report.Provenance.GitDirty });
-        });
-        ctx.Record(result);
-        // The page through the run's folder (artifacts/runs/<name>/report/report.html), and noted for build.sh to print last.
-        var page = Path.Combine(ctx.Layout.RunDirectory(ctx.Config.Name), "report", "report.html");
-        AtomicFile.WriteAllText(Path.Combine(ctx.Layout.Root, LastReportFile), page + "\n");
-        ctx.Console.MarkupLineInterpolated($"Report: {page}");
-        return result;
+            AtomicFile.WriteAllText(Path.Combine(layout.Root, LastReportFile), page + "\n");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            console.MarkupLineInterpolated($"[yellow]warning: could not note the report's path in {layout.Root} ({e.Message})[/]");
+        }
+        console.MarkupLineInterpolated($"Report: {page}");
     }
 }

@@ -9,6 +9,8 @@ public static class RowLists
 {
     public static string FileName(DataSet set) => $"{set.ToString().ToLowerInvariant()}.npy";
 
+    public static IReadOnlyList<string> FileNames { get; } = SplitResult.Sets.Select(FileName).ToList();
+
     public static void Write(string directory, SplitResult result)
     {
         foreach (var set in SplitResult.Sets)

@@ -13,30 +13,22 @@ namespace IdcRepro.Stages;
 public static class RunReportLoader
 {
     /// <summary>Loads the run; the caller disposes the returned pixels (they map the cache).</summary>
-    public static (RunReport Report, CachedPatchPixels Pixels) Load(RunContext ctx)
+    public static (RunReport Report, CachedPatchPixels Pixels) Load(IRunOutputs outputs)
     {
-        var config = ctx.Config;
-        var fetch = ctx.Require(FetchStage.KeyFor(ctx));
-        var index = ctx.Require(IndexStage.KeyFor(ctx));
-        var preprocess = ctx.Require(PreprocessStage.KeyFor(ctx));
-        var split = ctx.Require(SplitStage.KeyFor(ctx));
-        var undersample = ctx.Require(UndersampleStage.KeyFor(ctx));
-        var train = ctx.Require(TrainStage.KeyFor(ctx));
-        var evaluate = ctx.Require(EvaluateStage.KeyFor(ctx));
-
-        var (_, patches) = PreprocessStage.Require(ctx);
-        var sets = RowLists.Read(undersample.Directory);
-        var rows = PredictionsCsv.Read(Path.Combine(evaluate.Directory, PredictionsCsv.FileName));
-        var result = EvaluationResult.Read(Path.Combine(evaluate.Directory, EvaluationResult.FileName));
-        var summary = TrainStage.Summary(train.Directory);
-        var epochs = TrainStage.Epochs(train.Directory);
-        var splitSummary = JsonSerializer.Deserialize<SplitSummary>(File.ReadAllText(Path.Combine(split.Directory, SplitStage.SummaryFile)), Stamp.Json)!;
-        var undersampleCounts = JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, Sampling.ClassCounts>>>(
-            File.ReadAllText(Path.Combine(undersample.Directory, UndersampleStage.SummaryFile)), Stamp.Json)!;
+        var config = outputs.Config;
+        var stages = Graph.Stages.TakeWhile(s => s != Graph.Report).ToDictionary(s => s, outputs.Output);
+        var fetch = stages[Graph.Fetch];
+        var index = stages[Graph.Index];
+        var cache = PreprocessStage.Read(stages[Graph.Preprocess].Directory);
+        var split = SplitStage.Read(stages[Graph.Split].Directory);
+        var balanced = UndersampleStage.Read(stages[Graph.Undersample].Directory);
+        var model = TrainStage.Read(stages[Graph.Train].Directory);
+        var evaluation = EvaluateStage.Read(stages[Graph.Evaluate].Directory);
+        var (sets, patches, rows, result, summary) = (balanced.Sets, cache.Patches, evaluation.Rows, evaluation.Result, model.Summary);
 
         var trainPatients = sets.Train.Select(r => patches[r].Patient).ToHashSet(StringComparer.Ordinal);
         var testPatients = sets.Test.Select(r => patches[r].Patient).Distinct().ToList();
-        var pixels = new CachedPatchPixels(preprocess.Directory, sets.Test);
+        var pixels = new CachedPatchPixels(cache, sets.Test);
 
         var report = new RunReport
         {
@@ -44,7 +36,7 @@ public static class RunReportLoader
             Description = config.Description,
             ConfigYaml = ConfigWriter.ToYaml(config),
             History = new TrainingHistory(
-                epochs.Select(e => new EpochPoint(e.Epoch, e.TrainLoss, e.TrainAccuracy, e.ValLoss, e.ValAccuracy, e.Seconds)).ToList(),
+                model.Epochs.Select(e => new EpochPoint(e.Epoch, e.TrainLoss, e.TrainAccuracy, e.ValLoss, e.ValAccuracy, e.Seconds)).ToList(),
                 summary.BestEpoch, summary.EpochsRun, summary.StopReason == nameof(StopReason.EarlyStopped)),
             Metrics = Metrics.Compute(EvaluateStage.Predictions(rows)),
             Intervals = result.Intervals,
@@ -61,10 +53,10 @@ public static class RunReportLoader
                 DatasetPatients = index.Stamp.Fact<int>("patients"),
                 SplitStrategy = ConfigSchema.EnumName(config.Split.Strategy),
                 SplitSeed = config.Split.Seed,
-                Sets = splitSummary.Counts.Select(c => new SetCounts(c.Key, splitSummary.Patients[c.Key].Count, new Reporting.ClassCounts(c.Value.Class0, c.Value.Class1))).ToList(),
+                Sets = split.Summary.Counts.Select(c => new SetCounts(c.Key, split.Summary.Patients[c.Key].Count, new Reporting.ClassCounts(c.Value.Class0, c.Value.Class1))).ToList(),
                 TestPatientsInTraining = testPatients.Count(trainPatients.Contains),
-                Undersampling = config.Undersample.Strategy == UndersampleStrategy.None ? [] : undersampleCounts
-                    .Select(c => new UndersampleCounts(c.Key, Counts(c.Value["before"]), Counts(c.Value["after"]))).ToList(),
+                Undersampling = config.Undersample.Strategy == UndersampleStrategy.None ? [] : balanced.Balance
+                    .Select(c => new UndersampleCounts(c.Key, Counts(c.Value.Before), Counts(c.Value.After))).ToList(),
                 CodeVersion = CodeVersion.Current,
                 GitCommit = Git.Commit,
                 GitDirty = Git.Dirty,
@@ -75,26 +67,18 @@ public static class RunReportLoader
                     ["split"] = config.Split.Seed, ["undersample"] = config.Undersample.Seed,
                     ["train"] = config.Train.Seed, ["bootstrap"] = config.Evaluate.BootstrapSeed,
                 },
-                StageSeconds = new[] { fetch, index, preprocess, split, undersample, train, evaluate }.ToDictionary(s => s.Stamp.Stage, s => s.Stamp.Seconds),
+                StageSeconds = stages.Values.ToDictionary(s => s.Stamp.Stage, s => s.Stamp.Seconds),
                 Choices = Choices(config, summary),
             },
         };
-        return (report with { Seeds = SeedResults(ctx) }, pixels);
+        return (report with { Seeds = SeedResults(outputs) }, pixels);
     }
 
-    /// <summary>For a multi-seed config, every seed's test metrics (each seed's run must have been evaluated).</summary>
-    private static IReadOnlyList<SeedResult> SeedResults(RunContext ctx) => ctx.Config.Seeds is not { } seeds ? [] : seeds
-        .Select(seed =>
-        {
-            var run = ForSeed(ctx, seed);
-            var rows = PredictionsCsv.Read(Path.Combine(EvaluateStage.Require(run), PredictionsCsv.FileName));
-            return new SeedResult(seed, Metrics.Compute(EvaluateStage.Predictions(rows)));
-        })
+    /// <summary>For a multi-seed config, every seed's test metrics.</summary>
+    private static IReadOnlyList<SeedResult> SeedResults(IRunOutputs outputs) => outputs.Config.Seeds is null ? [] : outputs
+        .FamilyOutputs(Graph.Evaluate)
+        .Select((member, i) => new SeedResult(outputs.Config.Seeds[i], Metrics.Compute(EvaluateStage.Predictions(EvaluateStage.Read(member.Directory).Rows))))
         .ToList();
-
-    /// <summary>The same run with another training seed.</summary>
-    public static RunContext ForSeed(RunContext ctx, int seed) =>
-        new(ctx.Config with { Train = ctx.Config.Train with { Seed = seed } }, ctx.Layout, ctx.Console, ctx.Force, ctx.Cancellation);
 
     private static readonly GitInfo Git = GitInfo.Read(Directory.GetCurrentDirectory());
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IdcRepro.Config;
 using IdcRepro.Pipeline;
 using IdcRepro.Sampling;
 using Spectre.Console;
@@ -11,33 +12,27 @@ namespace IdcRepro.Stages;
 /// </summary>
 public static class UndersampleStage
 {
-    public const string Name = "Undersample";
-    public const int Version = 1;
     public const string SummaryFile = "undersample.json";
 
-    public static StageKey KeyFor(RunContext ctx) => ctx.Key(Name, () => StageKey.For(Name, Version, ctx.Config.Undersample, new Dictionary<string, string>
-    {
-        ["split"] = ctx.Require(SplitStage.KeyFor(ctx)).Stamp.OutputHash,
-        ["preprocess"] = ctx.Require(PreprocessStage.KeyFor(ctx)).Stamp.OutputHash,
-    }));
+    public static BalancedSets Read(string directory) => new(RowLists.Read(directory),
+        JsonSerializer.Deserialize<Dictionary<string, SetBalance>>(File.ReadAllText(Path.Combine(directory, SummaryFile)), Stamp.Json)!);
 
-    public static StageResult Run(RunContext ctx) => ctx.Cache.GetOrRun(KeyFor(ctx), ctx.Force, work =>
+    public static StageProducts Produce(StageRun run)
     {
-        var (cache, _) = PreprocessStage.Require(ctx);
-        var (_, split) = SplitStage.Require(ctx);
-        var result = Undersampler.Apply(split, PreprocessStage.Labels(cache), ctx.Config.Undersample);
-        RowLists.Write(work, result.Sets);
-        var counts = result.Counts.ToDictionary(c => c.Key.ToString().ToLowerInvariant(), c => new { before = c.Value.Before, after = c.Value.After });
-        AtomicFile.WriteAllText(Path.Combine(work, SummaryFile), JsonSerializer.Serialize(counts, Stamp.Json));
+        var split = run.Input(Graph.Split, SplitStage.Read);
+        var labels = run.Input(Graph.Preprocess, PreprocessStage.Read).Labels();
+        var result = Undersampler.Apply(split.Sets, labels, run.Section<UndersampleConfig>());
+        RowLists.Write(run.Work, result.Sets);
+        var counts = result.Counts.ToDictionary(c => c.Key.ToString().ToLowerInvariant(), c => new SetBalance(c.Value.Before, c.Value.After));
+        AtomicFile.WriteAllText(Path.Combine(run.Work, SummaryFile), JsonSerializer.Serialize(counts, Stamp.Json));
         foreach (var (set, (before, after)) in result.Counts)
-            ctx.Console.MarkupLineInterpolated($"Undersample: {set.ToString().ToLowerInvariant()} {before.Class0:N0} / {before.Class1:N0} -> {after.Class0:N0} / {after.Class1:N0}");
+            run.Console.MarkupLineInterpolated($"Undersample: {set.ToString().ToLowerInvariant()} {before.Class0:N0} / {before.Class1:N0} -> {after.Class0:N0} / {after.Class1:N0}");
         return new StageProducts(new Dictionary<string, object> { ["counts"] = counts });
-    });
-
-    /// <summary>The row lists an earlier Undersample made for this config.</summary>
-    public static (string Directory, SplitResult Sets) Require(RunContext ctx)
-    {
-        var result = ctx.Require(KeyFor(ctx));
-        return (result.Directory, RowLists.Read(result.Directory));
     }
 }
+
+/// <summary>One set's class counts before and after undersampling (undersample.json: one per set, by name).</summary>
+public sealed record SetBalance(ClassCounts Before, ClassCounts After);
+
+/// <summary>Undersample's output: the row lists the model stages use, and each set's balance.</summary>
+public sealed record BalancedSets(SplitResult Sets, IReadOnlyDictionary<string, SetBalance> Balance);

@@ -12,7 +12,9 @@ public sealed record TrainingFiles(string Folder)
     public string History => Path.Combine(Folder, HistoryCsv.FileName);
 
     /// <summary>The weights of the best epoch (by the monitored value): the model the later stages use.</summary>
-    public string Best => Path.Combine(Folder, "best.pt");
+    public string Best => Path.Combine(Folder, BestFile);
+
+    public const string BestFile = "best.pt";
 
     /// <summary>The pointer to the last completed epoch's checkpoint, with the run's progress (see <see cref="CheckpointState"/>).</summary>
     public string Last => Path.Combine(Folder, "last.json");

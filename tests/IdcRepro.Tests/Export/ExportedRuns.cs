@@ -40,16 +40,14 @@ public sealed class ExportedRuns : IDisposable
 
     private ExportedRun TrainAndExport(string variant)
     {
-        var ctx = TestRuns.Context(ConfigPath(variant), _temp.Path, false, Sets);
+        var test = new TestRun(ConfigPath(variant), _temp.Path, Sets);
         var clock = Stopwatch.StartNew();
-        foreach (var stage in new Func<RunContext, IdcRepro.Pipeline.StageResult>[]
-                 { FetchStage.Run, IndexStage.Run, PreprocessStage.Run, SplitStage.Run, UndersampleStage.Run, TrainStage.Run, EvaluateStage.Run })
-            ctx.Record(stage(ctx));
+        test.Through(Graph.Evaluate);
         var trained = clock.Elapsed;
         clock.Restart();
-        var manifest = ModelExport.ToPyTorch(ctx);
-        var run = IdcRepro.Pipeline.ArtifactLayout.At(_temp.Path).RunDirectory(ctx.Config.Name);
-        return new ExportedRun(ctx.Config.Name, ModelExport.DefaultFolder(ctx), run, manifest, trained, clock.Elapsed);
+        var manifest = ModelExport.ToPyTorch(test.Runner, test.Run);
+        var run = test.Layout.RunDirectory(test.Config.Name);
+        return new ExportedRun(test.Config.Name, ModelExport.DefaultFolder(test.Layout, test.Run), run, manifest, trained, clock.Elapsed);
     }
 
     public void Dispose() => _temp.Dispose();

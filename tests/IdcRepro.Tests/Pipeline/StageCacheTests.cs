@@ -8,7 +8,11 @@ public sealed class StageCacheTests : IDisposable
     private readonly TempFolder _temp = new();
     private readonly StageCache _cache;
 
-    public StageCacheTests() => _cache = new StageCache(ArtifactLayout.At(_temp.Path));
+    public StageCacheTests()
+    {
+        var layout = ArtifactLayout.At(_temp.Path);
+        _cache = new StageCache(layout, new ContentHasher(layout.StateRoot));
+    }
 
     public void Dispose() => _temp.Dispose();
 
@@ -64,7 +68,7 @@ public sealed class StageCacheTests : IDisposable
             File.WriteAllText(Path.Combine(work, "out.txt"), "half");
             throw new InvalidOperationException("killed");
         }));
-        Assert.Null(_cache.Find(key));
+        Assert.Null(_cache.Find(key).Stamp);
         Assert.False(Directory.Exists(_cache.Layout.StageDirectory(key)));
         Assert.True(Run(key).Ran);
     }
@@ -74,7 +78,7 @@ public sealed class StageCacheTests : IDisposable
     {
         var first = Run(Key());
         File.WriteAllText(Path.Combine(first.Directory, "out.txt"), "truncated");
-        Assert.Null(_cache.Find(Key()));
+        Assert.Null(_cache.Find(Key()).Stamp);
         Assert.True(Run(Key()).Ran);
     }
 
@@ -83,7 +87,7 @@ public sealed class StageCacheTests : IDisposable
     {
         var first = Run(Key());
         File.WriteAllText(Path.Combine(first.Directory, Stamp.FileName), "{ not json");
-        Assert.Null(_cache.Find(Key()));
+        Assert.Null(_cache.Find(Key()).Stamp);
     }
 
     [Fact]

@@ -32,27 +32,18 @@ public sealed class DataStagesTests : IClassFixture<DataStagesTests.Artifacts>
     /// <summary>Runs Fetch to Undersample; returns which stages ran.</summary>
     private string[] RunAll(string config, params string[] sets)
     {
-        var ctx = TestRuns.Context(config, _temp.Path, false, sets);
-        var ran = new List<string>();
-        void Note(IdcRepro.Pipeline.StageResult r) { if (r.Ran) ran.Add(r.Stamp.Stage); }
-        Note(FetchStage.Run(ctx));
-        Note(IndexStage.Run(ctx));
-        Note(PreprocessStage.Run(ctx));
-        Note(SplitStage.Run(ctx));
-        Note(UndersampleStage.Run(ctx));
-        return [.. ran];
+        return new TestRun(config, _temp.Path, sets).Through(Graph.Undersample);
     }
 
     private object Summary(string config, params string[] sets)
     {
         RunAll(config, sets);
-        var ctx = TestRuns.Context(config, _temp.Path, false, sets);
-        var split = ctx.Require(SplitStage.KeyFor(ctx));
-        var undersample = ctx.Require(UndersampleStage.KeyFor(ctx));
+        var run = new TestRun(config, _temp.Path, sets);
         return new
         {
-            split = JsonSerializer.Deserialize<SplitSummary>(File.ReadAllText(Path.Combine(split.Directory, SplitStage.SummaryFile)), Stamp.Json),
-            undersample = JsonSerializer.Deserialize<Dictionary<string, Dictionary<string, ClassCounts>>>(File.ReadAllText(Path.Combine(undersample.Directory, UndersampleStage.SummaryFile)), Stamp.Json),
+            split = run.Read(Graph.Split, SplitStage.Read).Summary,
+            undersample = run.Read(Graph.Undersample, UndersampleStage.Read).Balance.ToDictionary(
+                b => b.Key, b => new Dictionary<string, ClassCounts> { ["before"] = b.Value.Before, ["after"] = b.Value.After }),
         };
     }
 
@@ -85,9 +76,9 @@ public sealed class DataStagesTests : IClassFixture<DataStagesTests.Artifacts>
     public void Real_sample_cache_loads_in_numpy_and_its_pixels_match_the_pngs_decoded_independently()
     {
         RunAll(SampleConfig);
-        var ctx = TestRuns.Context(SampleConfig, _temp.Path);
-        var (cache, patches) = PreprocessStage.Require(ctx);
-        var images = Path.Combine(cache, PreprocessStage.ImagesFile);
+        var cache = new TestRun(SampleConfig, _temp.Path).Read(Graph.Preprocess, PreprocessStage.Read);
+        var patches = cache.Patches;
+        var images = cache.ImagesPath;
 
         // Rows to check: the first, a late one, and the first cut-short edge patch (resized).
         using var zip = ZipFile.OpenRead(RepoPaths.SampleZip);
@@ -99,7 +90,7 @@ public sealed class DataStagesTests : IClassFixture<DataStagesTests.Artifacts>
         var edge = Enumerable.Range(0, patches.Count).First(r => { using var i = Decode(r); return i.Height < 50 || i.Width < 50; });
         int[] rows = [0, 20_000, patches.Count - 1];
 
-        var script = $"import numpy as np; a = np.load('{images}', mmap_mode='r'); l = np.load('{Path.Combine(cache, PreprocessStage.LabelsFile)}'); " +
+        var script = $"import numpy as np; a = np.load('{images}', mmap_mode='r'); l = np.load('{Path.Combine(cache.Directory, PreprocessStage.LabelsFile)}'); " +
                      $"print(a.shape, a.dtype, l.shape, l.dtype); " +
                      string.Concat(rows.Select(r => $"print(' '.join(str(v) for v in a[{r}, [0, 17, 49], [0, 33, 49], :].ravel().tolist())); "));
         var output = Numpy.Run(script).Split('\n', StringSplitOptions.RemoveEmptyEntries);

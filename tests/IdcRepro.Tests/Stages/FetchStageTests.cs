@@ -18,7 +18,7 @@ public sealed class FetchStageTests : IDisposable
     public void Zip_with_an_entry_that_escapes_its_folder_is_refused_naming_it()
     {
         var zip = TinyDataset.WriteZip(_temp.PathOf("evil.zip"), [.. TinyDataset.Names("1"), "../../etc/evil.png"]);
-        var e = Assert.Throws<StageException>(() => FetchStage.Run(TestRuns.Context(ZipConfig(zip), _temp.PathOf("a"))));
+        var e = Assert.Throws<StageException>(() => new TestRun(ZipConfig(zip), _temp.PathOf("a")).Stage(Graph.Fetch));
         Assert.Contains("../../etc/evil.png", e.Message);
     }
 
@@ -28,7 +28,7 @@ public sealed class FetchStageTests : IDisposable
         var whole = File.ReadAllBytes(TinyDataset.WriteZip(_temp.PathOf("whole.zip"), TinyDataset.Names("1", "2")));
         var cut = _temp.PathOf("cut.zip");
         File.WriteAllBytes(cut, whole[..(whole.Length / 2)]);
-        var e = Assert.Throws<StageException>(() => FetchStage.Run(TestRuns.Context(ZipConfig(cut), _temp.PathOf("a"))));
+        var e = Assert.Throws<StageException>(() => new TestRun(ZipConfig(cut), _temp.PathOf("a")).Stage(Graph.Fetch));
         Assert.Contains("cut.zip", e.Message);
         Assert.Contains("truncated", e.Message);
     }
@@ -38,7 +38,7 @@ public sealed class FetchStageTests : IDisposable
     {
         var zip = TinyDataset.WriteZip(_temp.PathOf("d.zip"), TinyDataset.Names("1"));
         var config = _temp.File("pin.yaml", $"name: z\ndata:\n  source: zip\n  path: {zip}\n  sha256: {new string('0', 64)}\n");
-        var e = Assert.Throws<StageException>(() => FetchStage.Run(TestRuns.Context(config, _temp.PathOf("a"))));
+        var e = Assert.Throws<StageException>(() => new TestRun(config, _temp.PathOf("a")).Stage(Graph.Fetch));
         Assert.Contains("data.sha256 pins", e.Message);
     }
 
@@ -47,12 +47,10 @@ public sealed class FetchStageTests : IDisposable
     {
         foreach (var name in TinyDataset.Names("7", "8")) File.WriteAllBytes(_temp.File("data/" + name), TinyDataset.Png());
         var config = _temp.File("dir.yaml", $"name: d\ndata:\n  source: directory\n  path: {_temp.PathOf("data")}\n");
-        var ctx = TestRuns.Context(config, _temp.PathOf("a"));
-        FetchStage.Run(ctx);
-        var index = IndexStage.Run(ctx);
+        var index = new TestRun(config, _temp.PathOf("a")).Stage(Graph.Index);
         Assert.Equal(8, index.Stamp.Fact<int>("patches"));
         Assert.Equal(2, index.Stamp.Fact<int>("class1"));
-        Assert.False(FetchStage.Run(TestRuns.Context(config, _temp.PathOf("a"))).Ran); // a folder source is up to date too
+        Assert.False(new TestRun(config, _temp.PathOf("a")).Stage(Graph.Fetch).Ran); // a folder source is up to date too
     }
 
     [Fact]
@@ -63,35 +61,41 @@ public sealed class FetchStageTests : IDisposable
         var config = _temp.File("url.yaml", $"name: u\ndata:\n  source: url\n  url: {server.Url}\n  download:\n    retries: 3\n    timeout_seconds: 5\n");
         var artifacts = _temp.PathOf("a");
 
-        var ctx = TestRuns.Context(config, artifacts);
-        var fetched = FetchStage.Run(ctx);
+        var run = new TestRun(config, artifacts);
+        var fetched = run.Stage(Graph.Fetch);
         Assert.True(fetched.Ran);
         Assert.Equal(2, server.Requests.Count);                          // cut once, then resumed
         Assert.Equal(bytes.Length, server.BytesServed);                 // nothing fetched twice
         Assert.Equal(Hashing.Sha256Hex(bytes), fetched.Stamp.Fact<string>("dataset_sha256"));
         Assert.True(File.Exists(ArchiveHash.SidecarPath(Path.Combine(artifacts, "downloads", "IDC_regular_ps50_idx5.zip"))));
-        Assert.Equal(12, IndexStage.Run(ctx).Stamp.Fact<int>("patches"));
+        Assert.Equal(12, run.Stage(Graph.Index).Stamp.Fact<int>("patches"));
 
-        Assert.False(FetchStage.Run(TestRuns.Context(config, artifacts)).Ran);
+        Assert.False(new TestRun(config, artifacts).Stage(Graph.Fetch).Ran);
         // With the cache cleaned but the download kept, Fetch checks the archive it has instead of downloading again.
         Directory.Delete(Path.Combine(artifacts, "cache"), recursive: true);
-        Assert.True(FetchStage.Run(TestRuns.Context(config, artifacts)).Ran);
+        Assert.True(new TestRun(config, artifacts).Stage(Graph.Fetch).Ran);
         Assert.Equal(2, server.Requests.Count);
     }
 
     [Fact]
-    public async Task Url_download_whose_recorded_hash_changed_is_refused()
+    public async Task A_downloaded_archive_that_changed_underneath_is_downloaded_again_and_everything_after_it_reruns()
     {
         var bytes = File.ReadAllBytes(TinyDataset.WriteZip(_temp.PathOf("served.zip"), TinyDataset.Names("10")));
         await using var server = new LoopbackHttpServer(bytes);
         var config = _temp.File("url.yaml", $"name: u\ndata:\n  source: url\n  url: {server.Url}\n");
         var artifacts = _temp.PathOf("a");
-        FetchStage.Run(TestRuns.Context(config, artifacts));
+        new TestRun(config, artifacts).Stage(Graph.Index);
 
+        // Same name, same size class, other content: the downloaded copy was replaced or damaged.
         var archive = Path.Combine(artifacts, "downloads", "IDC_regular_ps50_idx5.zip");
         File.WriteAllBytes(archive, File.ReadAllBytes(TinyDataset.WriteZip(_temp.PathOf("other.zip"), TinyDataset.Names("99"))));
-        var e = Assert.Throws<StageException>(() => FetchStage.Run(TestRuns.Context(config, artifacts, force: true)));
-        Assert.Contains("recorded", e.Message);
-        Assert.Contains("delete it and rerun", e.Message);
+        var again = new TestRun(config, artifacts);
+        var fetched = again.Stage(Graph.Fetch);
+
+        Assert.True(fetched.Ran);
+        Assert.Contains("damaged", again.Output);
+        Assert.Equal(2, server.Requests.Count);                        // downloaded again, never trusted
+        Assert.Equal(bytes, File.ReadAllBytes(archive));
+        Assert.Equal(Hashing.Sha256Hex(bytes), fetched.Stamp.Fact<string>("dataset_sha256"));
     }
 }

@@ -15,9 +15,8 @@ public sealed class IndexStageTests : IDisposable
     [Fact]
     public void Real_sample_index_is_locked()
     {
-        var ctx = TestRuns.Context(Path.Combine(RepoPaths.Configs, "sample.yaml"), _temp.Path);
-        FetchStage.Run(ctx);
-        var result = IndexStage.Run(ctx);
+        var run = new TestRun(Path.Combine(RepoPaths.Configs, "sample.yaml"), _temp.Path);
+        var result = run.Stage(Graph.Index);
         var patches = IndexCsv.Read(Path.Combine(result.Directory, IndexCsv.FileName));
 
         // The figures ../shared/data/README.md gives for the sample.
@@ -28,7 +27,7 @@ public sealed class IndexStageTests : IDisposable
 
         Snapshot.Match(new
         {
-            dataset_sha256 = result.Stamp.Inputs["dataset"],
+            dataset_sha256 = run.Read(Graph.Fetch, FetchStage.Read).Sha256,
             index_sha256 = result.Stamp.Outputs[IndexCsv.FileName].Sha256,
             facts = result.Stamp.Facts.ToDictionary(f => f.Key, f => f.Value.ToString()),
             per_patient = patches.GroupBy(p => p.Patient).ToDictionary(g => g.Key, g => $"{g.Count(p => p.Label == 0)} / {g.Count(p => p.Label == 1)}"),
@@ -43,8 +42,8 @@ public sealed class IndexStageTests : IDisposable
         var artifacts = Path.Combine(_temp.Path, "artifacts");
         (bool Fetch, bool Index) Run(params string[] sets)
         {
-            var ctx = TestRuns.Context(config, artifacts, false, sets);
-            return (FetchStage.Run(ctx).Ran, IndexStage.Run(ctx).Ran);
+            var run = new TestRun(config, artifacts, sets);
+            return (run.Stage(Graph.Fetch).Ran, run.Stage(Graph.Index).Ran);
         }
 
         Assert.Equal((true, true), Run());
@@ -55,10 +54,15 @@ public sealed class IndexStageTests : IDisposable
     }
 
     [Fact]
-    public void Index_needs_fetch_first_and_says_so()
+    public void Index_alone_fetches_first_and_a_read_of_a_stage_that_never_ran_says_how_to_make_it()
     {
-        var ctx = TestRuns.Context(TestRuns.TinySyntheticConfig(_temp), _temp.Path);
-        var e = Assert.Throws<StageException>(() => IndexStage.Run(ctx));
-        Assert.Contains("Fetch has not run for this config", e.Message);
+        var config = TestRuns.TinySyntheticConfig(_temp);
+        var e = Assert.Throws<StageException>(() => new TestRun(config, _temp.Path).Folder(Graph.Fetch));
+        Assert.Contains("Fetch has not run for tiny", e.Message);
+        Assert.Contains("--target Fetch", e.Message);
+
+        var run = new TestRun(config, _temp.Path);
+        Assert.True(run.Stage(Graph.Index).Ran);
+        Assert.Contains("Fetch: done", run.Output);
     }
 }

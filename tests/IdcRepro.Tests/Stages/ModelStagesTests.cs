@@ -21,33 +21,23 @@ public sealed class ModelStagesTests : IDisposable
         "index.first=4000", "train.epochs=2", "train.threads=2", "train.learning_rate=1e-4", "evaluate.bootstrap_resamples=200",
     ];
 
-    private string[] RunThrough(string config, bool report, params string[] sets)
-    {
-        var ctx = TestRuns.Context(config, _temp.Path, false, sets);
-        var results = new List<StageResult>
-        {
-            FetchStage.Run(ctx), IndexStage.Run(ctx), PreprocessStage.Run(ctx), SplitStage.Run(ctx),
-            UndersampleStage.Run(ctx), TrainStage.Run(ctx), EvaluateStage.Run(ctx),
-        };
-        if (report) results.Add(ReportStage.Run(ctx));
-        return [.. results.Where(r => r.Ran).Select(r => r.Stamp.Stage)];
-    }
+    private string[] RunThrough(string config, bool report, params string[] sets) =>
+        new TestRun(config, _temp.Path, sets).Through(report ? Graph.Report : Graph.Evaluate);
 
     [Fact]
     public void Short_deterministic_cpu_run_on_the_real_sample_is_locked()
     {
         var config = Path.Combine(RepoPaths.Configs, "sample.yaml");
         RunThrough(config, report: false, ShortRealRun);
-        var ctx = TestRuns.Context(config, _temp.Path, false, ShortRealRun);
-        var train = TrainStage.Require(ctx);
-        var evaluate = EvaluateStage.Require(ctx);
-        var metrics = EvaluationResult.Read(Path.Combine(evaluate, EvaluationResult.FileName));
+        var run = new TestRun(config, _temp.Path, ShortRealRun);
+        var train = run.Folder(Graph.Train);
+        var metrics = run.Read(Graph.Evaluate, EvaluateStage.Read).Result;
 
         // Every figure of the run: the history (bit-identical on CPU for a fixed thread count) and the metrics.
         Snapshot.Match(new
         {
             history = File.ReadAllLines(Path.Combine(train, "history.csv")),
-            best_epoch = TrainStage.Summary(train).BestEpoch,
+            best_epoch = TrainStage.Read(train).Summary.BestEpoch,
             metrics = metrics.Metrics,
             intervals = metrics.Intervals,
             confusion_matrix = metrics.ConfusionMatrix,
@@ -96,11 +86,11 @@ public sealed class ModelStagesTests : IDisposable
         foreach (var config in new[] { a, b })
         {
             RunThrough(config, report: false, quick);
-            var ctx = TestRuns.Context(config, _temp.Path, false, quick);
-            var (report, pixels) = RunReportLoader.Load(ctx);
+            var run = new TestRun(config, _temp.Path, quick);
+            var (report, pixels) = RunReportLoader.Load(run.Runner.Outputs(run.Run));
             pixels.Dispose();
-            variants.Add(new IdcRepro.Reporting.CompareVariant(ctx.Config.Name, report.ConfigYaml, report with { Pixels = null }));
-            metrics.Add(EvaluationResult.Read(Path.Combine(EvaluateStage.Require(ctx), EvaluationResult.FileName)));
+            variants.Add(new IdcRepro.Reporting.CompareVariant(run.Config.Name, report.ConfigYaml, report with { Pixels = null }));
+            metrics.Add(run.Read(Graph.Evaluate, EvaluateStage.Read).Result);
         }
 
         var written = IdcRepro.Reporting.CompareWriter.Write(_temp.PathOf("compare"), variants);
@@ -115,34 +105,34 @@ public sealed class ModelStagesTests : IDisposable
     {
         var config = TestRuns.TinySyntheticConfig(_temp);
         string[] sets = ["seeds=[1, 2]", "train.epochs=1", "train.threads=2", "evaluate.bootstrap_resamples=20"];
-        var loaded = TestRuns.Context(config, _temp.Path, false, sets).Config;
-        var runs = loaded.SeedRuns();
+        var test = new TestRun(config, _temp.Path, sets);
+        var runs = RunSpec.Of(test.Config);
         Assert.Equal(["tiny-seed1", "tiny-seed2"], runs.Select(r => r.Name));
 
-        var ran = runs.Select(run => RunThrough(config, report: false, [.. sets, $"train.seed={run.Train.Seed}"])).ToList();
+        var ran = runs.Select(run => Graph.Upstream(Graph.Evaluate).Append(Graph.Evaluate)
+            .Select(stage => test.Runner.Run(stage, run)).Where(r => r.Ran).Select(r => r.Stamp.Stage).ToArray()).ToList();
         Assert.Contains("Fetch", ran[0]);
         Assert.Equal(["Train", "Evaluate"], ran[1]); // the second seed shares every data stage
 
-        var first = new RunContext(runs[0], IdcRepro.Pipeline.ArtifactLayout.At(_temp.Path), TestRuns.Context(config, _temp.Path).Console);
-        var report = ReportStage.Run(first);
+        var report = test.Runner.Run(Graph.Report, runs[0]);
         var markdown = File.ReadAllText(Path.Combine(report.Directory, "report.md"));
         Assert.Contains("## Across seeds", markdown);
-        Assert.NotEqual(TrainStage.Require(first), TrainStage.Require(RunReportLoader.ForSeed(first, 2)));
+        Assert.NotEqual(test.Runner.Require(Graph.Train, runs[0]).Directory, test.Runner.Require(Graph.Train, runs[1]).Directory);
     }
 
     [Fact]
     public void Predict_scores_a_folder_reports_bad_pngs_and_computes_metrics_from_labelled_names()
     {
         var config = TestRuns.TinySyntheticConfig(_temp);
-        RunThrough(config, report: false, "train.epochs=1", "train.threads=2", "evaluate.bootstrap_resamples=20");
-        var ctx = TestRuns.Context(config, _temp.Path, false, "train.epochs=1", "train.threads=2", "evaluate.bootstrap_resamples=20");
+        var run = new TestRun(config, _temp.Path, "train.epochs=1", "train.threads=2", "evaluate.bootstrap_resamples=20");
+        run.Through(Graph.Evaluate);
 
         var folder = _temp.PathOf("to-score");
         foreach (var name in TinyDataset.Names("501", "502")) File.WriteAllBytes(_temp.File("to-score/" + name), TinyDataset.Png(r: 90, g: 40, b: 120));
         File.WriteAllBytes(_temp.File("to-score/501/0/501_idx5_x101_y1_class0.png"), [0x89, 0x50, 0x4E, 0x47, 1, 2, 3]);
         File.WriteAllBytes(_temp.File("to-score/502/0/502_idx5_x101_y1_class0.png"), []);
 
-        var result = PatchScoring.Score(folder, TrainStage.Require(ctx), ResizeMode.Bilinear, DeviceChoice.Cpu, 2);
+        var result = PatchScoring.Score(folder, run.Folder(Graph.Train), ResizeMode.Bilinear, DeviceChoice.Cpu, 2);
 
         Assert.Equal(8, result.Rows.Count);
         Assert.Equal(["501/0/501_idx5_x101_y1_class0.png", "502/0/502_idx5_x101_y1_class0.png"], result.Skipped.Select(s => s.Path));
@@ -153,30 +143,24 @@ public sealed class ModelStagesTests : IDisposable
     }
 
     [Fact]
-    public void Evaluate_without_a_trained_model_says_to_train_first()
-    {
-        var config = TestRuns.TinySyntheticConfig(_temp);
-        var ctx = TestRuns.Context(config, _temp.Path);
-        foreach (var run in new Func<RunContext, StageResult>[] { FetchStage.Run, IndexStage.Run, PreprocessStage.Run, SplitStage.Run, UndersampleStage.Run }) run(ctx);
-        var e = Assert.Throws<StageException>(() => EvaluateStage.Run(ctx));
-        Assert.Contains("Train has not run for this config", e.Message);
-    }
-
-    [Fact]
-    public void A_corrupt_checkpoint_in_an_interrupted_training_is_a_clear_error()
+    public void A_corrupt_checkpoint_in_an_interrupted_training_is_a_clear_error_and_force_starts_over()
     {
         var config = TestRuns.TinySyntheticConfig(_temp);
         string[] quick = ["train.epochs=1", "train.threads=2"];
-        var ctx = TestRuns.Context(config, _temp.Path, false, quick);
-        foreach (var run in new Func<RunContext, StageResult>[] { FetchStage.Run, IndexStage.Run, PreprocessStage.Run, SplitStage.Run, UndersampleStage.Run }) run(ctx);
+        var run = new TestRun(config, _temp.Path, quick);
+        run.Through(Graph.Undersample);
 
         // What an interrupted run leaves: a work folder with a damaged checkpoint pointer.
-        var work = Path.Combine(ctx.Layout.StageRoot("Train"), $".partial-{TrainStage.KeyFor(ctx).Short}");
+        var work = Path.Combine(run.Layout.StageRoot("Train"), $".partial-{run.Runner.KeyFor(Graph.Train, run.Run).Short}");
         Directory.CreateDirectory(work);
         File.WriteAllText(Path.Combine(work, "last.json"), "{ \"epoch\": ");
 
-        var e = Assert.Throws<IdcRepro.Training.TrainingCheckpointException>(() => TrainStage.Run(ctx));
+        var e = Assert.Throws<IdcRepro.Training.TrainingCheckpointException>(() => run.Stage(Graph.Train));
         Assert.Contains("last.json", e.Message);
         Assert.Contains("--force", e.Message);
+
+        // The advice works: --force starts the training over instead of resuming the broken attempt.
+        Assert.True(new TestRun(config, _temp.Path, quick).Stage(Graph.Train, force: true).Ran);
+        Assert.False(new TestRun(config, _temp.Path, quick).Stage(Graph.Train).Ran);
     }
 }

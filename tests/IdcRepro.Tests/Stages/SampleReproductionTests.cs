@@ -28,12 +28,10 @@ public sealed class SampleReproductionTests : IDisposable
     {
         var config = Path.Combine(RepoPaths.Configs, "sample.yaml");
         // Two threads: bit-identity holds for a fixed thread count, and CI's machine has two cores.
-        var ctx = TestRuns.Context(config, _temp.Path, false, "train.threads=2");
-        foreach (var stage in new Func<RunContext, StageResult>[]
-                 { FetchStage.Run, IndexStage.Run, PreprocessStage.Run, SplitStage.Run, UndersampleStage.Run, TrainStage.Run, EvaluateStage.Run })
-            stage(ctx);
-        var train = TrainStage.Require(ctx);
-        var metrics = EvaluationResult.Read(Path.Combine(EvaluateStage.Require(ctx), EvaluationResult.FileName));
+        var run = new TestRun(config, _temp.Path, "train.threads=2");
+        run.Through(Graph.Evaluate);
+        var train = run.Folder(Graph.Train);
+        var metrics = run.Read(Graph.Evaluate, EvaluateStage.Read).Result;
         var accuracy = metrics.Metrics["accuracy"]!.Value;
         var balanced = metrics.Metrics["balanced_accuracy"]!.Value;
 
@@ -41,17 +39,17 @@ public sealed class SampleReproductionTests : IDisposable
         Assert.True(balanced >= 0.75, $"balanced accuracy {balanced:0.0000} is under 0.75");
 
         // The same seed's first epoch again, as a run of its own (same cached data stages, a new Train).
-        var again = TestRuns.Context(config, _temp.Path, false, "train.threads=2", "train.epochs=1");
-        TrainStage.Run(again);
+        var again = new TestRun(config, _temp.Path, "train.threads=2", "train.epochs=1");
+        again.Stage(Graph.Train);
         var history = File.ReadAllLines(Path.Combine(train, "history.csv"));
-        var firstEpochAgain = File.ReadAllLines(Path.Combine(TrainStage.Require(again), "history.csv"));
-        Assert.NotEqual(train, TrainStage.Require(again));
+        var firstEpochAgain = File.ReadAllLines(Path.Combine(again.Folder(Graph.Train), "history.csv"));
+        Assert.NotEqual(train, again.Folder(Graph.Train));
         Assert.Equal(history[1], firstEpochAgain[1]);
 
         Snapshot.Match(new
         {
             history,
-            best_epoch = TrainStage.Summary(train).BestEpoch,
+            best_epoch = TrainStage.Read(train).Summary.BestEpoch,
             metrics = metrics.Metrics,
             intervals = metrics.Intervals,
             confusion_matrix = metrics.ConfusionMatrix,

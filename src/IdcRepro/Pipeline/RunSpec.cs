@@ -1,0 +1,24 @@
+using IdcRepro.Config;
+
+namespace IdcRepro.Pipeline;
+
+/// <summary>
+/// One run of the graph: a resolved config (one seed of a multi-seed variant, say) and its family, every run its variant
+/// fans out to, which a fan-in stage (the report of a multi-seed run) reads together.
+/// </summary>
+public sealed record RunSpec(IdcConfig Config, IReadOnlyList<IdcConfig> Family)
+{
+    /// <summary>Every run a variant config stands for, each knowing the others.</summary>
+    public static IReadOnlyList<RunSpec> Of(IdcConfig variant)
+    {
+        var family = variant.SeedRuns();
+        return family.Select(run => new RunSpec(run, family)).ToList();
+    }
+
+    /// <summary>The run of a config without fan-out.</summary>
+    /// <exception cref="InvalidOperationException">The config fans out to several runs.</exception>
+    public static RunSpec Single(IdcConfig config) => Of(config) is [var only] ? only
+        : throw new InvalidOperationException($"{config.Name} fans out to several runs; pick one of RunSpec.Of(config).");
+
+    public string Name => Config.Name;
+}
