@@ -24,4 +24,19 @@ public sealed class EpochPlanTests
         Assert.NotEqual(a.TorchSeed, next.TorchSeed);
         Assert.Equal(Enumerable.Range(0, 100), a.Order.Order());
     }
+
+    [Fact]
+    public void The_draw_sequence_of_the_default_augmentation_is_locked()
+    {
+        // Existing CPU training snapshots depend on exactly these draws (torch seed, order, then per patch: angle, flips).
+        TorchRuntime.EnsureLoaded();
+        using var augmenter = new Augmenter(new AugmentConfig(), Normalizer.Rescale, CPU);
+        var plan = EpochPlan.Create(42, 3, 6, augmenter);
+        Snapshooter.Xunit.Snapshot.Match(new
+        {
+            torch_seed = plan.TorchSeed,
+            order = plan.Order,
+            transforms = plan.Transforms.Select(t => FormattableString.Invariant($"{t.AngleDegrees:R} {t.FlipHorizontal} {t.FlipVertical}")),
+        });
+    }
 }
