@@ -165,6 +165,19 @@ public sealed class ConfigLoaderTests : IDisposable
     }
 
     [Fact]
+    public void A_validation_balanced_threshold_needs_a_validation_set()
+    {
+        var path = _temp.File("th.yaml", Minimal);
+        Assert.Equal(ThresholdRule.Fixed, ConfigLoader.Load(path).Evaluate.Threshold);
+        var config = ConfigLoader.Load(path, ["evaluate.threshold=validation_balanced", "split.validation_fraction=0.1"]);
+        Assert.Equal(ThresholdRule.ValidationBalanced, config.Evaluate.Threshold);
+
+        var e = LoadFails(Minimal + "evaluate:\n  threshold: validation_balanced\n");
+        Assert.Contains("bad.yaml:5:14:", e.Message);
+        Assert.Contains("'evaluate.threshold': validation_balanced chooses the threshold on the validation set, and this split has none", e.Message);
+    }
+
+    [Fact]
     public void Set_without_equals_is_explained()
     {
         var path = _temp.File("c.yaml", Minimal);
