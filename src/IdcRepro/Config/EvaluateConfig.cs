@@ -16,4 +16,7 @@ public sealed record EvaluateConfig
 
     /// <summary>The decision rule for the confusion matrix and its rates (ROC AUC and average precision do not depend on it).</summary>
     public ThresholdRule Threshold { get; init; } = ThresholdRule.Fixed;
+
+    /// <summary>Test-time augmentation: score each patch in its 8 rotations and mirror images and average the probabilities.</summary>
+    public bool Tta { get; init; }
 }
