@@ -178,6 +178,16 @@ public sealed class ConfigLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Colour_jitter_is_off_by_default_and_its_hue_range_is_at_most_one_half()
+    {
+        var path = _temp.File("c.yaml", Minimal);
+        Assert.Equal(new ColorJitterConfig { Brightness = 0, Contrast = 0, Saturation = 0, Hue = 0 }, ConfigLoader.Load(path).Train.Augment.Color);
+        Assert.Equal(0.1, ConfigLoader.Load(path, ["train.augment.color.brightness=0.1"]).Train.Augment.Color.Brightness);
+        var e = LoadFails(Minimal + "train:\n  augment:\n    color:\n      hue: 0.6\n");
+        Assert.Contains("'train.augment.color.hue' is 0.6, out of range; allowed: from 0 to 0.5", e.Message);
+    }
+
+    [Fact]
     public void Set_without_equals_is_explained()
     {
         var path = _temp.File("c.yaml", Minimal);
