@@ -31,7 +31,12 @@ public sealed record IdcConfig : ISelfValidating
         if (Seeds is { Count: 0 }) yield return ("seeds", "give at least one seed, e.g. seeds: [1, 2, 3], or leave the key out");
         if (Seeds is not null && Seeds.Distinct().Count() != Seeds.Count) yield return ("seeds", "the seeds must differ from each other");
         if (Seeds is not null && Seeds.Any(s => s < 0)) yield return ("seeds", "seeds are whole numbers from 0 up");
+        if (Evaluate.Threshold == ThresholdRule.ValidationBalanced && !HasValidationSet(Split))
+            yield return ("evaluate.threshold", "validation_balanced chooses the threshold on the validation set, and this split has none (the test set would choose its own threshold): set split.validation_fraction above 0 (strategy lists: split.lists.validation), or use threshold: fixed");
     }
+
+    private static bool HasValidationSet(SplitConfig split) =>
+        split.Strategy == SplitStrategy.Lists ? split.Lists.Validation is not null : split.ValidationFraction > 0;
 
     /// <summary>The runs this config stands for: itself, or one per seed (train.seed set, name suffixed).</summary>
     public IReadOnlyList<IdcConfig> SeedRuns() => Seeds is null

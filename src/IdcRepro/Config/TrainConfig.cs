@@ -85,4 +85,20 @@ public sealed record AugmentConfig
     public RotationInterpolation Interpolation { get; init; } = RotationInterpolation.Bilinear;
     public bool HorizontalFlip { get; init; } = true;
     public bool VerticalFlip { get; init; } = true;
+
+    /// <summary>Random colour changes after the rotation and flips (torchvision's ColorJitter); all 0 (the default) is off.</summary>
+    public ColorJitterConfig Color { get; init; } = new();
+}
+
+/// <summary>
+/// torchvision ColorJitter's ranges, for stain and scanner variation: each patch's brightness, contrast and saturation
+/// factors are drawn uniformly from [max(0, 1 - range), 1 + range] and its hue shift from [-hue, hue] (a fraction of the
+/// colour wheel). A range of 0 leaves that change out, and draws nothing for it.
+/// </summary>
+public sealed record ColorJitterConfig
+{
+    [ConfigRange(0, 5)] public double Brightness { get; init; }
+    [ConfigRange(0, 5)] public double Contrast { get; init; }
+    [ConfigRange(0, 5)] public double Saturation { get; init; }
+    [ConfigRange(0, 0.5)] public double Hue { get; init; }
 }

@@ -12,20 +12,25 @@ public sealed record ConfusionMatrix(long TrueNegatives, long FalsePositives, lo
 {
     /// <summary>The counts of argmax decisions over <paramref name="predictions"/>.</summary>
     /// <exception cref="ArgumentException">A label other than 0 or 1.</exception>
-    public static ConfusionMatrix Of(IEnumerable<Prediction> predictions)
+    public static ConfusionMatrix Of(IEnumerable<Prediction> predictions) => Of(predictions, DecisionRule.Argmax);
+
+    /// <summary>The counts of <paramref name="decision"/>'s decisions over <paramref name="predictions"/>.</summary>
+    /// <exception cref="ArgumentException">A label other than 0 or 1.</exception>
+    public static ConfusionMatrix Of(IEnumerable<Prediction> predictions, DecisionRule decision)
     {
         long tn = 0, fp = 0, fn = 0, tp = 0;
         foreach (var p in predictions)
         {
             if (p.Label is not (0 or 1)) throw new ArgumentException($"Prediction for patient {p.Patient} has label {p.Label}; labels are 0 or 1.", nameof(predictions));
+            var predicted = decision.Classify(p);
             if (p.Label == 1)
             {
-                if (p.PredictedClass == 1) tp++;
+                if (predicted == 1) tp++;
                 else fn++;
             }
             else
             {
-                if (p.PredictedClass == 1) fp++;
+                if (predicted == 1) fp++;
                 else tn++;
             }
         }

@@ -35,7 +35,9 @@ internal sealed class RankedPredictions
 
     public ScoreOrder Scores { get; }
 
-    public static RankedPredictions Of(IReadOnlyList<Prediction> predictions)
+    /// <param name="predictions">The predictions, in any order.</param>
+    /// <param name="decisionOf">Each patient's decision rule for the confusion counts (null: argmax for all).</param>
+    public static RankedPredictions Of(IReadOnlyList<Prediction> predictions, Func<string, DecisionRule>? decisionOf = null)
     {
         ArgumentNullException.ThrowIfNull(predictions);
         if (predictions.Count == 0) throw new ArgumentException("There are no predictions to evaluate.", nameof(predictions));
@@ -63,7 +65,7 @@ internal sealed class RankedPredictions
         for (var p = 0; p < patients.Count; p++)
         {
             var own = new ArraySegment<Prediction>(items, starts[p], starts[p + 1] - starts[p]);
-            confusion[p] = ConfusionMatrix.Of(own);
+            confusion[p] = ConfusionMatrix.Of(own, decisionOf?.Invoke(patients[p]) ?? DecisionRule.Argmax);
             keras[p] = own.Sum(KerasMatches);
         }
         return new RankedPredictions(items, patients.ToArray(), starts.ToArray(), confusion, keras, ScoreOrder.Of(items, patientOf));

@@ -11,6 +11,8 @@ public sealed record SplitOutcome(SplitResult Result, IReadOnlyList<string> Note
 /// Split's pure core. <c>random</c>: patches shuffled with the seed, like sklearn's train_test_split (test count
 /// = ceil(fraction x N)), optionally stratified by label. <c>patient</c>: whole patients per set (fractions of
 /// patients), optionally stratified by each patient's IDC share. <c>lists</c>: patient lists read from files.
+/// <c>patient_kfold</c>: one fold of a stratified patient k-fold (<see cref="PatientFolds"/>). With test_fraction 0
+/// (random and patient, beside a validation set) the test set is empty.
 /// </summary>
 public static class Splitter
 {
@@ -18,6 +20,7 @@ public static class Splitter
     {
         SplitStrategy.Random => new(ByPatch(patches, config), []),
         SplitStrategy.Patient => new(ByPatient(patches, config), []),
+        SplitStrategy.PatientKfold => PatientFolds.Split(patches, config),
         _ => ByLists(patches, lists ?? throw new ArgumentNullException(nameof(lists))),
     };
 
@@ -59,7 +62,7 @@ public static class Splitter
             .Select(g => (Patient: g.Key, Rows: g.ToArray(), IdcShare: g.Average(i => patches[i].Label)))
             .ToArray();
         var p = byPatient.Length;
-        var nTest = Math.Max(1, (int)Math.Round(config.TestFraction * p, MidpointRounding.AwayFromZero));
+        var nTest = config.TestFraction > 0 ? Math.Max(1, (int)Math.Round(config.TestFraction * p, MidpointRounding.AwayFromZero)) : 0;
         var nValidation = config.ValidationFraction > 0 ? Math.Max(1, (int)Math.Round(config.ValidationFraction * p, MidpointRounding.AwayFromZero)) : 0;
         if (p - nTest - nValidation < 1)
             throw new StageException($"Split: {p} patients are too few for a patient split with test_fraction {config.TestFraction} and validation_fraction {config.ValidationFraction}; every set needs at least one patient.");

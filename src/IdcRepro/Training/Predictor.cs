@@ -42,13 +42,16 @@ public sealed class Predictor : IDisposable
         return new Predictor(description, model, new Augmenter(new AugmentConfig(), normalizer, target), target);
     }
 
-    /// <summary>The probabilities of each patch, in order.</summary>
-    public IReadOnlyList<PatchProbability> Score(PatchImages images)
+    /// <summary>
+    /// The probabilities of each patch, in order. With <paramref name="testTimeAugmentation"/> (<c>evaluate.tta</c>) each is the
+    /// mean over the patch's 8 <see cref="DihedralViews"/> (8 forward passes); off, exactly the validation pass's figures.
+    /// </summary>
+    public IReadOnlyList<PatchProbability> Score(PatchImages images, bool testTimeAugmentation = false)
     {
         if (images.Height != Description.InputSize || images.Width != Description.InputSize)
             throw new ArgumentException($"The model takes {Description.InputSize}x{Description.InputSize} patches, not {images.Height}x{images.Width}.", nameof(images));
         using var patches = DevicePatches.Upload(images, Device);
-        var flat = Evaluator.Probabilities(_model, _augmenter, Description.Loss, patches);
+        var flat = Evaluator.Probabilities(_model, _augmenter, Description.Loss, patches, testTimeAugmentation);
         var result = new PatchProbability[images.Count];
         for (var i = 0; i < result.Length; i++) result[i] = new PatchProbability(flat[2 * i], flat[2 * i + 1]);
         return result;

@@ -49,7 +49,7 @@ public sealed class ConfigLoaderTests : IDisposable
     {
         var e = LoadFails(Minimal + "split:\n  test_fraction: 1.5\n");
         Assert.Contains("bad.yaml:5:18:", e.Message);
-        Assert.Contains("out of range; allowed: above 0 to 1", e.Message);
+        Assert.Contains("out of range; allowed: from 0 to 1", e.Message);
     }
 
     [Fact]
@@ -131,6 +131,60 @@ public sealed class ConfigLoaderTests : IDisposable
         var runs = ConfigLoader.Load(path, ["seeds=[3, 5]"]).SeedRuns();
         Assert.Equal([("t-seed3", 3), ("t-seed5", 5)], runs.Select(r => (r.Name, r.Train.Seed)));
         Assert.Single(ConfigLoader.Load(path).SeedRuns());
+    }
+
+    [Fact]
+    public void Patient_kfold_reads_its_folds_and_refuses_a_fold_that_does_not_exist()
+    {
+        var path = _temp.File("k.yaml", Minimal + "split:\n  strategy: patient_kfold\n  folds: 4\n  fold: 3\n  validation_fraction: 0.1\n");
+        var split = ConfigLoader.Load(path).Split;
+        Assert.Equal((SplitStrategy.PatientKfold, 4, 3), (split.Strategy, split.Folds, split.Fold));
+        Assert.Equal((5, 0), (new SplitConfig().Folds, new SplitConfig().Fold));
+
+        var e = LoadFails(Minimal + "split:\n  strategy: patient_kfold\n  folds: 3\n  fold: 3\n");
+        Assert.Contains("bad.yaml:7:9:", e.Message);
+        Assert.Contains("fold 3 does not exist with 3 folds: folds are numbered 0 to 2", e.Message);
+        Assert.Contains("allowed: from 2 to 100", LoadFails(Minimal + "split:\n  folds: 1\n").Message);
+        Assert.Contains("below 1", LoadFails(Minimal + "split:\n  strategy: patient_kfold\n  folds: 2\n  validation_fraction: 0.5\n").Message);
+        // test_fraction is not used by patient_kfold: an inherited one is no error.
+        Assert.Equal(0.8, ConfigLoader.Load(path, ["split.test_fraction=0.8"]).Split.TestFraction);
+    }
+
+    [Fact]
+    public void Test_fraction_0_needs_a_validation_set_and_a_strategy_that_uses_it()
+    {
+        var path = _temp.File("t.yaml", Minimal);
+        Assert.Equal(0, ConfigLoader.Load(path, ["split.test_fraction=0", "split.validation_fraction=0.2"]).Split.TestFraction);
+        Assert.Equal(0, ConfigLoader.Load(path, ["split.strategy=patient", "split.test_fraction=0", "split.validation_fraction=0.2"]).Split.TestFraction);
+
+        var e = LoadFails(Minimal + "split:\n  test_fraction: 0\n");
+        Assert.Contains("bad.yaml:5:18:", e.Message);
+        Assert.Contains("test_fraction 0 leaves no test set", e.Message);
+        e = LoadFails(Minimal + "split:\n  strategy: patient_kfold\n  test_fraction: 0\n  validation_fraction: 0.2\n");
+        Assert.Contains("strategy 'patient_kfold' takes its test set from fold split.fold", e.Message);
+    }
+
+    [Fact]
+    public void A_validation_balanced_threshold_needs_a_validation_set()
+    {
+        var path = _temp.File("th.yaml", Minimal);
+        Assert.Equal(ThresholdRule.Fixed, ConfigLoader.Load(path).Evaluate.Threshold);
+        var config = ConfigLoader.Load(path, ["evaluate.threshold=validation_balanced", "split.validation_fraction=0.1"]);
+        Assert.Equal(ThresholdRule.ValidationBalanced, config.Evaluate.Threshold);
+
+        var e = LoadFails(Minimal + "evaluate:\n  threshold: validation_balanced\n");
+        Assert.Contains("bad.yaml:5:14:", e.Message);
+        Assert.Contains("'evaluate.threshold': validation_balanced chooses the threshold on the validation set, and this split has none", e.Message);
+    }
+
+    [Fact]
+    public void Colour_jitter_is_off_by_default_and_its_hue_range_is_at_most_one_half()
+    {
+        var path = _temp.File("c.yaml", Minimal);
+        Assert.Equal(new ColorJitterConfig { Brightness = 0, Contrast = 0, Saturation = 0, Hue = 0 }, ConfigLoader.Load(path).Train.Augment.Color);
+        Assert.Equal(0.1, ConfigLoader.Load(path, ["train.augment.color.brightness=0.1"]).Train.Augment.Color.Brightness);
+        var e = LoadFails(Minimal + "train:\n  augment:\n    color:\n      hue: 0.6\n");
+        Assert.Contains("'train.augment.color.hue' is 0.6, out of range; allowed: from 0 to 0.5", e.Message);
     }
 
     [Fact]

@@ -131,6 +131,30 @@ public sealed class MetricsTests
     }
 
     [Fact]
+    public void The_default_decision_is_argmax_and_a_threshold_decides_on_p1_alone()
+    {
+        var predictions = PredictionData.Synthetic(patients: 4, perPatient: 50, seed: 21);
+        Assert.Equal(Metrics.Compute(predictions), Metrics.Compute(predictions, DecisionRule.Argmax));
+        Assert.Equal(ConfusionMatrix.Of(predictions), ConfusionMatrix.Of(predictions, default));
+
+        Prediction[] few =
+        [
+            new(1, 0.1, 0.3, "a"), // argmax 1 (TP);  p1 > 0.35: 0 (FN)
+            new(0, 0.5, 0.4, "a"), // argmax 0 (TN);  p1 > 0.35: 1 (FP)
+            new(1, 0.2, 0.9, "a"), // argmax 1 (TP);  p1 > 0.35: 1 (TP)
+            new(0, 0.1, 0.2, "a"), // argmax 1 (FP);  p1 > 0.35: 0 (TN)
+        ];
+        Assert.Equal(new ConfusionMatrix(1, 1, 0, 2), Metrics.Compute(few).Confusion);
+        var thresholded = Metrics.Compute(few, DecisionRule.AtThreshold(0.35));
+        Assert.Equal(new ConfusionMatrix(1, 1, 1, 1), thresholded.Confusion);
+        // Ranking metrics and Keras' per-output accuracy do not depend on the decision.
+        Assert.Equal(Metrics.Compute(few).RocAuc, thresholded.RocAuc);
+        Assert.Equal(Metrics.Compute(few).KerasBinaryAccuracy, thresholded.KerasBinaryAccuracy);
+        Assert.Equal("p1 > 0.35", DecisionRule.AtThreshold(0.35).ToString());
+        Assert.Throws<ArgumentOutOfRangeException>(() => DecisionRule.AtThreshold(double.NaN));
+    }
+
+    [Fact]
     public void Bad_input_is_refused()
     {
         Assert.Throws<ArgumentException>(() => Metrics.Compute([]));

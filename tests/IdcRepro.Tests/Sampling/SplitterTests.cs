@@ -94,6 +94,30 @@ public sealed class SplitterTests
         Assert.Contains("too few", e.Message);
     }
 
+    [Theory]
+    [InlineData(SplitStrategy.Random, false)]
+    [InlineData(SplitStrategy.Random, true)]
+    [InlineData(SplitStrategy.Patient, false)]
+    [InlineData(SplitStrategy.Patient, true)]
+    public void Test_fraction_0_beside_a_validation_set_leaves_the_test_set_empty(SplitStrategy strategy, bool stratify)
+    {
+        var patches = Patches(20, 30);
+        var config = new SplitConfig { Strategy = strategy, TestFraction = 0, ValidationFraction = 0.2, Stratify = stratify };
+        var r = Splitter.Split(patches, config).Result;
+        AssertPartition(r, 600);
+        Assert.Empty(r.Test);
+        Assert.Equal(120, r.Validation.Count); // 20% of the patches, or 4 of 20 patients of 30 patches
+    }
+
+    [Fact]
+    public void A_patient_split_with_a_test_share_is_unchanged_by_the_test_fraction_0_rule()
+    {
+        // The locked demo and sample splits cover this too; here the counts: 0.2 of 20 patients is 4, at least 1 for tiny shares.
+        var patches = Patches(20, 3);
+        Assert.Equal(12, Splitter.Split(patches, new SplitConfig { Strategy = SplitStrategy.Patient, TestFraction = 0.2 }).Result.Test.Count);
+        Assert.Equal(3, Splitter.Split(patches, new SplitConfig { Strategy = SplitStrategy.Patient, TestFraction = 0.01 }).Result.Test.Count);
+    }
+
     [Fact]
     public void Lists_split_uses_only_listed_patients_and_says_what_it_found()
     {

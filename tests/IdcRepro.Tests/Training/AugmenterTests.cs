@@ -102,6 +102,93 @@ public sealed class AugmenterTests
         Assert.InRange(draws.Count(d => d.FlipVertical), 1850, 2150);
     }
 
+    [Fact]
+    public void Without_colour_ranges_nothing_is_drawn_or_uploaded_for_colour()
+    {
+        TorchRuntime.EnsureLoaded();
+        using var scope = NewDisposeScope();
+        using var augmenter = new Augmenter(new AugmentConfig(), Normalizer.Rescale, CPU);
+        var random = new IdcRepro.Sampling.SeededRandom(4);
+        var reference = new IdcRepro.Sampling.SeededRandom(4);
+
+        var draw = augmenter.Draw(random);
+
+        // Today's draws: the angle, then one number per enabled flip; nothing for colour.
+        Assert.Equal(new PatchTransform((2 * reference.NextDouble() - 1) * 180, reference.NextDouble() < 0.5, reference.NextDouble() < 0.5), draw);
+        Assert.Null(draw.Color);
+        Assert.Equal(reference.NextUInt64(), random.NextUInt64());
+        Assert.Null(augmenter.Upload([draw]).Color);
+    }
+
+    [Theory]
+    [InlineData(0.0, 0.0, 0.0, 0.1, 1)]
+    [InlineData(0.3, 0.0, 0.2, 0.0, 2)]
+    [InlineData(0.3, 0.4, 0.2, 0.05, 4)]
+    public void Colour_draws_follow_the_geometric_ones_one_number_per_enabled_range(double brightness, double contrast, double saturation, double hue, int numbers)
+    {
+        TorchRuntime.EnsureLoaded();
+        var color = new ColorJitterConfig { Brightness = brightness, Contrast = contrast, Saturation = saturation, Hue = hue };
+        using var augmenter = new Augmenter(new AugmentConfig { Color = color }, Normalizer.Rescale, CPU);
+        using var plain = new Augmenter(new AugmentConfig(), Normalizer.Rescale, CPU);
+        var random = new IdcRepro.Sampling.SeededRandom(6);
+        var reference = new IdcRepro.Sampling.SeededRandom(6);
+
+        var draw = augmenter.Draw(random);
+        var geometric = plain.Draw(reference);
+        for (var k = 0; k < numbers; k++) reference.NextDouble();
+
+        Assert.Equal(geometric, draw with { Color = null });
+        Assert.Equal(reference.NextUInt64(), random.NextUInt64());
+        var jitter = draw.Color!.Value;
+        if (brightness == 0) Assert.Equal(1, jitter.Brightness);
+        if (contrast == 0) Assert.Equal(1, jitter.Contrast);
+        if (hue == 0) Assert.Equal(0, jitter.Hue);
+    }
+
+    [Fact]
+    public void Colour_factors_are_uniform_in_torchvision_s_ranges()
+    {
+        TorchRuntime.EnsureLoaded();
+        var color = new ColorJitterConfig { Brightness = 0.3, Contrast = 2, Saturation = 0.5, Hue = 0.1 };
+        using var augmenter = new Augmenter(new AugmentConfig { Color = color }, Normalizer.Rescale, CPU);
+        var random = new IdcRepro.Sampling.SeededRandom(2);
+
+        var draws = Enumerable.Range(0, 4000).Select(_ => augmenter.Draw(random).Color!.Value).ToList();
+
+        Assert.All(draws, d => Assert.InRange(d.Brightness, 0.7, 1.3));
+        Assert.All(draws, d => Assert.InRange(d.Contrast, 0, 3));        // max(0, 1 - 2) = 0
+        Assert.All(draws, d => Assert.InRange(d.Saturation, 0.5, 1.5));
+        Assert.All(draws, d => Assert.InRange(d.Hue, -0.1, 0.1));
+        Assert.InRange(draws.Average(d => d.Brightness), 0.99, 1.01);
+        Assert.InRange(draws.Average(d => d.Contrast), 1.45, 1.55);
+        Assert.InRange(draws.Average(d => d.Hue), -0.005, 0.005);
+    }
+
+    [Theory]
+    [InlineData(0.0)]     // flips by torch.flip
+    [InlineData(180.0)]   // through grid_sample
+    public void Colour_changes_come_after_the_geometry_on_the_0_to_1_image_and_before_normalisation(double rotationRange)
+    {
+        TorchRuntime.EnsureLoaded();
+        using var scope = NewDisposeScope();
+        var config = new AugmentConfig { RotationDegrees = rotationRange, Interpolation = RotationInterpolation.Nearest, Color = new ColorJitterConfig { Brightness = 0.5, Saturation = 0.5 } };
+        var normalizer = new Normalizer(Normalization.Featurewise, [0.5, 0.4, 0.3], [0.2, 0.25, 0.3]);
+        using var augmenter = new Augmenter(config, normalizer, CPU);
+        var images = Upload(ToyData.Learnable(2, seed: 8).Images);
+        var rows = tensor(new long[] { 1, 0 });
+        PatchTransform[] transforms = [new(0, true, false, new ColorJitter(1.5, 1, 0.25, 0)), new(0, false, true, new ColorJitter(0.8, 1, 1.4, 0))];
+
+        var augmented = augmenter.Augment(images, rows, augmenter.Upload(transforms));
+
+        // By hand: flip, then brightness and saturation with ColorAdjust on x / 255, then back to 0..255 and normalise.
+        var x = images.index_select(0, rows).permute(0, 3, 1, 2).to_type(ScalarType.Float32);
+        x = stack([x[0].flip(2), x[1].flip(1)], 0) / 255;
+        x = ColorAdjust.Saturation(ColorAdjust.Brightness(x, tensor(new[] { 1.5f, 0.8f }).view(-1, 1, 1, 1)), tensor(new[] { 0.25f, 1.4f }).view(-1, 1, 1, 1));
+        var expected = augmenter.Prepare((x * 255).permute(0, 2, 3, 1));
+        Assert.True(augmented.allclose(expected, rtol: 0, atol: 1e-4), $"largest difference {(augmented - expected).abs().max().item<float>()}");
+        Assert.False(augmented.allclose(augmenter.Augment(images, rows, augmenter.Upload(transforms.Select(t => t with { Color = null }).ToArray())), rtol: 0, atol: 1e-2));
+    }
+
     private static byte[,] Square(int size, Func<int, int, byte> value)
     {
         var square = new byte[size, size];
