@@ -49,12 +49,12 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var config = ConfigLoader.Load(settings.Config, settings.Set);
-        if (config.Train.Deterministic) CpuNumerics.Pin();   // before libtorch loads
+        if (config.Train.CpuKernels == CpuKernels.Avx2) CpuNumerics.Pin();   // before libtorch loads
         var runtime = TorchRuntime.EnsureLoaded();
         var layout = ArtifactLayout.At(settings.Artifacts);
         AnsiConsole.MarkupLineInterpolated($"bench: {runtime.Description}");
         using var deviceMemory = DeviceMemorySampler.TryStart();
-        var onGpu = TrainingDevice.Select(config.Train.Device, config.Train.Threads, config.Train.Deterministic).type == DeviceType.CUDA;
+        var onGpu = TrainingDevice.Select(config.Train.Compute()).type == DeviceType.CUDA;
         var patches = settings.Patches ?? (onGpu ? FullDatasetPatches : CpuDefaultPatches);
 
         PreprocessBenchmarkResult? preprocess = null;

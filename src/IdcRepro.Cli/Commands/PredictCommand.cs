@@ -33,7 +33,7 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
     {
         if (string.IsNullOrWhiteSpace(settings.Input)) throw new ConfigException("predict needs --input <folder or zip of PNG patches>.");
         var config = ConfigLoader.Load(settings.Config, settings.Set);
-        if (config.Train.Deterministic) CpuNumerics.Pin();   // before libtorch loads
+        if (config.Train.CpuKernels == CpuKernels.Avx2) CpuNumerics.Pin();   // before libtorch loads
         var runs = config.SeedRuns();
         if (settings.Model is null && runs.Count > 1)
             throw new ConfigException($"predict scores one model, and {settings.Config} trains one per seed ({string.Join(", ", runs.Select(r => r.Train.Seed))}): " +
@@ -44,7 +44,7 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
             throw new StageException($"predict: {model} holds no best.pt; give a Train output folder with --model (e.g. artifacts/runs/<name>/train).");
 
         var runtime = TorchRuntime.EnsureLoaded();
-        var result = PatchScoring.Score(settings.Input, model, config.Preprocess.Resize, config.Train.Device, config.Train.Threads, deterministic: config.Train.Deterministic);
+        var result = PatchScoring.Score(settings.Input, model, config.Preprocess.Resize, config.Train.Compute());
         AnsiConsole.MarkupLineInterpolated($"predict: scored on {result.Device}, {runtime.Description}");
         foreach (var skipped in result.Skipped) Console.Error.WriteLine($"predict: skipped {skipped.Path}: {skipped.Reason}");
 

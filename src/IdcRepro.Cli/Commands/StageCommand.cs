@@ -20,7 +20,7 @@ public sealed class StageCommand : Command<StageSettings>
         var stage = (StageDefinition)context.Data!;
         var config = ConfigLoader.Load(settings.Config, settings.Set);
         // Before anything loads libtorch: its CPU kernels are picked once per process.
-        if (config.Train.Deterministic) CpuNumerics.Pin();
+        if (config.Train.CpuKernels == CpuKernels.Avx2) CpuNumerics.Pin();
         using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; interrupt.Cancel(); };
         Console.CancelKeyPress += onCancel;

@@ -2,6 +2,16 @@ namespace IdcRepro.Config;
 
 public enum DeviceChoice { Auto, Cpu, Cuda }
 
+/// <summary>
+/// Which CPU kernels libtorch uses: avx2 pins them to AVX2 on every x86-64 CPU (<see cref="Torch.CpuNumerics"/>: the same
+/// bits everywhere; and on an AVX-512 EPYC oneDNN's AVX-512 kernels made small models' training NaN at random, measured);
+/// native lets libtorch pick by CPU (faster on AVX-512, not comparable bit for bit across CPUs).
+/// </summary>
+public enum CpuKernels { Avx2, Native }
+
+/// <summary>Where and how a stage computes with Torch: the settings that decide a result's last digits.</summary>
+public sealed record ComputeSettings(DeviceChoice Device = DeviceChoice.Auto, int Threads = 0, bool Deterministic = false, CpuKernels CpuKernels = CpuKernels.Avx2);
+
 public enum OptimizerKind { Adam, Sgd }
 
 /// <summary>bce: two sigmoid outputs against one-hot labels (the blog's Keras model); cross_entropy: softmax over two logits.</summary>
@@ -42,15 +52,23 @@ public sealed record TrainConfig : ISelfValidating
     [ConfigRange(0, 1024)] public int Threads { get; init; }
 
     /// <summary>
-    /// Bit-identical results on any x86-64 CPU: libtorch's CPU kernels are pinned to AVX2 (<see cref="Torch.CpuNumerics"/>;
-    /// slower on an AVX-512 CPU). Needs a fixed <see cref="Threads"/>; refused on a GPU, which cannot promise it.
+    /// Promise bit-identical results on any x86-64 CPU: needs a fixed <see cref="Threads"/> and the pinned kernels
+    /// (<see cref="CpuKernels"/> avx2); refused on a GPU, which cannot promise it.
     /// </summary>
     public bool Deterministic { get; init; }
+
+    /// <summary>libtorch's CPU kernels: avx2 (pinned, the default) or native (see <see cref="Config.CpuKernels"/>).</summary>
+    public CpuKernels CpuKernels { get; init; } = CpuKernels.Avx2;
+
+    /// <summary>The settings of this section that decide how Torch computes (training, and scoring with its model).</summary>
+    public ComputeSettings Compute() => new(Device, Threads, Deterministic, CpuKernels);
 
     public IEnumerable<(string Key, string Message)> Validate()
     {
         if (Deterministic && Threads == 0)
             yield return ("threads", "train.deterministic needs a fixed thread count (results differ between thread counts, e.g. 2 and 7): set train.threads, e.g. 2");
+        if (Deterministic && CpuKernels == CpuKernels.Native)
+            yield return ("cpu_kernels", "train.deterministic needs the pinned kernels (cpu_kernels: avx2): native kernels differ between CPUs");
     }
 }
 

@@ -27,7 +27,7 @@ public static class EvaluateStage
 
         var images = CachedPatches.Gather(cache, sets.Test);
         IReadOnlyList<PatchProbability> scores;
-        using (var predictor = Predictor.Load(model.Directory, section.Device, section.Threads, section.Deterministic))
+        using (var predictor = Predictor.Load(model.Directory, section.Compute))
         {
             run.Console.MarkupLineInterpolated($"Evaluate: scoring {images.Count:N0} test patches on {predictor.Device.ToString()}, {runtime.Description}; CPU numerics: {runtime.CpuNumerics}");
             scores = predictor.Score(images);
@@ -58,12 +58,11 @@ public static class EvaluateStage
 
 /// <summary>
 /// What Evaluate reads of the config: its own section, and where and how to compute the scores (train.device,
-/// train.threads, train.deterministic), which decide their last digits.
+/// train.threads, train.deterministic, train.cpu_kernels), which decide their last digits.
 /// </summary>
-public sealed record EvaluateSection(EvaluateConfig Evaluate, DeviceChoice Device, int Threads, bool Deterministic)
+public sealed record EvaluateSection(EvaluateConfig Evaluate, ComputeSettings Compute)
 {
-    public static EvaluateSection Of(IdcConfig config) =>
-        new(config.Evaluate, config.Train.Device, config.Train.Threads, config.Train.Deterministic);
+    public static EvaluateSection Of(IdcConfig config) => new(config.Evaluate, config.Train.Compute());
 }
 
 /// <summary>Evaluate's output: every scored test patch and the metrics.</summary>

@@ -26,7 +26,7 @@ public sealed record ScoringResult(IReadOnlyList<PredictionRow> Rows, IReadOnlyL
 /// </summary>
 public static class PatchScoring
 {
-    public static ScoringResult Score(string input, string modelFolder, ResizeMode resize, DeviceChoice device, int threads, IProgress<int>? progress = null, bool deterministic = false)
+    public static ScoringResult Score(string input, string modelFolder, ResizeMode resize, ComputeSettings compute, IProgress<int>? progress = null)
     {
         var kind = File.Exists(input) ? DatasetKind.Zip : Directory.Exists(input) ? DatasetKind.Directory
             : throw new StageException($"predict: {input} is neither a zip nor a folder. Give the patches to score with --input.");
@@ -60,7 +60,7 @@ public static class PatchScoring
         var buffer = new byte[decoded.Count * patchBytes];
         for (var i = 0; i < decoded.Count; i++) decoded[i].Pixels.CopyTo(buffer, i * patchBytes);
         TorchRuntime.EnsureLoaded();
-        using var predictor = Predictor.Load(modelFolder, device, threads, deterministic);
+        using var predictor = Predictor.Load(modelFolder, compute);
         var scores = decoded.Count == 0 ? [] : predictor.Score(new PatchImages(buffer, decoded.Count, model.InputSize, model.InputSize));
         var rows = decoded.Select((d, i) => d.Patch is { } p
                 ? EvaluateStage.Row(p, scores[i])

@@ -38,18 +38,20 @@ public static class TorchRuntime
     }
 
     /// <summary>
-    /// Loads Torch (if not yet) and checks that its CPU numerics are pinned (<see cref="CpuNumerics"/>), as
-    /// <c>train.deterministic</c> promises. Pinning must come before the load, so a process that loaded libtorch unpinned
-    /// cannot be pinned later: that is an error, never a silent unpinned run.
+    /// Loads Torch (if not yet) and checks that its CPU kernels are those asked for: pinned to AVX2 (<see cref="CpuNumerics"/>,
+    /// set before the load, as idc does for every config that asks for them) or libtorch's own choice. Kernels are picked
+    /// once per process, so a mismatch is an error, never a run under other kernels than its config (and key) say.
     /// </summary>
-    public static TorchRuntimeInfo EnsurePinned(string why)
+    public static TorchRuntimeInfo EnsureLoaded(Config.CpuKernels kernels)
     {
         var info = EnsureLoaded();
-        if (!info.CpuNumericsPinned)
-            throw new TorchRuntimeException(
-                $"{why} needs libtorch's CPU numerics pinned to {CpuNumerics.PinnedLevel}, but this process loaded libtorch without them. " +
-                $"Call CpuNumerics.Pin() before the first use of Torch (idc does this itself for a config with train.deterministic: true), " +
-                $"or set {string.Join(" ", CpuNumerics.Variables.Select(v => $"{v.Name}={v.Value}"))} in the environment.");
+        var pinned = kernels == Config.CpuKernels.Avx2;
+        if (info.CpuNumericsPinned != pinned)
+            throw new TorchRuntimeException(pinned
+                ? $"train.cpu_kernels avx2 needs libtorch's CPU kernels pinned before it loads, but this process loaded it without. " +
+                  $"Call CpuNumerics.Pin() before the first use of Torch (idc does), or set {string.Join(" ", CpuNumerics.Variables.Select(v => $"{v.Name}={v.Value}"))}."
+                : "train.cpu_kernels native, but this process pinned libtorch's CPU kernels to AVX2 before it loaded (another config asked for them, " +
+                  "or the environment sets them): run it in a process of its own with those variables unset.");
         return info;
     }
 

@@ -27,16 +27,16 @@ public sealed class Predictor : IDisposable
 
     /// <summary>Loads the best model of a training work folder.</summary>
     /// <exception cref="TrainingCheckpointException">A file is missing or unreadable.</exception>
-    public static Predictor Load(string workFolder, DeviceChoice device = DeviceChoice.Auto, int threads = 0, bool deterministic = false)
+    public static Predictor Load(string workFolder, ComputeSettings? compute = null)
     {
         var files = new TrainingFiles(Path.GetFullPath(workFolder));
-        return Load(ModelDescription.Load(files.ModelDescription), files.Best, Normalizer.Load(files.Normalization), device, threads, deterministic);
+        return Load(ModelDescription.Load(files.ModelDescription), files.Best, Normalizer.Load(files.Normalization), compute);
     }
 
     /// <summary>Loads weights saved from an <see cref="IdcCnn"/> of <paramref name="description"/>.</summary>
-    public static Predictor Load(ModelDescription description, string weightsPath, Normalizer normalizer, DeviceChoice device = DeviceChoice.Auto, int threads = 0, bool deterministic = false)
+    public static Predictor Load(ModelDescription description, string weightsPath, Normalizer normalizer, ComputeSettings? compute = null)
     {
-        var target = TrainingDevice.Select(device, threads, deterministic);
+        var target = TrainingDevice.Select(compute ?? new ComputeSettings());
         var model = IdcCnn.Load(description, weightsPath);
         model.to(target).eval();
         return new Predictor(description, model, new Augmenter(new AugmentConfig(), normalizer, target), target);

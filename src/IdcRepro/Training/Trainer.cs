@@ -29,7 +29,7 @@ public static class Trainer
         var progress = state?.Progress ?? TrainingProgress.Start;
         var resumedAfter = progress.Epoch;
 
-        var device = TrainingDevice.Select(config.Device, config.Threads, config.Deterministic);
+        var device = TrainingDevice.Select(config.Compute());
         if (progress.Stopped is not null && (progress.Stopped == StopReason.EarlyStopped || progress.Epoch >= config.Epochs))
             return Outcome(progress, config, resumedAfter, device, files);
 

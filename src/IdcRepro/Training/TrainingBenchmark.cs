@@ -21,7 +21,7 @@ public static class TrainingBenchmark
         ArgumentOutOfRangeException.ThrowIfLessThan(patches, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(bareSteps, 1);
         var data = RandomPatches(patches, inputSize, config.Seed);
-        var device = TrainingDevice.Select(config.Device, config.Threads, config.Deterministic);
+        var device = TrainingDevice.Select(config.Compute());
         var threads = device.type == DeviceType.CPU ? get_num_threads() : 0;
         using var session = new TrainingSession(config, data, data, Normalizer.Fit(config.Normalize, data.Images), device);
         var observer = new SilentObserver();

@@ -6,18 +6,17 @@ namespace IdcRepro.Training;
 
 /// <summary>
 /// Picks the device a config asks for and, on CPU, sets libtorch's thread count (results are bit-identical per count).
-/// Deterministic: CPU numerics must be pinned (<see cref="CpuNumerics"/>); a GPU cannot promise it (see <see cref="Select"/>).
+/// The CPU kernels are those <see cref="ComputeSettings.CpuKernels"/> asks for; a GPU cannot promise determinism (see <see cref="Select"/>).
 /// </summary>
 public static class TrainingDevice
 {
-    /// <summary>auto: CUDA when libtorch sees a GPU, else CPU. Loads Torch first.</summary>
+    /// <summary>auto: CUDA when libtorch sees a GPU, else CPU. Loads Torch first, with the CPU kernels the settings ask for.</summary>
     /// <exception cref="IdcRepro.Pipeline.StageException">cuda was asked for and there is none, or deterministic results on CUDA.</exception>
-    /// <exception cref="TorchRuntimeException">Deterministic, but libtorch was loaded with unpinned CPU numerics.</exception>
-    public static Device Select(DeviceChoice choice, int threads, bool deterministic = false)
+    /// <exception cref="TorchRuntimeException">libtorch was loaded in this process with other CPU kernels than asked for.</exception>
+    public static Device Select(ComputeSettings compute)
     {
-        if (deterministic) TorchRuntime.EnsurePinned("train.deterministic");
-        else TorchRuntime.EnsureLoaded();
-        var useCuda = choice switch
+        TorchRuntime.EnsureLoaded(compute.CpuKernels);
+        var useCuda = compute.Device switch
         {
             DeviceChoice.Cpu => false,
             DeviceChoice.Cuda when !cuda.is_available() => throw new IdcRepro.Pipeline.StageException(
@@ -25,12 +24,12 @@ public static class TrainingDevice
             DeviceChoice.Cuda => true,
             _ => cuda.is_available(),
         };
-        if (useCuda && deterministic)
+        if (useCuda && compute.Deterministic)
             throw new IdcRepro.Pipeline.StageException(
                 "train.deterministic promises bit-identical results, which cannot be asked of CUDA kernels here (TorchSharp 0.107 does not " +
                 "implement torch.use_deterministic_algorithms, and cuDNN picks algorithms at run time): set train.device: cpu, or turn train.deterministic off.");
         if (useCuda) return CUDA;
-        set_num_threads(threads > 0 ? threads : Environment.ProcessorCount);
+        set_num_threads(compute.Threads > 0 ? compute.Threads : Environment.ProcessorCount);
         return CPU;
     }
 }

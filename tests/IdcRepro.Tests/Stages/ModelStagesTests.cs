@@ -132,7 +132,7 @@ public sealed class ModelStagesTests : IDisposable
         File.WriteAllBytes(_temp.File("to-score/501/0/501_idx5_x101_y1_class0.png"), [0x89, 0x50, 0x4E, 0x47, 1, 2, 3]);
         File.WriteAllBytes(_temp.File("to-score/502/0/502_idx5_x101_y1_class0.png"), []);
 
-        var result = PatchScoring.Score(folder, run.Folder(Graph.Train), ResizeMode.Bilinear, DeviceChoice.Cpu, 2);
+        var result = PatchScoring.Score(folder, run.Folder(Graph.Train), ResizeMode.Bilinear, new ComputeSettings(DeviceChoice.Cpu, 2));
 
         Assert.Equal(8, result.Rows.Count);
         Assert.Equal(["501/0/501_idx5_x101_y1_class0.png", "502/0/502_idx5_x101_y1_class0.png"], result.Skipped.Select(s => s.Path));

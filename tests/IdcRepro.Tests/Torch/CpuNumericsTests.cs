@@ -43,6 +43,22 @@ public sealed class CpuNumericsTests
     }
 
     [Fact]
+    public void A_config_asking_for_native_kernels_in_a_process_pinned_before_the_load_is_refused()
+    {
+        var e = Assert.Throws<TorchRuntimeException>(() => TorchRuntime.EnsureLoaded(CpuKernels.Native));
+        Assert.Contains("train.cpu_kernels native", e.Message);
+        Assert.True(TorchRuntime.EnsureLoaded(CpuKernels.Avx2).CpuNumericsPinned);
+    }
+
+    [Fact]
+    public void Deterministic_training_needs_a_fixed_thread_count_and_the_pinned_kernels()
+    {
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(Path.Combine(TestSupport.RepoPaths.Configs, "demo.yaml"),
+            ["train.deterministic=true", "train.threads=2", "train.cpu_kernels=native"]));
+        Assert.Contains("train.deterministic needs the pinned kernels", e.Message);
+    }
+
+    [Fact]
     public void Deterministic_training_needs_a_fixed_thread_count()
     {
         var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(Path.Combine(TestSupport.RepoPaths.Configs, "demo.yaml"),

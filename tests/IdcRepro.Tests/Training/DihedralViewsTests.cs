@@ -89,7 +89,7 @@ public sealed class DihedralViewsTests
         var weights = folder.PathOf("best.pt");
         manual_seed(9);
         using (var trained = new IdcCnn(config.Model, ToyData.Size)) trained.save(weights);
-        using var predictor = Predictor.Load(new ModelDescription(config.Model, ToyData.Size, LossKind.Bce), weights, normalizer, DeviceChoice.Cpu, threads: 1);
+        using var predictor = Predictor.Load(new ModelDescription(config.Model, ToyData.Size, LossKind.Bce), weights, normalizer, new ComputeSettings(DeviceChoice.Cpu, 1));
 
         var plain = predictor.Score(data.Images);
         var tta = predictor.Score(data.Images, testTimeAugmentation: true);

@@ -160,7 +160,7 @@ public sealed class TrainerTests
         using var folder = new TempFolder();
         var outcome = Run(ToyData.Config(epochs: 3), folder.Path);
 
-        using var predictor = Predictor.Load(folder.Path, DeviceChoice.Cpu, threads: 1);
+        using var predictor = Predictor.Load(folder.Path, new ComputeSettings(DeviceChoice.Cpu, 1));
         var scores = predictor.Score(Validation.Images);
 
         var best = outcome.Best;
