@@ -1,7 +1,9 @@
-// IdcRepro's task graph. Each stage task calls one `idc` subcommand; the stage itself decides whether it is
-// up to date (from its stamp) and says so. No data logic lives here.
+// IdcRepro's task graph. The stages and what each reads come from the program itself (`idc graph`, the table in
+// src/IdcRepro/Stages/Graph.cs): one task per stage, depending on the stages it reads, each calling one `idc`
+// subcommand. The stage decides whether it is up to date (from its stamp) and says so. No data logic lives here.
 //   ./build.sh --target <Task> --config <file> [--set section.key=value ...] [--force]
-// Tasks: Fetch -> Index -> Preprocess -> Split -> Undersample -> Train -> Evaluate -> Report; Compare, Bench, Build, Test, Clean.
+// Tasks: the stages (Fetch -> Index -> Preprocess -> Split -> Undersample -> Train -> Evaluate -> Report);
+// Compare, Bench, Build, Graph, Test, Clean.
 
 var target = Argument("target", "Report");
 var configFiles = Arguments<string>("config", new[] { "configs/demo.yaml" });
@@ -15,55 +17,60 @@ var root = MakeAbsolute(Context.Environment.WorkingDirectory.Combine("..")).Coll
 var artifacts = root.Combine("artifacts");
 var cli = root.CombineWithFilePath($"src/IdcRepro.Cli/bin/{buildConfiguration}/net10.0/idc.dll");
 
-void Idc(string command, bool isTarget, string config = null)
+void BuildCli() => DotNetBuild(root.CombineWithFilePath("src/IdcRepro.Cli/IdcRepro.Cli.csproj").FullPath,
+    new DotNetBuildSettings { Configuration = buildConfiguration, Verbosity = DotNetVerbosity.Quiet, NoLogo = true });
+
+ProcessArgumentBuilder IdcArguments(string command, IEnumerable<string> configs)
 {
-    var args = new ProcessArgumentBuilder()
-        .AppendQuoted(cli.FullPath)
-        .Append(command)
-        .Append("--config").AppendQuoted(config ?? configFile)
-        .Append("--artifacts").AppendQuoted(artifacts.FullPath);
+    var args = new ProcessArgumentBuilder().AppendQuoted(cli.FullPath).Append(command);
+    foreach (var config in configs) args.Append("--config").AppendQuoted(config);
+    args.Append("--artifacts").AppendQuoted(artifacts.FullPath);
     foreach (var assignment in overrides) args.Append("--set").AppendQuoted(assignment);
-    if (force && isTarget) args.Append("--force");   // --force reruns the target stage, not its upstream
-    var exit = StartProcess("dotnet", new ProcessSettings { Arguments = args, WorkingDirectory = root });
-    if (exit != 0) throw new CakeException(exit, $"idc {command} failed (exit code {exit}); see the message above.");
+    return args;
 }
 
-void StageTask(string name, string dependency) =>
-    Task(name).IsDependentOn(dependency).Does(() => Idc(name.ToLowerInvariant(), target == name));
+void Run(ProcessArgumentBuilder args, string what)
+{
+    var exit = StartProcess("dotnet", new ProcessSettings { Arguments = args, WorkingDirectory = root });
+    if (exit != 0) throw new CakeException(exit, $"idc {what} failed (exit code {exit}); see the message above.");
+}
 
-Task("Build")
-    .Does(() => DotNetBuild(root.CombineWithFilePath("src/IdcRepro.Cli/IdcRepro.Cli.csproj").FullPath,
-        new DotNetBuildSettings { Configuration = buildConfiguration, Verbosity = DotNetVerbosity.Quiet, NoLogo = true }));
+// The graph is the program's: build it, then ask it. (A build with nothing changed takes a few seconds.)
+BuildCli();
+var graphExit = StartProcess("dotnet", new ProcessSettings
+{
+    Arguments = new ProcessArgumentBuilder().AppendQuoted(cli.FullPath).Append("graph").Append("--format").Append("json"),
+    WorkingDirectory = root,
+    RedirectStandardOutput = true,
+}, out var graphLines);
+if (graphExit != 0) throw new CakeException(graphExit, "idc graph failed; see the message above.");
+var graph = System.Text.Json.JsonDocument.Parse(string.Join("\n", graphLines)).RootElement;
 
-StageTask("Fetch", "Build");
-StageTask("Index", "Fetch");
-StageTask("Preprocess", "Index");
-StageTask("Split", "Preprocess");
-StageTask("Undersample", "Split");
-StageTask("Train", "Undersample");
-StageTask("Evaluate", "Train");
-StageTask("Report", "Evaluate");
+Task("Build").Does(BuildCli);
 
-// Compare: every --config (or every *.yaml of a folder given as --config) is run through Evaluate, then one page.
+foreach (var stage in graph.EnumerateArray())
+{
+    var name = stage.GetProperty("name").GetString();
+    var task = Task(name).IsDependentOn("Build");
+    var reads = stage.GetProperty("reads").EnumerateArray().Concat(stage.GetProperty("reads_every_run").EnumerateArray())
+        .Select(r => r.GetString()).Distinct();
+    foreach (var read in reads) task.IsDependentOn(read);
+    // --force reruns the target stage, not its upstream.
+    task.Does(() => Run(force && target == name ? IdcArguments(name.ToLowerInvariant(), new[] { configFile }).Append("--force")
+                                                : IdcArguments(name.ToLowerInvariant(), new[] { configFile }), name.ToLowerInvariant()));
+}
+
+// Compare: every --config (or every *.yaml of a folder given as --config); idc compare runs what each variant lacks first.
 Task("Compare")
     .IsDependentOn("Build")
-    .Does(() =>
-    {
-        var variants = configFiles.SelectMany(c => System.IO.Directory.Exists(System.IO.Path.Combine(root.FullPath, c))
-            ? System.IO.Directory.GetFiles(System.IO.Path.Combine(root.FullPath, c), "*.yaml").OrderBy(f => f, StringComparer.Ordinal).ToArray()
-            : new[] { c }).ToList();
-        foreach (var variant in variants)
-            foreach (var stage in new[] { "fetch", "index", "preprocess", "split", "undersample", "train", "evaluate" })
-                Idc(stage, false, variant);
-        var args = new ProcessArgumentBuilder().AppendQuoted(cli.FullPath).Append("compare").Append("--artifacts").AppendQuoted(artifacts.FullPath);
-        foreach (var variant in variants) args.Append("--config").AppendQuoted(variant);
-        foreach (var assignment in overrides) args.Append("--set").AppendQuoted(assignment);
-        if (StartProcess("dotnet", new ProcessSettings { Arguments = args, WorkingDirectory = root }) != 0) throw new CakeException("idc compare failed; see the message above.");
-    });
+    .Does(() => Run(IdcArguments("compare", configFiles), "compare"));
+
+Task("Graph")
+    .Does(() => Run(new ProcessArgumentBuilder().AppendQuoted(cli.FullPath).Append("graph"), "graph"));
 
 Task("Bench")
     .IsDependentOn("Build")
-    .Does(() => Idc("bench", true));
+    .Does(() => Run(IdcArguments("bench", new[] { configFile }), "bench"));
 
 Task("Test")
     .Does(() => DotNetTest(root.CombineWithFilePath("IdcRepro.sln").FullPath,
@@ -75,7 +82,7 @@ Task("Clean")
     {
         var args = new ProcessArgumentBuilder().AppendQuoted(cli.FullPath).Append("clean").Append("--artifacts").AppendQuoted(artifacts.FullPath);
         if (HasArgument("downloads")) args.Append("--downloads");
-        if (StartProcess("dotnet", new ProcessSettings { Arguments = args, WorkingDirectory = root }) != 0) throw new CakeException("idc clean failed");
+        Run(args, "clean");
     });
 
 RunTarget(target);

@@ -3,12 +3,16 @@ using IdcRepro.Config;
 using IdcRepro.Pipeline;
 using IdcRepro.Reporting;
 using IdcRepro.Stages;
+using IdcRepro.Torch;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace IdcRepro.Cli.Commands;
 
-/// <summary>One page comparing finished runs: metrics with intervals, config differences, overlaid validation curves.</summary>
+/// <summary>
+/// One page comparing variants: metrics with intervals, config differences, overlaid validation curves. Each variant's
+/// runs are made through Evaluate first where they are missing (every stage the graph says Evaluate reads).
+/// </summary>
 public sealed class CompareCommand : Command<CompareCommand.Settings>
 {
     public sealed class Settings : CommandSettings
@@ -39,11 +43,15 @@ public sealed class CompareCommand : Command<CompareCommand.Settings>
         var pixels = new List<IDisposable>();
         try
         {
-            var runner = new PipelineRunner(layout, AnsiConsole.Console);
-            foreach (var file in files)
+            var configs = files.Select(f => ConfigLoader.Load(f, settings.Set)).ToList();
+            if (configs.Any(c => c.Train.CpuKernels == CpuKernels.Avx2)) CpuNumerics.Pin();   // before libtorch loads
+            var runner = new PipelineRunner(layout, AnsiConsole.Console, cancellationToken);
+            foreach (var config in configs)
             {
+                var runs = RunSpec.Of(config);
+                foreach (var each in runs) runner.Run(Graph.Evaluate, each);
                 // A multi-seed variant is shown through its first seed's run, whose report carries every seed's figures.
-                var run = RunSpec.Of(ConfigLoader.Load(file, settings.Set))[0];
+                var run = runs[0];
                 var (report, patchPixels) = RunReportLoader.Load(runner.Outputs(run));
                 pixels.Add(patchPixels);
                 variants.Add(new CompareVariant(run.Name, report.ConfigYaml, report));
