@@ -1,6 +1,7 @@
 // IdcRepro's task graph. Each stage task calls one `idc` subcommand; the stage itself decides whether it is
 // up to date (from its stamp) and says so. No data logic lives here.
-//   ./build.sh --target <Task> --config <file> [--set section.key=value ...] [--force]
+//   ./build.sh --target <Task> --config <file or name> [--set section.key=value ...] [--force]
+// --config goes to `idc` as given: it resolves bare names (baseline.yaml, baseline) through configs/ and configs/ablations/.
 // Tasks: Fetch -> Index -> Preprocess -> Split -> Undersample -> Train -> Evaluate -> Report; Compare, Bench, Build, Test, Clean.
 
 var target = Argument("target", "Report");
@@ -44,14 +45,17 @@ StageTask("Train", "Undersample");
 StageTask("Evaluate", "Train");
 StageTask("Report", "Evaluate");
 
-// Compare: every --config (or every *.yaml of a folder given as --config) is run through Evaluate, then one page.
+// Compare: every --config (a file, a name in configs/, or a folder of variants) is run through Evaluate, then one page.
+// `idc variants` says which files those stand for; Cake runs them and never resolves a name itself.
 Task("Compare")
     .IsDependentOn("Build")
     .Does(() =>
     {
-        var variants = configFiles.SelectMany(c => System.IO.Directory.Exists(System.IO.Path.Combine(root.FullPath, c))
-            ? System.IO.Directory.GetFiles(System.IO.Path.Combine(root.FullPath, c), "*.yaml").OrderBy(f => f, StringComparer.Ordinal).ToArray()
-            : new[] { c }).ToList();
+        var list = new ProcessArgumentBuilder().AppendQuoted(cli.FullPath).Append("variants");
+        foreach (var config in configFiles) list.Append("--config").AppendQuoted(config);
+        if (StartProcess("dotnet", new ProcessSettings { Arguments = list, WorkingDirectory = root, RedirectStandardOutput = true }, out var listed) != 0)
+            throw new CakeException("idc variants failed; see the message above.");
+        var variants = listed.Where(line => line.Length > 0).ToList();
         foreach (var variant in variants)
             foreach (var stage in new[] { "fetch", "index", "preprocess", "split", "undersample", "train", "evaluate" })
                 Idc(stage, false, variant);

@@ -24,6 +24,7 @@ app.Configure(config =>
     config.AddCommand<CompareCommand>("compare").WithDescription("One page comparing finished runs (--config a.yaml --config b.yaml ...).");
     config.AddCommand<PredictCommand>("predict").WithDescription("Score a folder or zip of patches with a trained model (metrics too when names carry labels).");
     config.AddCommand<BenchCommand>("bench").WithDescription("Measure this machine: Preprocess, training, evaluation, memory, a full-size epoch; prints a table and writes JSON.");
+    config.AddCommand<VariantsCommand>("variants").WithDescription("List the config files that --config names and folders stand for, one per line.");
     config.AddCommand<ConfigCommand>("config").WithDescription("Print the resolved config (after extends and --set).");
     config.AddCommand<CleanCommand>("clean").WithDescription("Remove run outputs; keeps downloaded datasets unless --downloads.");
 });

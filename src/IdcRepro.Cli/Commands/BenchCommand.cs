@@ -48,7 +48,8 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var config = ConfigLoader.Load(settings.Config, settings.Set);
+        var location = ConfigArgument.Locate(settings.Config);
+        var config = ConfigLoader.Load(location.Path, settings.Set);
         var runtime = TorchRuntime.EnsureLoaded();
         var layout = ArtifactLayout.At(settings.Artifacts);
         AnsiConsole.MarkupLineInterpolated($"bench: {runtime.Description}");
@@ -90,7 +91,7 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
             machine = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}",
             backend = runtime.Description,
             code_version = CodeVersion.Current,
-            config = Path.GetFileName(settings.Config),
+            config = Path.GetFileName(location.Path),
             preprocess,
             result = training,
             full_size_epoch_seconds = Math.Round(fullSizeEpochSeconds, 2),

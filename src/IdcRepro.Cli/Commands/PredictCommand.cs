@@ -32,7 +32,7 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(settings.Input)) throw new ConfigException("predict needs --input <folder or zip of PNG patches>.");
-        var config = ConfigLoader.Load(settings.Config, settings.Set);
+        var config = ConfigArgument.Load(settings.Config, settings.Set);
         var runs = config.SeedRuns();
         if (settings.Model is null && runs.Count > 1)
             throw new ConfigException($"predict scores one model, and {settings.Config} trains one per seed ({string.Join(", ", runs.Select(r => r.Train.Seed))}): " +

@@ -16,7 +16,7 @@ public abstract class StageCommand : Command<StageSettings>
 
     public override int Execute(CommandContext context, StageSettings settings, CancellationToken cancellationToken)
     {
-        var config = ConfigLoader.Load(settings.Config, settings.Set);
+        var config = ConfigArgument.Load(settings.Config, settings.Set);
         // Ctrl+C asks long stages to stop at a safe point (training saves its last complete epoch first).
         using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; interrupt.Cancel(); };
