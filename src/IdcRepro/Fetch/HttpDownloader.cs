@@ -42,7 +42,7 @@ public static class HttpDownloader
             var kept = File.Exists(job.PartialPath) ? new FileInfo(job.PartialPath).Length : 0;
             throw new StageException($"Downloading {url} failed after {attempts} attempt(s): {e.Message}. "
                 + $"The {kept:N0} bytes received so far are kept in {job.PartialPath}; rerun to resume. If it keeps failing, check data.url "
-                + "and the connection, or raise data.download.retries / data.download.timeout_seconds.");
+                + $"and the connection, or raise data.download.retries / data.download.timeout_seconds. {OfflineCopy.Advice(url)}");
         }
         return ArchiveHash.Publish(url, job.PartialPath, destination, expectedSha256);
     }

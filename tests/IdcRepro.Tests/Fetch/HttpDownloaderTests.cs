@@ -195,6 +195,7 @@ public sealed class HttpDownloaderTests : IDisposable
         Assert.Contains(server.Url.ToString(), e.Message);
         Assert.Contains("404", e.Message);
         Assert.Contains("data.url", e.Message);
+        Assert.Contains(OfflineAdvice, e.Message);
         Assert.Single(server.Requests);
     }
 
@@ -218,8 +219,12 @@ public sealed class HttpDownloaderTests : IDisposable
 
         Assert.Contains(server.Url.ToString(), e.Message);
         Assert.Contains("3 attempt(s)", e.Message);
+        Assert.Contains(OfflineAdvice, e.Message);
         Assert.Equal(3, server.Requests.Count);
     }
+
+    /// <summary>Every failed download names the way to work from a local copy instead.</summary>
+    private const string OfflineAdvice = "--set data.source=zip --set data.path=<local copy of IDC_regular_ps50_idx5.zip>";
 
     private Task<string> Download(LoopbackHttpServer server, string? pinned = null, DownloadConfig? config = null, IProgress<DownloadProgress>? progress = null) =>
         HttpDownloader.DownloadAsync(client, server.Url, Destination, pinned, config ?? QuickRetries, progress, CancellationToken.None, TinyDelay);
