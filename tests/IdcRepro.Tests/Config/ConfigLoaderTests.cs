@@ -86,7 +86,7 @@ public sealed class ConfigLoaderTests : IDisposable
     [Fact]
     public void Yaml_syntax_error_names_the_line()
     {
-        var e = LoadFails("name: t\ndata:\n  source: [synthetic\n");
+        var e = LoadFails("name: t\ndata:\n  source: 'synthetic\n");
         Assert.Contains("bad.yaml:", e.Message);
         Assert.Contains("not valid YAML", e.Message);
     }
@@ -131,6 +131,27 @@ public sealed class ConfigLoaderTests : IDisposable
         var runs = ConfigLoader.Load(path, ["seeds=[3, 5]"]).SeedRuns();
         Assert.Equal([("t-seed3", 3), ("t-seed5", 5)], runs.Select(r => (r.Name, r.Train.Seed)));
         Assert.Single(ConfigLoader.Load(path).SeedRuns());
+    }
+
+    [Fact]
+    public void Set_through_a_value_blames_the_command_line_not_the_file()
+    {
+        var path = _temp.File("c.yaml", Minimal + "train:\n  epochs: 5\n");
+
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(path, ["train.epochs.x=3"]));
+        Assert.Equal("--set train.epochs.x=3: 'train.epochs' is a number, not a section; set it directly, e.g. --set train.epochs=3.", e.Message);
+
+        // The same when the file never set the key, and for a list.
+        Assert.StartsWith("--set split.seed.x=1: 'split.seed' is a number", Assert.Throws<ConfigException>(() => ConfigLoader.Load(path, ["split.seed.x=1"])).Message);
+        Assert.StartsWith("--set seeds.a=1: 'seeds' is a list", Assert.Throws<ConfigException>(() => ConfigLoader.Load(path, ["seeds.a=1"])).Message);
+    }
+
+    [Fact]
+    public void Set_making_a_section_where_the_file_has_a_value_names_the_command_line()
+    {
+        var path = _temp.File("c.yaml", Minimal + "split: random\n");
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(path, ["split.sed=1"]));
+        Assert.StartsWith("command line (--set split.sed=1): unknown key 'split.sed'", e.Message);
     }
 
     [Fact]
