@@ -72,6 +72,7 @@ internal static class DownloadAttempt
         var buffer = new byte[BufferSize];
         var done = offset;
         job.Progress?.Report(new DownloadProgress(done, total, attempt));
+        WriteFaults.Check(job.PartialPath);
         while (true)
         {
             idle.CancelAfter(job.IdleTimeout);

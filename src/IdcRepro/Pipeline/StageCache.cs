@@ -55,12 +55,47 @@ public sealed class StageCache(ArtifactLayout layout)
         if (!force && Find(key) is { } existing) return new StageResult(existing, final, Ran: false);
 
         var root = layout.StageRoot(key.Stage);
-        Directory.CreateDirectory(root);
         var work = Path.Combine(root, $".partial-{key.Short}");
-        using var workLock = AcquireLock(work + ".lock", key);
-        if (!resumable && Directory.Exists(work)) Directory.Delete(work, recursive: true);
-        Directory.CreateDirectory(work);
+        try
+        {
+            Directory.CreateDirectory(root);
+            using var workLock = AcquireLock(work + ".lock", key);
+            return RunLocked(key, root, work, final, produce, resumable);
+        }
+        catch (Exception e) when (e is not WriteFailedException && WriteFailure.IsDiskFull(e))
+        {
+            throw WriteFailure.In(root, $"the {key.Stage} output", e);
+        }
+    }
 
+    /// <summary>Makes the output in the work folder and publishes it; holds the work folder's lock throughout.</summary>
+    private static StageResult RunLocked(StageKey key, string root, string work, string final, Func<string, StageProducts> produce, bool resumable)
+    {
+        try
+        {
+            if (!resumable && Directory.Exists(work)) Directory.Delete(work, recursive: true);
+            Directory.CreateDirectory(work);
+            var stamp = Produce(key, work, produce);
+            Publish(root, work, final, key);
+            return new StageResult(stamp, final, Ran: true);
+        }
+        catch (Exception e)
+        {
+            // A half-made output is never published, so never trusted; one that cannot resume is removed at once,
+            // which also gives back its space when the disk filled up.
+            // Said of the stage's folder, not of the work folder that is gone; a write elsewhere (a download) keeps its own words.
+            var inWork = e is not WriteFailedException failed || failed.Folder.StartsWith(work, StringComparison.Ordinal);
+            var written = WriteFailure.IsDiskFull(e) ? FolderBytes(work) : 0;
+            if (!resumable) TryDelete(work);
+            if (!WriteFailure.IsDiskFull(e) || !inWork) throw;
+            throw WriteFailure.In(root, $"the {key.Stage} output", e,
+                written > 0 ? $"it had written {WriteFailure.Size(written)} when the disk filled" : null,
+                resumable ? $"{key.Stage} goes on from what it kept in {work}" : null);
+        }
+    }
+
+    private static Stamp Produce(StageKey key, string work, Func<string, StageProducts> produce)
+    {
         var started = DateTimeOffset.UtcNow;
         var products = produce(work);
         var outputs = Directory.EnumerateFiles(work, "*", SearchOption.AllDirectories)
@@ -82,8 +117,14 @@ public sealed class StageCache(ArtifactLayout layout)
             CreatedUtc = started,
             Seconds = Math.Round((DateTimeOffset.UtcNow - started).TotalSeconds, 3),
         };
+        // Written last: a folder without a stamp is never trusted.
         AtomicFile.WriteAllText(Path.Combine(work, Stamp.FileName), JsonSerializer.Serialize(stamp, Stamp.Json));
+        return stamp;
+    }
 
+    /// <summary>Replaces the key's folder with the finished work folder in one rename.</summary>
+    private static void Publish(string root, string work, string final, StageKey key)
+    {
         if (Directory.Exists(final))
         {
             var retired = Path.Combine(root, $".retired-{key.Short}-{Guid.NewGuid():N}");
@@ -91,7 +132,22 @@ public sealed class StageCache(ArtifactLayout layout)
             Directory.Delete(retired, recursive: true);
         }
         Directory.Move(work, final);
-        return new StageResult(stamp, final, Ran: true);
+    }
+
+    private static long FolderBytes(string folder) => Directory.Exists(folder)
+        ? new DirectoryInfo(folder).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length)
+        : 0;
+
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Still never trusted (no stamp, never renamed into place) and emptied by the next run of the stage.
+        }
     }
 
     private static FileStream AcquireLock(string path, StageKey key)
@@ -100,7 +156,7 @@ public sealed class StageCache(ArtifactLayout layout)
         {
             return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
         }
-        catch (IOException)
+        catch (IOException e) when (!WriteFailure.IsDiskFull(e))
         {
             throw new StageException($"{key.Stage}: another run is making the same output right now ({path}). Wait for it to finish, then rerun.");
         }

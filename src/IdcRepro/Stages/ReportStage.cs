@@ -37,7 +37,8 @@ public static class ReportStage
         ctx.Record(result);
         // The page through the run's folder (artifacts/runs/<name>/report/report.html), and noted for build.sh to print last.
         var page = Path.Combine(ctx.Layout.RunDirectory(ctx.Config.Name), "report", "report.html");
-        AtomicFile.WriteAllText(Path.Combine(ctx.Layout.Root, LastReportFile), page + "\n");
+        var last = Path.Combine(ctx.Layout.Root, LastReportFile);
+        ctx.Refresh(last, () => AtomicFile.WriteAllText(last, page + "\n"));
         ctx.Console.MarkupLineInterpolated($"Report: {page}");
         return result;
     }

@@ -37,22 +37,46 @@ public sealed class RunContext(IdcConfig config, ArtifactLayout layout, IAnsiCon
         return new StageResult(stamp, Layout.StageDirectory(key), Ran: false);
     }
 
-    /// <summary>Links runs/&lt;name&gt;/&lt;stage&gt; to a stage's output and saves the resolved config there.</summary>
+    private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
+
+    /// <summary>Links runs/&lt;name&gt;/&lt;stage&gt; to a stage's output and saves the resolved config there (a warning when it cannot).</summary>
     public void Record(StageResult result)
     {
         var runDir = Layout.RunDirectory(Config.Name);
-        Directory.CreateDirectory(runDir);
-        AtomicFile.WriteAllText(Path.Combine(runDir, "config.yaml"), ConfigWriter.ToYaml(Config));
-        var link = Path.Combine(runDir, result.Stamp.Stage.ToLowerInvariant());
-        if (File.Exists(link) || Directory.Exists(link) || new FileInfo(link).LinkTarget is not null) File.Delete(link);
+        Refresh(runDir, () =>
+        {
+            Directory.CreateDirectory(runDir);
+            AtomicFile.WriteAllText(Path.Combine(runDir, "config.yaml"), ConfigWriter.ToYaml(Config));
+            var link = Path.Combine(runDir, result.Stamp.Stage.ToLowerInvariant());
+            if (File.Exists(link) || Directory.Exists(link) || new FileInfo(link).LinkTarget is not null) File.Delete(link);
+            try
+            {
+                File.CreateSymbolicLink(link, Path.GetRelativePath(runDir, result.Directory));
+            }
+            catch (Exception e) when ((e is IOException or UnauthorizedAccessException) && !WriteFailure.IsDiskFull(e))
+            {
+                // No symbolic links here (e.g. Windows without the privilege): a file naming the folder instead.
+                AtomicFile.WriteAllText(link + ".path", result.Directory);
+            }
+        });
+    }
+
+    /// <summary>
+    /// Writes a convenience file (a run's config.yaml and stage links, artifacts/last-report.txt). They only point at
+    /// outputs that are complete already, so one that cannot be written (a full disk) is a one-line warning and the
+    /// run goes on: an up-to-date stage never fails over them.
+    /// </summary>
+    public void Refresh(string path, Action write)
+    {
         try
         {
-            File.CreateSymbolicLink(link, Path.GetRelativePath(runDir, result.Directory));
+            write();
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is WriteFailedException or IOException or UnauthorizedAccessException)
         {
-            // No symbolic links here (e.g. Windows without the privilege): a file naming the folder instead.
-            AtomicFile.WriteAllText(link + ".path", result.Directory);
+            if (!_warned.Add(path)) return;
+            var reason = WriteFailure.IsDiskFull(e) ? "no space left on the disk" : (e.InnerException ?? e).Message.TrimEnd('.');
+            Console.MarkupLineInterpolated($"[yellow]warning: could not update {ConfigOrigin.DisplayPath(path)} ({reason}); the stage outputs are complete and unaffected. Free some space to bring it up to date.[/]");
         }
     }
 }

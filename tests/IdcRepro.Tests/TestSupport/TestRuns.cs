@@ -8,9 +8,14 @@ namespace IdcRepro.Tests.TestSupport;
 /// <summary>Builds a <see cref="RunContext"/> over a config file, with artifacts in a given folder and console output captured.</summary>
 public static class TestRuns
 {
-    public static RunContext Context(string configPath, string artifacts, bool force = false, params string[] sets)
+    public static RunContext Context(string configPath, string artifacts, bool force = false, params string[] sets) =>
+        Context(configPath, artifacts, new StringWriter(), force, sets);
+
+    /// <summary>The same, with what the stages print going to <paramref name="output"/>.</summary>
+    public static RunContext Context(string configPath, string artifacts, TextWriter output, bool force = false, params string[] sets)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(new StringWriter()), Interactive = InteractionSupport.No });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Interactive = InteractionSupport.No, ColorSystem = ColorSystemSupport.NoColors });
+        console.Profile.Width = 400;
         return new RunContext(ConfigLoader.Load(configPath, sets), ArtifactLayout.At(artifacts), console, force);
     }
 
