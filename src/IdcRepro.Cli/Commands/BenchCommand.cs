@@ -70,8 +70,13 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
         var fullSizeMeasured = training.Patches == FullDatasetPatches;
         var fullSizeEpochSeconds = fullSizeMeasured ? training.EpochSeconds : FullDatasetPatches / training.TrainingPatchesPerSecond;
 
+        var cpuModel = CpuModel.Read();
+        var gpuName = deviceMemory?.GpuName;
+
         var table = new Table().AddColumns("figure", "value");
         table.AddRow("device", Markup.Escape($"{training.Device} ({(training.Threads > 0 ? $"{training.Threads} threads" : runtime.Description)})"));
+        table.AddRow("CPU", Markup.Escape($"{cpuModel} ({Environment.ProcessorCount} cores)"));
+        table.AddRow("GPU", Markup.Escape(gpuName ?? "none (no NVIDIA GPU seen through NVML)"));
         if (preprocess is not null) table.AddRow("Preprocess", $"{preprocess.PatchesPerSecond:N0} patches/s ({preprocess.Patches:N0} PNGs, {preprocess.Threads} threads)");
         table.AddRow("bare training step", $"{training.BareStepPatchesPerSecond:N0} patches/s at batch {training.BatchSize} (best step {training.BestBareStepPatchesPerSecond:N0})");
         table.AddRow("training with augmentation", $"{training.TrainingPatchesPerSecond:N0} patches/s ({training.TrainingPatchesPerSecond / training.BareStepPatchesPerSecond:P0} of the bare step)");
@@ -89,6 +94,8 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
         {
             measured_utc = DateTimeOffset.UtcNow,
             machine = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}",
+            cpu_model = cpuModel,
+            gpu_name = gpuName,
             backend = runtime.Description,
             code_version = CodeVersion.Current,
             config = Path.GetFileName(location.Path),
