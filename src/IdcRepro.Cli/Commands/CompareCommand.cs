@@ -48,7 +48,8 @@ public sealed class CompareCommand : Command<CompareCommand.Settings>
                 variants.Add(new CompareVariant(ctx.Config.Name, report.ConfigYaml, report));
             }
             var output = settings.Out ?? Path.Combine(layout.Root, "compare");
-            var written = CompareWriter.Write(output, variants);
+            // The working directory is the repository root when run as documented (Cake runs idc there).
+            var written = CompareWriter.Write(output, variants, Directory.GetCurrentDirectory());
             AnsiConsole.MarkupLineInterpolated($"Compare: {variants.Count} variants -> {written.Html}");
             return 0;
         }
