@@ -18,7 +18,7 @@ public static class WriteFailure
         _ => false,
     };
 
-    /// <summary>Whether <paramref name="e"/> is a failed write worth one line rather than a stack trace.</summary>
+    /// <summary>Whether <paramref name="e"/> is a failed write not yet said in words (a <see cref="WriteFailedException"/> already is).</summary>
     public static bool IsWriteProblem(Exception e) => e is IOException or UnauthorizedAccessException && e is not WriteFailedException;
 
     /// <summary>

@@ -72,7 +72,7 @@ public sealed class RunContext(IdcConfig config, ArtifactLayout layout, IAnsiCon
         {
             write();
         }
-        catch (Exception e) when (e is WriteFailedException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             if (!_warned.Add(path)) return;
             var reason = WriteFailure.IsDiskFull(e) ? "no space left on the disk" : (e.InnerException ?? e).Message.TrimEnd('.');
