@@ -1,7 +1,8 @@
 // IdcRepro's task graph. The stages and what each reads come from the program itself (`idc graph`, the table in
 // src/IdcRepro/Stages/Graph.cs): one task per stage, depending on the stages it reads, each calling one `idc`
 // subcommand. The stage decides whether it is up to date (from its stamp) and says so. No data logic lives here.
-//   ./build.sh --target <Task> --config <file> [--set section.key=value ...] [--force]
+//   ./build.sh --target <Task> --config <file or name> [--set section.key=value ...] [--force] [--artifacts <folder>]
+// --config goes to `idc` as given: it resolves bare names (baseline.yaml, baseline) through configs/ and configs/ablations/.
 // Tasks: the stages (Fetch -> Index -> Preprocess -> Split -> Undersample -> Train -> Evaluate -> Report);
 // Compare, Bench, Build, Graph, Test, Clean.
 
@@ -10,11 +11,12 @@ var configFiles = Arguments<string>("config", new[] { "configs/demo.yaml" });
 var configFile = configFiles.First();
 var overrides = Arguments<string>("set", Array.Empty<string>());
 var force = HasArgument("force");
+// Where outputs go: artifacts/ by default; a folder on shared storage for a cluster (see README, Sweeps).
 var buildConfiguration = Argument("configuration", "Release");
 
 // Cake runs with the script's folder (build/) as its working directory; the repository root is one up.
 var root = MakeAbsolute(Context.Environment.WorkingDirectory.Combine("..")).Collapse();
-var artifacts = root.Combine("artifacts");
+var artifacts = HasArgument("artifacts") ? MakeAbsolute(Directory(Argument<string>("artifacts"))) : root.Combine("artifacts");
 var cli = root.CombineWithFilePath($"src/IdcRepro.Cli/bin/{buildConfiguration}/net10.0/idc.dll");
 
 void BuildCli() => DotNetBuild(root.CombineWithFilePath("src/IdcRepro.Cli/IdcRepro.Cli.csproj").FullPath,

@@ -48,7 +48,8 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var config = ConfigLoader.Load(settings.Config, settings.Set);
+        var location = ConfigArgument.Locate(settings.Config);
+        var config = ConfigLoader.Load(location.Path, settings.Set);
         if (config.Train.CpuKernels == CpuKernels.Avx2) CpuNumerics.Pin();   // before libtorch loads
         var runtime = TorchRuntime.EnsureLoaded();
         var layout = ArtifactLayout.At(settings.Artifacts);
@@ -70,8 +71,13 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
         var fullSizeMeasured = training.Patches == FullDatasetPatches;
         var fullSizeEpochSeconds = fullSizeMeasured ? training.EpochSeconds : FullDatasetPatches / training.TrainingPatchesPerSecond;
 
+        var cpuModel = CpuModel.Read();
+        var gpuName = deviceMemory?.GpuName;
+
         var table = new Table().AddColumns("figure", "value");
         table.AddRow("device", Markup.Escape($"{training.Device} ({(training.Threads > 0 ? $"{training.Threads} threads" : runtime.Description)})"));
+        table.AddRow("CPU", Markup.Escape($"{cpuModel} ({Environment.ProcessorCount} cores)"));
+        table.AddRow("GPU", Markup.Escape(gpuName ?? "none (no NVIDIA GPU seen through NVML)"));
         if (preprocess is not null) table.AddRow("Preprocess", $"{preprocess.PatchesPerSecond:N0} patches/s ({preprocess.Patches:N0} PNGs, {preprocess.Threads} threads)");
         table.AddRow("bare training step", $"{training.BareStepPatchesPerSecond:N0} patches/s at batch {training.BatchSize} (best step {training.BestBareStepPatchesPerSecond:N0})");
         table.AddRow("training with augmentation", $"{training.TrainingPatchesPerSecond:N0} patches/s ({training.TrainingPatchesPerSecond / training.BareStepPatchesPerSecond:P0} of the bare step)");
@@ -89,9 +95,11 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
         {
             measured_utc = DateTimeOffset.UtcNow,
             machine = $"{Environment.ProcessorCount} cores, {Environment.OSVersion}",
+            cpu_model = cpuModel,
+            gpu_name = gpuName,
             backend = runtime.Description,
             code_version = CodeVersion.Current,
-            config = Path.GetFileName(settings.Config),
+            config = Path.GetFileName(location.Path),
             preprocess,
             result = training,
             full_size_epoch_seconds = Math.Round(fullSizeEpochSeconds, 2),

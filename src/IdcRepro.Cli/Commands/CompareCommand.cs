@@ -18,7 +18,7 @@ public sealed class CompareCommand : Command<CompareCommand.Settings>
     public sealed class Settings : CommandSettings
     {
         [CommandOption("-c|--config <FILE>")]
-        [Description("A variant's config (repeatable; the first is the reference). A folder adds every *.yaml in it.")]
+        [Description("A variant's config (repeatable; the first is the reference). A folder adds every *.yaml in it. Names resolve as for the stages (configs/, configs/ablations/).")]
         public string[] Configs { get; init; } = [];
 
         [CommandOption("--set <KEY=VALUE>")]
@@ -36,7 +36,7 @@ public sealed class CompareCommand : Command<CompareCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var files = settings.Configs.SelectMany(c => Directory.Exists(c) ? Directory.GetFiles(c, "*.yaml").Order(StringComparer.Ordinal).ToArray() : new[] { c }).ToList();
+        var files = ConfigArgument.LocateVariants(settings.Configs).Select(v => v.Path).ToList();
         if (files.Count < 2) throw new ConfigException("compare needs at least two configs: --config a.yaml --config b.yaml (or a folder of variants).");
         var layout = ArtifactLayout.At(settings.Artifacts);
         var variants = new List<CompareVariant>();
@@ -57,7 +57,8 @@ public sealed class CompareCommand : Command<CompareCommand.Settings>
                 variants.Add(new CompareVariant(run.Name, report.ConfigYaml, report));
             }
             var output = settings.Out ?? Path.Combine(layout.Root, "compare");
-            var written = CompareWriter.Write(output, variants);
+            // The working directory is the repository root when run as documented (Cake runs idc there).
+            var written = CompareWriter.Write(output, variants, Directory.GetCurrentDirectory());
             AnsiConsole.MarkupLineInterpolated($"Compare: {variants.Count} variants -> {written.Html}");
             return 0;
         }

@@ -8,7 +8,7 @@ public sealed class ConfigCommand : Command<StageSettings>
 {
     public override int Execute(CommandContext context, StageSettings settings, CancellationToken cancellationToken)
     {
-        Console.Write(ConfigWriter.ToYaml(ConfigLoader.Load(settings.Config, settings.Set)));
+        Console.Write(ConfigWriter.ToYaml(ConfigArgument.Load(settings.Config, settings.Set)));
         return 0;
     }
 }

@@ -31,7 +31,7 @@ public sealed class ExportCommand : Command<ExportCommand.Settings>
             throw new ConfigException(settings.Format is null
                 ? $"export needs --format {PyTorchExport.Format}."
                 : $"export: unknown --format '{settings.Format}'. Allowed: {PyTorchExport.Format}.");
-        var config = ConfigLoader.Load(settings.Config, settings.Set);
+        var config = ConfigArgument.Load(settings.Config, settings.Set);
         var runs = config.SeedRuns();
         if (settings.Output is not null && runs.Count > 1)
             throw new ConfigException($"export -o writes one model, and {settings.Config} trains one per seed ({string.Join(", ", runs.Select(r => r.Train.Seed))}): " +

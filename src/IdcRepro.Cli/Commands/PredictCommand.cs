@@ -10,7 +10,8 @@ namespace IdcRepro.Cli.Commands;
 
 /// <summary>
 /// Scores a folder or zip of patches with a trained model and writes predictions.csv; when every name carries its
-/// class, also metrics.json with patient-bootstrap intervals, as Evaluate does.
+/// class, also metrics.json with patient-bootstrap intervals, as Evaluate does (otherwise it says which names do not).
+/// The output folder's earlier predictions.csv and metrics.json are replaced as a set.
 /// </summary>
 public sealed class PredictCommand : Command<PredictCommand.Settings>
 {
@@ -32,7 +33,9 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(settings.Input)) throw new ConfigException("predict needs --input <folder or zip of PNG patches>.");
-        var config = ConfigLoader.Load(settings.Config, settings.Set);
+        if (!File.Exists(settings.Input) && !Directory.Exists(settings.Input))
+            throw new ConfigException($"predict: --input {settings.Input} is neither a zip nor a folder. Give the patches to score with --input.");
+        var config = ConfigArgument.Load(settings.Config, settings.Set);
         if (config.Train.CpuKernels == CpuKernels.Avx2) CpuNumerics.Pin();   // before libtorch loads
         var runs = config.SeedRuns();
         if (settings.Model is null && runs.Count > 1)
@@ -48,16 +51,19 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
         AnsiConsole.MarkupLineInterpolated($"predict: scored on {result.Device}, {runtime.Description}");
         foreach (var skipped in result.Skipped) Console.Error.WriteLine($"predict: skipped {skipped.Path}: {skipped.Reason}");
 
+        var metrics = result.Labelled
+            ? EvaluationResult.Compute(EvaluateStage.Predictions(result.Rows), config.Evaluate.BootstrapResamples, config.Evaluate.BootstrapSeed)
+            : null;
+        // This run's files replace the folder's earlier ones as a set: never new predictions beside an old metrics.json.
         var output = Path.GetFullPath(settings.Output ?? Path.Combine(layout.Root, "predict"));
-        Directory.CreateDirectory(output);
-        PredictionsCsv.Write(Path.Combine(output, PredictionsCsv.FileName), result.Rows);
-        AnsiConsole.MarkupLineInterpolated($"predict: scored {result.Rows.Count:N0} patches ({result.Skipped.Count} skipped) -> {Path.Combine(output, PredictionsCsv.FileName)}");
-        if (result.Labelled)
+        OutputFolder.Replace(output, [PredictionsCsv.FileName, EvaluationResult.FileName], folder =>
         {
-            var metrics = EvaluationResult.Compute(EvaluateStage.Predictions(result.Rows), config.Evaluate.BootstrapResamples, config.Evaluate.BootstrapSeed);
-            metrics.Write(Path.Combine(output, EvaluationResult.FileName));
-            EvaluateStage.Print(AnsiConsole.Console, metrics);
-        }
+            PredictionsCsv.Write(Path.Combine(folder, PredictionsCsv.FileName), result.Rows);
+            metrics?.Write(Path.Combine(folder, EvaluationResult.FileName));
+        });
+        AnsiConsole.MarkupLineInterpolated($"predict: scored {result.Rows.Count:N0} patches ({result.Skipped.Count} skipped) -> {Path.Combine(output, PredictionsCsv.FileName)}");
+        if (metrics is not null) EvaluateStage.Print(AnsiConsole.Console, metrics);
+        else Console.Error.WriteLine($"predict: {result.WhyNoMetrics()}");
         return 0;
     }
 }

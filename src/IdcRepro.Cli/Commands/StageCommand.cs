@@ -18,7 +18,7 @@ public sealed class StageCommand : Command<StageSettings>
     public override int Execute(CommandContext context, StageSettings settings, CancellationToken cancellationToken)
     {
         var stage = (StageDefinition)context.Data!;
-        var config = ConfigLoader.Load(settings.Config, settings.Set);
+        var config = ConfigArgument.Load(settings.Config, settings.Set);
         // Before anything loads libtorch: its CPU kernels are picked once per process.
         if (config.Train.CpuKernels == CpuKernels.Avx2) CpuNumerics.Pin();
         using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -2,7 +2,11 @@ using System.Reflection;
 
 namespace IdcRepro.Config;
 
-/// <summary>The files and folders a config section names (its <see cref="ConfigPathAttribute"/> values), with their keys.</summary>
+/// <summary>
+/// The settings that name files (<see cref="ConfigPathAttribute"/>: data.path, split.lists.*): their values in a section
+/// (what a stage's key hashes the content of), and how to show their resolved, absolute values to a reader on another
+/// machine: relative to the repository root.
+/// </summary>
 public static class ConfigPaths
 {
     /// <summary>Every non-null path in <paramref name="section"/> and its subsections, e.g. (<c>split.lists.train</c>, /abs/train.txt).</summary>
@@ -16,6 +20,35 @@ public static class ConfigPaths
                 yield return (key, path);
             else if (value is not null && value is not string && property.PropertyType.IsClass && property.PropertyType.Namespace == typeof(ConfigPaths).Namespace)
                 foreach (var nested in Of(value, key)) yield return nested;
+        }
+    }
+
+    /// <summary>Key paths such as <c>data.path</c> and <c>split.lists.train</c>.</summary>
+    public static IReadOnlySet<string> Keys { get; } = Collect(typeof(IdcConfig), "").ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// <paramref name="path"/> relative to <paramref name="root"/> (with '/') when it lies inside the root or in a
+    /// folder beside it (the shared data, <c>../shared/...</c>); as it is when it lies farther away, or is not an
+    /// absolute path at all.
+    /// </summary>
+    public static string Display(string path, string root)
+    {
+        if (!Path.IsPathFullyQualified(path)) return path;
+        var relative = Path.GetRelativePath(root, path);
+        if (Path.IsPathRooted(relative)) return path;
+        var segments = relative.Split(Path.DirectorySeparatorChar);
+        return segments.TakeWhile(s => s == "..").Count() <= 1 ? string.Join('/', segments) : path;
+    }
+
+    private static IEnumerable<string> Collect(Type type, string prefix)
+    {
+        foreach (var property in ConfigSchema.SettableProperties(type))
+        {
+            var key = prefix.Length == 0 ? ConfigSchema.KeyName(property) : $"{prefix}.{ConfigSchema.KeyName(property)}";
+            var target = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            if (property.GetCustomAttribute<ConfigPathAttribute>() is not null) yield return key;
+            else if (target.IsClass && target != typeof(string) && target.Namespace == typeof(IdcConfig).Namespace && ConfigSchema.ElementType(target) is null)
+                foreach (var inner in Collect(target, key)) yield return inner;
         }
     }
 }

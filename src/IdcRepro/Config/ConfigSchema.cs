@@ -27,6 +27,36 @@ internal sealed class ConfigSchema(ConfigTree tree)
 
     public YamlMappingNode Check(YamlMappingNode root, Type type) => CheckMapping(root, type, "");
 
+    /// <summary>
+    /// Refuses a <c>--set</c> whose key path goes through a key that holds a value rather than a section
+    /// (<c>--set train.epochs.x=3</c>), naming the command line rather than the file that set that key. Unknown keys
+    /// are left to <see cref="Check"/>, which suggests the nearest.
+    /// </summary>
+    public static void CheckAssignmentPath(string assignment, IReadOnlyList<string> keys, Type root)
+    {
+        var type = root;
+        for (var i = 0; i < keys.Count - 1; i++)
+        {
+            var property = SettableProperties(type).FirstOrDefault(p => KeyName(p) == keys[i]);
+            if (property is null) return;
+            type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            if (IsSection(type)) continue;
+            var path = string.Join('.', keys.Take(i + 1));
+            var value = assignment[(assignment.IndexOf('=') + 1)..];
+            var example = ElementType(type) is null ? value : $"[{value}]";
+            throw new ConfigException($"--set {assignment}: '{path}' is {Describe(type)}, not a section; set it directly, e.g. --set {path}={example}.");
+        }
+    }
+
+    /// <summary>What kind of value a key takes, in words: "a number", "a list", "true or false", ...</summary>
+    private static string Describe(Type type) =>
+        ElementType(type) is not null ? "a list"
+        : type == typeof(bool) ? "true or false"
+        : type.IsEnum ? $"one of {string.Join(", ", Enum.GetValues(type).Cast<object>().Select(EnumName))}"
+        : type == typeof(string) ? "a text value"
+        : type.IsPrimitive ? "a number"
+        : "a single value";
+
     private YamlMappingNode CheckMapping(YamlMappingNode node, Type type, string path)
     {
         var properties = SettableProperties(type).ToDictionary(KeyName, StringComparer.Ordinal);

@@ -53,14 +53,15 @@ internal sealed class ConfigTree
     private YamlMappingNode Parse(string file)
     {
         var stream = new YamlStream();
+        var text = File.ReadAllText(file);
         try
         {
-            using var reader = File.OpenText(file);
-            stream.Load(reader);
+            stream.Load(new StringReader(text));
         }
-        catch (YamlException e)
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
         {
-            throw new ConfigException($"{ConfigOrigin.DisplayPath(file)}:{e.Start.Line}:{e.Start.Column}: not valid YAML: {Innermost(e).Message}. Check the indentation and quoting on that line.");
+            // InvalidOperationException: YamlDotNet's scanner on a flow collection left open ('epochs: [3' then 'seed: 1').
+            throw YamlSyntaxError.Explain(ConfigOrigin.DisplayPath(file), text, e);
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
             throw new ConfigException($"{ConfigOrigin.DisplayPath(file)}:1:1: a config must be a YAML mapping of sections (data:, index:, ...).");
@@ -100,6 +101,8 @@ internal sealed class ConfigTree
         if (keys.Any(string.IsNullOrWhiteSpace))
             throw new ConfigException($"--set {assignment}: '{assignment[..eq]}' is not a key path such as split.seed");
 
+        ConfigSchema.CheckAssignmentPath(assignment, keys, typeof(IdcConfig));
+
         var origin = ConfigOrigin.CommandLine(assignment);
         YamlNode value;
         try
@@ -108,9 +111,9 @@ internal sealed class ConfigTree
             stream.Load(new StringReader(assignment[(eq + 1)..]));
             value = stream.Documents.Count == 0 ? new YamlScalarNode("") : stream.Documents[0].RootNode;
         }
-        catch (YamlException e)
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
         {
-            throw new ConfigException($"--set {assignment}: the value is not valid YAML ({Innermost(e).Message}); quote it if it holds ':' or '#'.");
+            throw new ConfigException($"--set {assignment}: the value is not valid YAML ({Innermost(e).Message.TrimEnd('.')}); quote it if it holds ':' or '#', and quote the whole --set for the shell if it holds spaces (--set \"seeds=[1, 2]\").");
         }
         foreach (var node in value.AllNodes) _origins[node] = origin;
 
@@ -120,7 +123,8 @@ internal sealed class ConfigTree
             var key = new YamlScalarNode(keys[i]);
             _origins[key] = origin;
             var child = mapping.Children.TryGetValue(key, out var existing) && existing is YamlMappingNode m ? CopyShallow(m) : new YamlMappingNode();
-            if (!_origins.ContainsKey(child)) _origins[child] = existing is null ? origin : OriginOf(existing);
+            // A section this --set makes (where there was none, or only a value) comes from the command line.
+            if (!_origins.ContainsKey(child)) _origins[child] = origin;
             mapping.Children[key] = child;
             mapping = child;
         }

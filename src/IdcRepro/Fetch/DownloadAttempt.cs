@@ -26,7 +26,7 @@ internal static class DownloadAttempt
             // Without a Range header there is nothing left for the server to disagree with.
             if (await ResumeAsync(job, attempt, idle, ct) == Outcome.Complete) return;
             throw new StageException($"Downloading {job.Url}: asked for the whole file, the server answered with a part of it. "
-                + "It does not serve this archive properly; check data.url, or download the archive yourself and use data.source: zip with data.path.");
+                + $"It does not serve this archive properly; check data.url, or download the archive yourself. {OfflineCopy.Advice(job.Url)}");
         }
         catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
         {
@@ -72,6 +72,7 @@ internal static class DownloadAttempt
         var buffer = new byte[BufferSize];
         var done = offset;
         job.Progress?.Report(new DownloadProgress(done, total, attempt));
+        WriteFaults.Check(job.PartialPath);
         while (true)
         {
             idle.CancelAfter(job.IdleTimeout);
@@ -91,6 +92,6 @@ internal static class DownloadAttempt
         return DownloadRetry.IsTransient(response.StatusCode)
             ? new HttpRequestException($"{url} answered {answer}", null, response.StatusCode)
             : new StageException($"Downloading {url} failed: the server answered {answer}. Asking again would get the same answer, so it is not retried. "
-                + "Check data.url (does it open in a browser?), or download the archive yourself and use data.source: zip with data.path.");
+                + $"Check data.url (does it open in a browser?), or download the archive yourself. {OfflineCopy.Advice(url)}");
     }
 }

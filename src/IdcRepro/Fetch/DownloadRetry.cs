@@ -1,5 +1,6 @@
 using System.Net;
 using IdcRepro.Config;
+using IdcRepro.Pipeline;
 using Polly;
 using Polly.Retry;
 
@@ -24,10 +25,11 @@ internal static class DownloadRetry
             .Build();
     }
 
-    /// <summary>A dropped connection, a stalled transfer, or a server saying "later" (5xx, 408, 429).</summary>
+    /// <summary>A dropped connection, a stalled transfer, or a server saying "later" (5xx, 408, 429); not a full disk.</summary>
     public static bool IsTransient(Exception e) => e switch
     {
         HttpRequestException { StatusCode: { } status } => IsTransient(status),
+        IOException when WriteFailure.IsDiskFull(e) => false,
         HttpRequestException or IOException or TimeoutException => true,
         _ => false,
     };

@@ -30,20 +30,40 @@ public static class HttpDownloader
 
         destination = Path.GetFullPath(destination);
         Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-        var job = new DownloadJob(client, url, PartialPath(destination), TimeSpan.FromSeconds(config.TimeoutSeconds), progress);
+        var sizes = new SizeWatch(progress);
+        var job = new DownloadJob(client, url, PartialPath(destination), TimeSpan.FromSeconds(config.TimeoutSeconds), sizes);
         var pipeline = DownloadRetry.Pipeline(config, retryBaseDelay ?? TimeSpan.FromSeconds(1));
         var attempts = 0;
         try
         {
             await pipeline.ExecuteAsync(async token => await DownloadAttempt.RunAsync(job, ++attempts, token), ct);
         }
+        catch (IOException e) when (WriteFailure.IsDiskFull(e))
+        {
+            var kept = File.Exists(job.PartialPath) ? new FileInfo(job.PartialPath).Length : 0;
+            var needed = sizes.Total is { } total && total > kept ? $"it needs {WriteFailure.Size(total - kept)} more" : null;
+            throw WriteFailure.In(Path.GetDirectoryName(destination)!, Path.GetFileName(destination), e, needed,
+                $"the {kept:N0} bytes received so far are kept in {job.PartialPath} and the download resumes from there");
+        }
         catch (Exception e) when (DownloadRetry.IsTransient(e))
         {
             var kept = File.Exists(job.PartialPath) ? new FileInfo(job.PartialPath).Length : 0;
             throw new StageException($"Downloading {url} failed after {attempts} attempt(s): {e.Message}. "
                 + $"The {kept:N0} bytes received so far are kept in {job.PartialPath}; rerun to resume. If it keeps failing, check data.url "
-                + "and the connection, or raise data.download.retries / data.download.timeout_seconds.");
+                + $"and the connection, or raise data.download.retries / data.download.timeout_seconds. {OfflineCopy.Advice(url)}");
         }
         return ArchiveHash.Publish(url, job.PartialPath, destination, expectedSha256);
+    }
+
+    /// <summary>Passes progress on and remembers the archive's size, for the room a full disk would need.</summary>
+    private sealed class SizeWatch(IProgress<DownloadProgress>? inner) : IProgress<DownloadProgress>
+    {
+        public long? Total { get; private set; }
+
+        public void Report(DownloadProgress value)
+        {
+            Total = value.BytesTotal ?? Total;
+            inner?.Report(value);
+        }
     }
 }

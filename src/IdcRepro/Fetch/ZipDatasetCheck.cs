@@ -11,10 +11,12 @@ namespace IdcRepro.Fetch;
 public static class ZipDatasetCheck
 {
     /// <summary>Returns the number of <c>.png</c> entries, or throws a <see cref="StageException"/> naming the file (and the entry at fault).</summary>
-    public static int Validate(string zipPath)
+    /// <param name="zipPath">The archive.</param>
+    /// <param name="setting">Where the path came from, for the user to check: <c>data.path</c>, or <c>--input</c> for predict.</param>
+    public static int Validate(string zipPath, string setting = "data.path")
     {
         if (!File.Exists(zipPath))
-            throw new StageException($"{zipPath} does not exist; check data.path (or fetch the archive again).");
+            throw new StageException($"{zipPath} does not exist; check {setting} (or fetch the archive again).");
         try
         {
             using var zip = ZipFile.OpenRead(zipPath);
@@ -23,18 +25,18 @@ public static class ZipDatasetCheck
             {
                 if (EscapeReason(entry.FullName) is { } reason)
                     throw new StageException($"{zipPath}: entry '{entry.FullName}' would land outside the folder the archive is extracted into ({reason}). "
-                        + "The archive is not safe to use; get it again from a trusted address or check data.path.");
+                        + $"The archive is not safe to use; get it again from a trusted address or check {setting}.");
                 if (entry.FullName.EndsWith(".png", StringComparison.OrdinalIgnoreCase)) pngs++;
             }
             return pngs;
         }
         catch (Exception e) when (e is InvalidDataException or NotSupportedException or EndOfStreamException)
         {
-            throw new StageException($"{zipPath} is truncated or not a zip archive ({e.Message}); download it again / check data.path.");
+            throw new StageException($"{zipPath} is truncated or not a zip archive ({e.Message}); download it again / check {setting}.");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new StageException($"{zipPath} cannot be read ({e.Message}); check data.path and its permissions.");
+            throw new StageException($"{zipPath} cannot be read ({e.Message}); check {setting} and its permissions.");
         }
     }
 

@@ -88,10 +88,28 @@ public sealed class PipelineRunner
             waiting => Console.MarkupLineInterpolated($"[yellow]{waiting}[/]"));
         _verified[key.Hash] = result.Stamp;
         Say(stage, run, result);
-        RunFolder.Record(Layout, run.Config, result, Console);
+        RecordRun(run, result);
         stage.Announce?.Invoke(result, run, Layout, Console);
         Hashes.Save();
         return result;
+    }
+
+    private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
+
+    /// <summary>Updates runs/&lt;name&gt;/; when it cannot (a full disk), says so once and goes on: the output itself is complete.</summary>
+    private void RecordRun(RunSpec run, StageResult result)
+    {
+        try
+        {
+            RunFolder.Record(Layout, run.Config, result);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var runDir = Layout.RunDirectory(run.Name);
+            if (!_warned.Add(runDir)) return;
+            var reason = WriteFailure.IsDiskFull(e) ? "no space left on the disk" : (e.InnerException ?? e).Message.TrimEnd('.');
+            Console.MarkupLineInterpolated($"[yellow]warning: could not update {ConfigOrigin.DisplayPath(runDir)} ({reason}); the stage outputs are complete and unaffected. Free some space to bring it up to date.[/]");
+        }
     }
 
     private void EnsureReads(StageDefinition stage, RunSpec run)

@@ -1,32 +1,27 @@
 using System.Runtime.InteropServices;
 using IdcRepro.Config;
-using Spectre.Console;
 
 namespace IdcRepro.Pipeline;
 
 /// <summary>
 /// <c>runs/&lt;name&gt;/</c>: a run's resolved config.yaml and one link per stage to its output in the cache. A convenience
-/// for people: nothing reads it back to decide anything, so a failure to write it is a warning, never a failed stage.
+/// for people: nothing reads it back to decide anything, so a failure to write it is a warning (<see cref="PipelineRunner"/>
+/// says it once per run folder), never a failed stage.
 /// </summary>
 public static class RunFolder
 {
     public const string ConfigFile = "config.yaml";
 
-    public static void Record(ArtifactLayout layout, IdcConfig run, StageResult result, IAnsiConsole console)
+    /// <summary>Saves the run's config and links its stage folder.</summary>
+    /// <exception cref="IOException">The run folder cannot be written (e.g. the disk is full).</exception>
+    public static void Record(ArtifactLayout layout, IdcConfig run, StageResult result)
     {
         var runDir = layout.RunDirectory(run.Name);
-        try
-        {
-            Directory.CreateDirectory(runDir);
-            var yaml = ConfigWriter.ToYaml(run);
-            var configPath = Path.Combine(runDir, ConfigFile);
-            if (!File.Exists(configPath) || File.ReadAllText(configPath) != yaml) AtomicFile.WriteAllText(configPath, yaml);
-            Link(runDir, result.Stamp.Stage.ToLowerInvariant(), result.Directory);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            console.MarkupLineInterpolated($"[yellow]warning: could not update {runDir} ({e.Message}); the stage's output in the cache is complete.[/]");
-        }
+        Directory.CreateDirectory(runDir);
+        var yaml = ConfigWriter.ToYaml(run);
+        var configPath = Path.Combine(runDir, ConfigFile);
+        if (!File.Exists(configPath) || File.ReadAllText(configPath) != yaml) AtomicFile.WriteAllText(configPath, yaml);
+        Link(runDir, result.Stamp.Stage.ToLowerInvariant(), result.Directory);
     }
 
     [DllImport("libc", EntryPoint = "rename", SetLastError = true)]
@@ -57,7 +52,7 @@ public static class RunFolder
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             if (File.Exists(staged)) File.Delete(staged);
-            if (Directory.Exists(link) && new FileInfo(link).LinkTarget is null) throw;
+            if (WriteFailure.IsDiskFull(e) || (Directory.Exists(link) && new FileInfo(link).LinkTarget is null)) throw;
             // No symbolic links here (e.g. Windows without the privilege): a file naming the folder instead.
             AtomicFile.WriteAllText(link + ".path", target);
         }

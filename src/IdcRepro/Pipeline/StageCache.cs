@@ -70,18 +70,51 @@ public sealed class StageCache(ArtifactLayout layout, ContentHasher hashes)
         if (found.Stamp is { } existing) return new StageResult(existing, final, Ran: false);
 
         var root = layout.StageRoot(key.Stage);
-        Directory.CreateDirectory(root);
         var work = Path.Combine(root, $".partial-{key.Short}");
-        using var workLock = AcquireLock(Path.Combine(root, $".lock-{key.Short}"), key, onWait);
-        if (!force)
+        try
         {
+            Directory.CreateDirectory(root);
+            using var workLock = AcquireLock(Path.Combine(root, $".lock-{key.Short}"), key, onWait);
             // Another process may have made it while this one waited.
-            var meanwhile = Find(key, externalMismatch);
-            if (meanwhile.Stamp is { } made) return new StageResult(made, final, Ran: false);
+            if (!force && Find(key, externalMismatch).Stamp is { } made) return new StageResult(made, final, Ran: false);
+            var stamp = RunLocked(key, root, work, final, produce, resumable, force);
+            hashes.Remember(final, stamp.Outputs);
+            return new StageResult(stamp, final, Ran: true, found.Damage);
         }
-        if ((force || !resumable) && Directory.Exists(work)) Directory.Delete(work, recursive: true);
-        Directory.CreateDirectory(work);
+        catch (Exception e) when (e is not WriteFailedException && WriteFailure.IsDiskFull(e))
+        {
+            throw WriteFailure.In(root, $"the {key.Stage} output", e);
+        }
+    }
 
+    /// <summary>Makes the output in the work folder and publishes it; the caller holds the work folder's lock throughout.</summary>
+    private static Stamp RunLocked(StageKey key, string root, string work, string final, Func<string, StageProducts> produce, bool resumable, bool force)
+    {
+        try
+        {
+            if ((force || !resumable) && Directory.Exists(work)) Directory.Delete(work, recursive: true);
+            Directory.CreateDirectory(work);
+            var stamp = Produce(key, work, produce);
+            Publish(root, work, final, key);
+            return stamp;
+        }
+        catch (Exception e)
+        {
+            // A half-made output is never published, so never trusted; one that cannot resume is removed at once,
+            // which also gives back its space when the disk filled up.
+            // Said of the stage's folder, not of the work folder that is gone; a write elsewhere (a download) keeps its own words.
+            var inWork = e is not WriteFailedException failed || failed.Folder.StartsWith(work, StringComparison.Ordinal);
+            var written = WriteFailure.IsDiskFull(e) ? FolderBytes(work) : 0;
+            if (!resumable) TryDelete(work);
+            if (!WriteFailure.IsDiskFull(e) || !inWork) throw;
+            throw WriteFailure.In(root, $"the {key.Stage} output", e,
+                written > 0 ? $"it had written {WriteFailure.Size(written)} when the disk filled" : null,
+                resumable ? $"{key.Stage} goes on from what it kept in {work}" : null);
+        }
+    }
+
+    private static Stamp Produce(StageKey key, string work, Func<string, StageProducts> produce)
+    {
         var started = DateTimeOffset.UtcNow;
         var products = produce(work);
         var outputs = Directory.EnumerateFiles(work, "*", SearchOption.AllDirectories)
@@ -103,8 +136,14 @@ public sealed class StageCache(ArtifactLayout layout, ContentHasher hashes)
             CreatedUtc = started,
             Seconds = Math.Round((DateTimeOffset.UtcNow - started).TotalSeconds, 3),
         };
+        // Written last: a folder without a stamp is never trusted.
         AtomicFile.WriteAllText(Path.Combine(work, Stamp.FileName), JsonSerializer.Serialize(stamp, Stamp.Json));
+        return stamp;
+    }
 
+    /// <summary>Replaces the key's folder with the finished work folder in one rename.</summary>
+    private static void Publish(string root, string work, string final, StageKey key)
+    {
         if (Directory.Exists(final))
         {
             var retired = Path.Combine(root, $".retired-{key.Short}-{Guid.NewGuid():N}");
@@ -112,8 +151,22 @@ public sealed class StageCache(ArtifactLayout layout, ContentHasher hashes)
             Directory.Delete(retired, recursive: true);
         }
         Directory.Move(work, final);
-        hashes.Remember(final, outputs);
-        return new StageResult(stamp, final, Ran: true, found.Damage);
+    }
+
+    private static long FolderBytes(string folder) => Directory.Exists(folder)
+        ? new DirectoryInfo(folder).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length)
+        : 0;
+
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Still never trusted (no stamp, never renamed into place) and emptied by the next run of the stage.
+        }
     }
 
     /// <summary>
@@ -132,7 +185,7 @@ public sealed class StageCache(ArtifactLayout layout, ContentHasher hashes)
             {
                 return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1);
             }
-            catch (IOException) when (clock.Elapsed < LockWait)
+            catch (IOException e) when (!WriteFailure.IsDiskFull(e) && clock.Elapsed < LockWait)
             {
                 if (!said)
                 {
@@ -142,7 +195,7 @@ public sealed class StageCache(ArtifactLayout layout, ContentHasher hashes)
                 Thread.Sleep(pause);
                 pause = TimeSpan.FromMilliseconds(Math.Min(pause.TotalMilliseconds * 2, 5000));
             }
-            catch (IOException)
+            catch (IOException e) when (!WriteFailure.IsDiskFull(e))
             {
                 throw new StageException($"{key.Stage}: another process has been making the same output for {LockWait.TotalMinutes:0} min ({path} is locked). " +
                                          "Check for a stuck run (a job of a sweep?), stop it, then rerun.");

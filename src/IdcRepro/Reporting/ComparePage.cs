@@ -1,3 +1,4 @@
+using IdcRepro.Config;
 using IdcRepro.Reporting.Comparing;
 using IdcRepro.Reporting.Pages;
 using IdcRepro.Reporting.Plots;
@@ -13,7 +14,9 @@ public static class ComparePage
     /// <summary>Config keys left out of the diffs: they name a variant rather than change it.</summary>
     public static IReadOnlyList<string> IgnoredKeys { get; } = ["name", "description"];
 
-    public static ReportDocument Build(IReadOnlyList<CompareVariant> variants)
+    /// <param name="variants">The variants; the first is the reference.</param>
+    /// <param name="repositoryRoot">Paths in the configs (data.path, split.lists.*) are shown relative to it; null shows them as they are.</param>
+    public static ReportDocument Build(IReadOnlyList<CompareVariant> variants, string? repositoryRoot = null)
     {
         if (variants.Count == 0) throw new ArgumentException("There is no variant to compare.", nameof(variants));
         var baseline = variants[0];
@@ -24,7 +27,7 @@ public static class ComparePage
             MetricTable(variants),
             new Heading(2, "Config differences", "config"),
         };
-        blocks.AddRange(ConfigBlocks(variants));
+        blocks.AddRange(ConfigBlocks(variants, repositoryRoot));
 
         blocks.Add(new Heading(2, "Validation curves", "curves"));
         var histories = variants.Select(v => (v.Name, v.Report.History)).ToList();
@@ -60,8 +63,12 @@ public static class ComparePage
             $"Test-set value with its {confidence} patient-bootstrap interval; for multi-seed variants also mean ± sample std across seeds.");
     }
 
-    private static IEnumerable<Block> ConfigBlocks(IReadOnlyList<CompareVariant> variants)
+    private static IEnumerable<Block> ConfigBlocks(IReadOnlyList<CompareVariant> variants, string? repositoryRoot)
     {
+        // A file setting's value as a reader elsewhere can follow it: relative to the repository, not this machine's path.
+        string? Shown(string key, string? value) =>
+            value is null || repositoryRoot is null || !ConfigPaths.Keys.Contains(key) ? value : ConfigPaths.Display(value, repositoryRoot);
+
         var baseline = variants[0];
         if (variants.Count == 1)
         {
@@ -78,7 +85,7 @@ public static class ComparePage
                 yield return new Paragraph($"Same config as {baseline.Name}.");
                 continue;
             }
-            var rows = changes.Select(c => (IReadOnlyList<string>)[c.Key, c.Before ?? "—", c.After ?? "—", c.Kind.ToString().ToLowerInvariant()]).ToList();
+            var rows = changes.Select(c => (IReadOnlyList<string>)[c.Key, Shown(c.Key, c.Before) ?? "—", Shown(c.Key, c.After) ?? "—", c.Kind.ToString().ToLowerInvariant()]).ToList();
             yield return new Table(["Key", baseline.Name, variant.Name, "Change"], rows, [false, false, false, false]);
         }
     }

@@ -5,6 +5,7 @@ public static class CompareWriter
 {
     public const string Name = "compare";
 
-    public static ReportFiles Write(string directory, IReadOnlyList<CompareVariant> variants) =>
-        DocumentWriter.Write(directory, Name, ComparePage.Build(variants));
+    /// <param name="repositoryRoot">Config paths on the page are shown relative to it (see <see cref="ComparePage.Build"/>).</param>
+    public static ReportFiles Write(string directory, IReadOnlyList<CompareVariant> variants, string? repositoryRoot = null) =>
+        DocumentWriter.Write(directory, Name, ComparePage.Build(variants, repositoryRoot));
 }

@@ -12,12 +12,6 @@ namespace IdcRepro.Stages;
 /// <summary>A patch that could not be scored, and why.</summary>
 public sealed record UnscoredPatch(string Path, string Reason);
 
-/// <summary>What scoring a folder or zip gave: one row per scored patch, the patches left out, and the device that scored them.</summary>
-public sealed record ScoringResult(IReadOnlyList<PredictionRow> Rows, IReadOnlyList<UnscoredPatch> Skipped, string Device)
-{
-    /// <summary>True when every scored patch's name carried its class, so metrics can be computed.</summary>
-    public bool Labelled => Rows.Count > 0 && Rows.All(r => r.Label >= 0);
-}
 
 /// <summary>
 /// Scores any folder or zip of PNG patches with a trained model (the shell of <c>idc predict</c>). Names in the
@@ -29,12 +23,14 @@ public static class PatchScoring
     public static ScoringResult Score(string input, string modelFolder, ResizeMode resize, ComputeSettings compute, IProgress<int>? progress = null)
     {
         var kind = File.Exists(input) ? DatasetKind.Zip : Directory.Exists(input) ? DatasetKind.Directory
-            : throw new StageException($"predict: {input} is neither a zip nor a folder. Give the patches to score with --input.");
-        if (kind == DatasetKind.Zip) Fetch.ZipDatasetCheck.Validate(input); // truncated or escaping entries: a clear error
+            : throw new StageException($"predict: --input {input} is neither a zip nor a folder. Give the patches to score with --input.");
+        if (kind == DatasetKind.Zip) Fetch.ZipDatasetCheck.Validate(input, "--input"); // truncated or escaping entries: a clear error
+        var paths = ListPngs(input, kind);
+        if (paths.Count == 0)
+            throw new StageException($"predict: --input {input} holds no .png files, so there is nothing to score. Give a folder or zip of PNG patches with --input.");
         var model = ModelDescription.Load(Path.Combine(modelFolder, ModelDescription.FileName));
         var settings = new PreprocessConfig { Size = model.InputSize, Resize = resize, OnCorrupt = InvalidEntryPolicy.Skip };
 
-        var paths = ListPngs(input, kind);
         var skipped = new List<UnscoredPatch>();
         var decoded = new List<(string Path, Patch? Patch, byte[] Pixels)>();
         using (var reader = PatchReader.Open(new DatasetLocation(kind, input, "")))
@@ -54,6 +50,9 @@ public static class PatchScoring
                 progress?.Report(decoded.Count + skipped.Count);
             }
         }
+
+        if (decoded.Count == 0)
+            throw new StageException($"predict: none of the {paths.Count:N0} .png files in --input {input} could be read (the first, {skipped[0].Path}: {skipped[0].Reason}). Give PNG patches with --input.");
 
         // One contiguous N x H x W x 3 buffer (a per-byte SelectMany would crawl on a large folder).
         var patchBytes = PatchDecoder.PatchBytes(settings);

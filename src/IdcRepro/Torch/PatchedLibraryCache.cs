@@ -32,7 +32,9 @@ internal static class PatchedLibraryCache
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new TorchRuntimeException($"Could not write the patched copy of {fileName} to {path}: {e.Message}. Set XDG_CACHE_HOME to a writable folder.", e);
+            // The system's own words (e.g. no space left on device), not a WriteFailedException's advice about --artifacts.
+            var cause = e is WriteFailedException { InnerException: { } inner } ? inner : e;
+            throw new TorchRuntimeException($"Could not write the patched copy of {fileName} to {path}: {cause.Message.TrimEnd('.')}. Set XDG_CACHE_HOME to a writable folder with room.", e);
         }
         return path;
     }

@@ -86,7 +86,7 @@ public sealed class ConfigLoaderTests : IDisposable
     [Fact]
     public void Yaml_syntax_error_names_the_line()
     {
-        var e = LoadFails("name: t\ndata:\n  source: [synthetic\n");
+        var e = LoadFails("name: t\ndata:\n  source: 'synthetic\n");
         Assert.Contains("bad.yaml:", e.Message);
         Assert.Contains("not valid YAML", e.Message);
     }
@@ -185,6 +185,27 @@ public sealed class ConfigLoaderTests : IDisposable
         Assert.Equal(0.1, ConfigLoader.Load(path, ["train.augment.color.brightness=0.1"]).Train.Augment.Color.Brightness);
         var e = LoadFails(Minimal + "train:\n  augment:\n    color:\n      hue: 0.6\n");
         Assert.Contains("'train.augment.color.hue' is 0.6, out of range; allowed: from 0 to 0.5", e.Message);
+    }
+
+    [Fact]
+    public void Set_through_a_value_blames_the_command_line_not_the_file()
+    {
+        var path = _temp.File("c.yaml", Minimal + "train:\n  epochs: 5\n");
+
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(path, ["train.epochs.x=3"]));
+        Assert.Equal("--set train.epochs.x=3: 'train.epochs' is a number, not a section; set it directly, e.g. --set train.epochs=3.", e.Message);
+
+        // The same when the file never set the key, and for a list.
+        Assert.StartsWith("--set split.seed.x=1: 'split.seed' is a number", Assert.Throws<ConfigException>(() => ConfigLoader.Load(path, ["split.seed.x=1"])).Message);
+        Assert.StartsWith("--set seeds.a=1: 'seeds' is a list", Assert.Throws<ConfigException>(() => ConfigLoader.Load(path, ["seeds.a=1"])).Message);
+    }
+
+    [Fact]
+    public void Set_making_a_section_where_the_file_has_a_value_names_the_command_line()
+    {
+        var path = _temp.File("c.yaml", Minimal + "split: random\n");
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(path, ["split.sed=1"]));
+        Assert.StartsWith("command line (--set split.sed=1): unknown key 'split.sed'", e.Message);
     }
 
     [Fact]

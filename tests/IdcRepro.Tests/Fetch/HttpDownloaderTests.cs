@@ -195,6 +195,7 @@ public sealed class HttpDownloaderTests : IDisposable
         Assert.Contains(server.Url.ToString(), e.Message);
         Assert.Contains("404", e.Message);
         Assert.Contains("data.url", e.Message);
+        Assert.Contains(OfflineAdvice, e.Message);
         Assert.Single(server.Requests);
     }
 
@@ -218,8 +219,26 @@ public sealed class HttpDownloaderTests : IDisposable
 
         Assert.Contains(server.Url.ToString(), e.Message);
         Assert.Contains("3 attempt(s)", e.Message);
+        Assert.Contains(OfflineAdvice, e.Message);
         Assert.Equal(3, server.Requests.Count);
     }
+
+    [Fact]
+    public async Task A_full_disk_is_not_retried_and_says_how_much_room_the_download_needs()
+    {
+        await using var server = new LoopbackHttpServer(Archive, new ServerScript());
+
+        WriteFailedException e;
+        using (WriteFaults.DiskFullUnder(temp.Path))
+            e = await Assert.ThrowsAsync<WriteFailedException>(() => Download(server));
+
+        Assert.StartsWith($"no space left on the disk of {temp.Path} to write idc.zip: it needs 200 kB more, ", e.Message);
+        Assert.Contains($"then rerun (the 0 bytes received so far are kept in {Partial} and the download resumes from there).", e.Message);
+        Assert.Single(server.Requests);
+    }
+
+    /// <summary>Every failed download names the way to work from a local copy instead.</summary>
+    private const string OfflineAdvice = "--set data.source=zip --set data.path=<local copy of IDC_regular_ps50_idx5.zip>";
 
     private Task<string> Download(LoopbackHttpServer server, string? pinned = null, DownloadConfig? config = null, IProgress<DownloadProgress>? progress = null) =>
         HttpDownloader.DownloadAsync(client, server.Url, Destination, pinned, config ?? QuickRetries, progress, CancellationToken.None, TinyDelay);

@@ -107,4 +107,59 @@ public sealed class StageCacheTests : IDisposable
         }, resumable: true);
         Assert.Equal("epoch 3", seen);
     }
+
+    private static IOException DiskFull(string path) => new($"No space left on device : '{path}'", 28);
+
+    [Fact]
+    public void A_full_disk_names_the_stage_folder_and_removes_the_half_made_output()
+    {
+        var key = Key();
+        var before = Run(key, force: true);
+
+        var e = Assert.Throws<WriteFailedException>(() => _cache.GetOrRun(key, true, work =>
+        {
+            File.WriteAllBytes(Path.Combine(work, "images.npy"), new byte[12_345]);
+            throw DiskFull(Path.Combine(work, "images.npy"));
+        }));
+
+        var root = _cache.Layout.StageRoot("Demo");
+        Assert.StartsWith($"no space left on the disk of {root} to write the Demo output: it had written 12.3 kB when the disk filled, ", e.Message);
+        Assert.Contains("free there. Free some space", e.Message);
+        Assert.DoesNotContain('\n', e.Message);
+        Assert.Empty(Directory.GetDirectories(root, ".partial-*"));
+        // The output made before is still there and still trusted.
+        Assert.Equal(before.Stamp.OutputHash, _cache.Find(key).Stamp?.OutputHash);
+    }
+
+    [Fact]
+    public void A_full_disk_in_a_resumable_stage_keeps_its_work_for_the_rerun()
+    {
+        var key = Key();
+        var e = Assert.Throws<WriteFailedException>(() => _cache.GetOrRun(key, false, work =>
+        {
+            File.WriteAllText(Path.Combine(work, "checkpoint"), "epoch 3");
+            throw DiskFull(Path.Combine(work, "checkpoint-4"));
+        }, resumable: true));
+
+        Assert.Contains("then rerun (Demo goes on from what it kept in", e.Message);
+        Assert.Null(_cache.Find(key).Stamp);
+        Assert.Single(Directory.GetDirectories(_cache.Layout.StageRoot("Demo"), ".partial-*"));
+    }
+
+    [Fact]
+    public void A_write_that_fails_inside_a_stage_is_cleaned_up_too()
+    {
+        var key = Key();
+        using (WriteFaults.DiskFullUnder(_temp.Path))
+        {
+            var e = Assert.Throws<WriteFailedException>(() => _cache.GetOrRun(key, false, work =>
+            {
+                AtomicFile.WriteAllText(Path.Combine(work, "summary.json"), "{}");
+                return StageProducts.None;
+            }));
+            Assert.StartsWith($"no space left on the disk of {_cache.Layout.StageRoot("Demo")} to write the Demo output: ", e.Message);
+        }
+        Assert.Empty(Directory.GetDirectories(_cache.Layout.StageRoot("Demo"), ".partial-*"));
+        Assert.True(Run(key).Ran);
+    }
 }

@@ -32,6 +32,22 @@ public sealed partial class ComparePageTests
     ];
 
     [Fact]
+    public void Config_paths_are_shown_relative_to_the_repository_not_as_this_machines_paths()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "work", "repo");
+        var shared = Path.GetFullPath(Path.Combine(root, "..", "shared", "data", "janowczyk-2016-split"));
+        var lists = FakeRun.ConfigYaml.Replace("  strategy: random\n", $"  strategy: lists\n  lists:\n    train: {Path.Combine(shared, "train.txt")}\n    test: {Path.Combine(root, "configs", "test.txt")}\n", StringComparison.Ordinal);
+        var baseline = Variants()[0];
+        var variants = new[] { baseline, new CompareVariant("lists", lists, baseline.Report with { Name = "lists" }) };
+
+        var rows = ComparePage.Build(variants, root).Blocks.OfType<Table>().Skip(1).First().Rows;
+
+        Assert.Equal(["split.lists.train", "—", "../shared/data/janowczyk-2016-split/train.txt", "added"], rows.Single(r => r[0] == "split.lists.train"));
+        Assert.Equal(["split.lists.test", "—", "configs/test.txt", "added"], rows.Single(r => r[0] == "split.lists.test"));
+        Assert.DoesNotContain(rows.SelectMany(r => r), cell => cell.Contains(root, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Metric_table_holds_each_variants_numbers()
     {
         var variants = Variants();

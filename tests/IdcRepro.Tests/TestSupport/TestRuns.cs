@@ -15,7 +15,8 @@ public sealed class TestRun
 
     public TestRun(string configPath, string artifacts, params string[] sets)
     {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(_output), Interactive = InteractionSupport.No });
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(_output), Interactive = InteractionSupport.No, ColorSystem = ColorSystemSupport.NoColors });
+        console.Profile.Width = 400;
         Config = ConfigLoader.Load(configPath, sets);
         Runner = new PipelineRunner(ArtifactLayout.At(artifacts), console);
         Run = RunSpec.Of(Config)[0];

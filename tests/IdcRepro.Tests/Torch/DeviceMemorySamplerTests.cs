@@ -13,5 +13,6 @@ public sealed class DeviceMemorySamplerTests
         if (sampler is null) return;
         Thread.Sleep(20);
         Assert.True(sampler.PeakBytes >= sampler.BaselineBytes);
+        Assert.False(string.IsNullOrWhiteSpace(sampler.GpuName));
     }
 }

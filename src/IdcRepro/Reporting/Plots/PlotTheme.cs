@@ -25,16 +25,17 @@ internal static class PlotTheme
     ];
 
     /// <summary>
-    /// The first sans-serif family installed (ScottPlot's own detection settles on a serif face on Debian);
-    /// ScottPlot's default where none is.
+    /// Every label's font: DejaVu Sans, carried inside the assembly (<see cref="BundledFont"/>), so text renders the
+    /// same on any machine, fonts installed or not.
     /// </summary>
-    public static readonly string Font =
-        new[] { "DejaVu Sans", "Liberation Sans", "Noto Sans", "Arial", "Helvetica" }
-            .FirstOrDefault(f => string.Equals(Fonts.GetTypeface(f, false, false)?.FamilyName, f, StringComparison.OrdinalIgnoreCase))
-        ?? Fonts.Default;
+    public const string Font = BundledFont.Family;
 
     /// <summary>An empty plot (its text takes the report's font when rendered by <see cref="Png"/>).</summary>
-    public static Plot Blank() => new();
+    public static Plot Blank()
+    {
+        BundledFont.EnsureRegistered();
+        return new Plot();
+    }
 
     /// <summary>A plot with a title, axis titles and the report's font sizes.</summary>
     public static Plot New(string title, string xLabel, string yLabel)
