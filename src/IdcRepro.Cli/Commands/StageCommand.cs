@@ -28,7 +28,7 @@ public sealed class StageCommand : Command<StageSettings>
         try
         {
             var runner = new PipelineRunner(ArtifactLayout.At(settings.Artifacts), AnsiConsole.Console, interrupt.Token);
-            foreach (var run in RunSpec.Of(config)) runner.Run(stage, run, settings.Force);
+            foreach (var run in RunSpec.Select(config, settings.Run)) runner.Run(stage, run, settings.Force);
         }
         catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
         {

@@ -23,4 +23,8 @@ public class StageSettings : CommandSettings
     [Description("Where outputs go. Default: artifacts")]
     [DefaultValue("artifacts")]
     public string Artifacts { get; init; } = "artifacts";
+
+    [CommandOption("--run <NAME>")]
+    [Description("Only this run of a config that fans out (e.g. demo-seed2); default: every run")]
+    public string? Run { get; init; }
 }

@@ -15,6 +15,16 @@ public sealed record RunSpec(IdcConfig Config, IReadOnlyList<IdcConfig> Family)
         return family.Select(run => new RunSpec(run, family)).ToList();
     }
 
+    /// <summary>Every run of a variant, or only the one named (a job of a sweep runs one).</summary>
+    /// <exception cref="ConfigException">No run of the variant has that name.</exception>
+    public static IReadOnlyList<RunSpec> Select(IdcConfig variant, string? name)
+    {
+        var runs = Of(variant);
+        if (name is null) return runs;
+        return runs.Where(r => r.Name == name).ToList() is [_, ..] chosen ? chosen
+            : throw new ConfigException($"--run {name}: {variant.Name} has no such run. Its runs: {string.Join(", ", runs.Select(r => r.Name))}.");
+    }
+
     /// <summary>The run of a config without fan-out.</summary>
     /// <exception cref="InvalidOperationException">The config fans out to several runs.</exception>
     public static RunSpec Single(IdcConfig config) => Of(config) is [var only] ? only
