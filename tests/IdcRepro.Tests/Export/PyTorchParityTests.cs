@@ -16,6 +16,7 @@ namespace IdcRepro.Tests.Export;
 /// that differs on purpose must not. The README's snippets and the idc command run here too.
 /// </summary>
 [Collection(TorchTrainingCollection.Name)]
+[Trait(Tier.Name, Tier.Long)]
 public sealed partial class PyTorchParityTests(ExportedRuns runs, ITestOutputHelper output) : IClassFixture<ExportedRuns>
 {
     private const double Tolerance = 1e-5;

@@ -1,3 +1,4 @@
+using IdcRepro.Tests.TestSupport;
 using System.Text.RegularExpressions;
 using IdcRepro.Reporting;
 
@@ -7,6 +8,7 @@ namespace IdcRepro.Tests.Reporting;
 /// Opens the written pages in headless Chromium: the screenshot must show something, and every image must load.
 /// The screenshots stay in the test output's TestResults folder as the test artifact.
 /// </summary>
+[Trait(Tier.Name, Tier.Long)]
 public sealed partial class BrowserTests
 {
     private static readonly string Artifacts = Path.Combine(AppContext.BaseDirectory, "TestResults");

@@ -25,6 +25,7 @@ public sealed class ModelStagesTests : IDisposable
         new TestRun(config, _temp.Path, sets).Through(report ? Graph.Report : Graph.Evaluate);
 
     [Fact]
+    [Trait(Tier.Name, Tier.Long)]
     public void Short_deterministic_cpu_run_on_the_real_sample_is_locked()
     {
         var config = Path.Combine(RepoPaths.Configs, "sample.yaml");
@@ -61,6 +62,7 @@ public sealed class ModelStagesTests : IDisposable
     }
 
     [Fact]
+    [Trait(Tier.Name, Tier.Long)]
     public void Markdown_report_of_a_deterministic_run_is_locked()
     {
         // The demo, cut to 3 epochs.

@@ -14,6 +14,7 @@ namespace IdcRepro.Tests.Stages;
 /// digit, and the whole run must match the reviewed snapshot.
 /// </summary>
 [Collection(TorchTrainingCollection.Name)]
+[Trait(Tier.Name, Tier.Long)]
 public sealed class SampleReproductionTests : IDisposable
 {
     private const double PortAccuracy = 0.7894;
