@@ -281,6 +281,43 @@ public sealed class HttpDownloaderTests : IDisposable
     }
 
     [Fact]
+    public async Task A_truncated_archive_is_deleted_not_recorded_and_downloaded_again_once_the_server_is_fixed()
+    {
+        await using var server = new LoopbackHttpServer(Archive, new ServerScript { TruncateContentTo = Archive.Length / 2 });
+
+        var e = await Assert.ThrowsAsync<StageException>(() => Download(server));
+
+        Assert.StartsWith($"The archive downloaded from {server.Url} for {Destination} is truncated or not a zip archive (", e.Message);
+        Assert.Contains("The download was deleted and no hash was recorded, so a rerun downloads it again", e.Message);
+        Assert.Contains("check data.url", e.Message);
+        Assert.Contains(OfflineAdvice, e.Message);
+        AssertOneLine(e);
+        Assert.Equal(Archive.Length / 2, Assert.Single(server.Requests).BodyBytes); // a complete answer: the file itself was short
+        foreach (var path in new[] { Destination, Partial, Validator, Sidecar }) Assert.False(File.Exists(path), path);
+
+        server.Script = new ServerScript();
+        var hash = await Download(server);
+
+        Assert.Equal(ArchiveSha256, hash);
+        Assert.Null(server.Requests[1].Range);
+        Assert.StartsWith(ArchiveSha256, File.ReadAllText(Sidecar));
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_a_zip_is_refused_even_when_its_hash_is_pinned()
+    {
+        var page = "<html>Please log in</html>"u8.ToArray();
+        await using var server = new LoopbackHttpServer(page);
+
+        var e = await Assert.ThrowsAsync<StageException>(() => Download(server, Hashing.Sha256Hex(page)));
+
+        Assert.Contains("is truncated or not a zip archive", e.Message);
+        AssertOneLine(e);
+        Assert.False(File.Exists(Destination));
+        Assert.False(File.Exists(Partial));
+    }
+
+    [Fact]
     public async Task A_wrong_pinned_hash_fails_naming_the_url_and_deletes_the_partial()
     {
         await using var server = new LoopbackHttpServer(Archive);
