@@ -5,8 +5,11 @@ using IdcRepro.Pipeline;
 namespace IdcRepro.Fetch;
 
 /// <summary>
-/// One try at completing a partial download: asks for the bytes after those already on disk (<c>Range: bytes=N-</c>)
-/// and appends them; starts over when the server cannot resume. Throws a transient exception (see
+/// One try at completing a partial download. A partial whose version is remembered (see <see cref="DownloadValidator"/>)
+/// is resumed: the request asks for the bytes after those on disk (<c>Range: bytes=N-</c>) of that version only
+/// (<c>If-Range</c>), and a 206 is appended only when it carries the same validator and starts at N. Anything else
+/// starts over from byte 0: a 200 (the file changed, or the server ignores ranges), a 206 of another version or
+/// offset, a partial with no remembered version. Throws a transient exception (see
 /// <see cref="DownloadRetry.IsTransient(Exception)"/>) when the connection drops or stays silent too long, and a
 /// <see cref="StageException"/> when asking again would not help.
 /// </summary>
@@ -22,7 +25,7 @@ internal static class DownloadAttempt
         try
         {
             if (await ResumeAsync(job, attempt, idle, ct) == Outcome.Complete) return;
-            File.Delete(job.PartialPath);
+            job.Discard();
             // Without a Range header there is nothing left for the server to disagree with.
             if (await ResumeAsync(job, attempt, idle, ct) == Outcome.Complete) return;
             throw new StageException($"Downloading {job.Url}: asked for the whole file, the server answered with a part of it. "
@@ -36,9 +39,15 @@ internal static class DownloadAttempt
 
     private static async Task<Outcome> ResumeAsync(DownloadJob job, int attempt, CancellationTokenSource idle, CancellationToken ct)
     {
-        var offset = File.Exists(job.PartialPath) ? new FileInfo(job.PartialPath).Length : 0;
+        var validator = job.Validator;
+        if (validator is null) job.Discard(); // no way to tell whether the server still has the file these bytes came from
+        var offset = job.Kept;
         using var request = new HttpRequestMessage(HttpMethod.Get, job.Url);
-        if (offset > 0) request.Headers.Range = new RangeHeaderValue(offset, null);
+        if (validator is not null)
+        {
+            request.Headers.Range = new RangeHeaderValue(offset, null);
+            validator.AddIfRange(request);
+        }
 
         idle.CancelAfter(job.IdleTimeout);
         using var response = await job.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, idle.Token);
@@ -46,18 +55,19 @@ internal static class DownloadAttempt
         switch (response.StatusCode)
         {
             case HttpStatusCode.OK:
-                // The server ignored the Range header (or none was sent): the body is the whole file.
+                // The whole file: what was asked for, or the file changed (If-Range), or the server ignores ranges.
                 await ReceiveAsync(job, response, 0, response.Content.Headers.ContentLength, attempt, idle, ct);
                 return Outcome.Complete;
-            case HttpStatusCode.PartialContent when range is { HasRange: true } && range.From == offset:
+            case HttpStatusCode.PartialContent when validator is not null && validator.Matches(response) && range is { HasRange: true } && range.From == offset:
                 await ReceiveAsync(job, response, offset, range.Length, attempt, idle, ct);
                 return Outcome.Complete;
             case HttpStatusCode.PartialContent:
+                // Another version (a server that disregards If-Range), another offset, or a part nobody asked for.
                 return Outcome.StartOver;
-            case HttpStatusCode.RequestedRangeNotSatisfiable when offset > 0:
-                // Nothing after byte N: the partial is complete if the server's length says so; otherwise it is
-                // longer than the archive now is.
-                if (range is not { HasLength: true } || range.Length != offset) return Outcome.StartOver;
+            case HttpStatusCode.RequestedRangeNotSatisfiable when validator is not null:
+                // Nothing after byte N of the same version: the partial is complete if the server's length says so;
+                // otherwise it is longer than the archive now is.
+                if (range is not { HasLength: true } || range.Length != offset || validator.Contradicts(response)) return Outcome.StartOver;
                 job.Progress?.Report(new DownloadProgress(offset, offset, attempt));
                 return Outcome.Complete;
             default:
@@ -68,10 +78,17 @@ internal static class DownloadAttempt
     private static async Task ReceiveAsync(DownloadJob job, HttpResponseMessage response, long offset, long? total, int attempt, CancellationTokenSource idle, CancellationToken ct)
     {
         await using var body = await response.Content.ReadAsStreamAsync(idle.Token);
+        job.Progress?.Report(new DownloadProgress(offset, total, attempt));
+        if (offset == 0)
+        {
+            // A fresh start: the old bytes and their version go first, then this version is remembered before any byte
+            // of it is written, so a partial on disk is always described by its own validator (or by none).
+            job.Discard();
+            DownloadValidator.Of(response)?.Write(job.ValidatorPath);
+        }
         await using var file = new FileStream(job.PartialPath, offset == 0 ? FileMode.Create : FileMode.Append, FileAccess.Write, FileShare.Read, BufferSize, useAsync: true);
         var buffer = new byte[BufferSize];
         var done = offset;
-        job.Progress?.Report(new DownloadProgress(done, total, attempt));
         WriteFaults.Check(job.PartialPath);
         while (true)
         {

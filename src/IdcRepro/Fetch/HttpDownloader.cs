@@ -5,12 +5,16 @@ namespace IdcRepro.Fetch;
 
 /// <summary>
 /// Downloads an archive over http(s) into <c>&lt;destination&gt;.partial</c>, resuming what an earlier attempt or
-/// run left there, retrying transient failures with exponential backoff, and publishing it under
-/// <c>destination</c> only once its SHA-256 checks out (see <see cref="ArchiveHash"/>).
+/// run left there only when the server still has the same version of it (see <see cref="DownloadValidator"/>),
+/// retrying transient failures with exponential backoff, and publishing it under <c>destination</c> only once it
+/// opens as a zip and its SHA-256 checks out (see <see cref="ArchiveHash"/>).
 /// </summary>
 public static class HttpDownloader
 {
     public static string PartialPath(string destination) => destination + ".partial";
+
+    /// <summary>Where the version of the partial download is remembered (its server's ETag or Last-Modified).</summary>
+    public static string ValidatorPath(string destination) => DownloadValidator.PathFor(PartialPath(destination));
 
     /// <summary>
     /// Brings <paramref name="url"/> to <paramref name="destination"/> and returns its lowercase hex SHA-256.
@@ -40,19 +44,36 @@ public static class HttpDownloader
         }
         catch (IOException e) when (WriteFailure.IsDiskFull(e))
         {
-            var kept = File.Exists(job.PartialPath) ? new FileInfo(job.PartialPath).Length : 0;
+            var kept = job.Kept;
             var needed = sizes.Total is { } total && total > kept ? $"it needs {WriteFailure.Size(total - kept)} more" : null;
             throw WriteFailure.In(Path.GetDirectoryName(destination)!, Path.GetFileName(destination), e, needed,
-                $"the {kept:N0} bytes received so far are kept in {job.PartialPath} and the download resumes from there");
+                job.Validator is not null && kept > 0
+                    ? $"the {kept:N0} bytes received so far are kept in {job.PartialPath} and the download resumes from there"
+                    : "the download starts from the beginning");
         }
         catch (Exception e) when (DownloadRetry.IsTransient(e))
         {
-            var kept = File.Exists(job.PartialPath) ? new FileInfo(job.PartialPath).Length : 0;
-            throw new StageException($"Downloading {url} failed after {attempts} attempt(s): {e.Message}. "
-                + $"The {kept:N0} bytes received so far are kept in {job.PartialPath}; rerun to resume. If it keeps failing, check data.url "
-                + $"and the connection, or raise data.download.retries / data.download.timeout_seconds. {OfflineCopy.Advice(url)}");
+            throw new StageException($"Downloading {url} failed after {attempts} attempt(s): {e.Message.TrimEnd('.')}. {WhatARerunDoes(job)} "
+                + $"If it keeps failing, check data.url and the connection, or raise data.download.retries / data.download.timeout_seconds. {OfflineCopy.Advice(url)}");
         }
-        return ArchiveHash.Publish(url, job.PartialPath, destination, expectedSha256);
+        try
+        {
+            return ArchiveHash.Publish(url, job.PartialPath, destination, expectedSha256);
+        }
+        finally
+        {
+            // Published or deleted: the version of a partial that is gone means nothing any more.
+            if (!File.Exists(job.PartialPath)) File.Delete(job.ValidatorPath);
+        }
+    }
+
+    private static string WhatARerunDoes(DownloadJob job)
+    {
+        var kept = job.Kept;
+        if (kept == 0) return "Rerun to try again.";
+        return job.Validator is null
+            ? $"The server sent no ETag or Last-Modified, so the {kept:N0} bytes received cannot be resumed safely; a rerun starts over."
+            : $"The {kept:N0} bytes received so far are kept in {job.PartialPath}; rerun to resume.";
     }
 
     /// <summary>Passes progress on and remembers the archive's size, for the room a full disk would need.</summary>

@@ -91,9 +91,10 @@ public static class FetchStage
         Directory.CreateDirectory(run.Layout.Downloads);
         if (File.Exists(destination))
         {
-            // Downloaded before: check it against the pinned or recorded hash; a damaged copy is downloaded again.
-            if (ArchiveHash.CheckExisting(url, destination, data.Sha256, p => run.Hashes.File(p)!) is { } sha)
-                return Announce(run, destination, sha);
+            // Downloaded before: checked against the pinned or recorded hash and as a zip; a damaged copy is downloaded again.
+            var existing = ArchiveHash.CheckExisting(destination, data.Sha256, p => run.Hashes.File(p)!);
+            if (existing.Sha256 is { } sha) return Announce(run, destination, sha);
+            run.Console.MarkupLineInterpolated($"[yellow]Fetch: the cached download {destination} was damaged ({existing.Damage}); it was deleted and is downloaded again[/]");
         }
         using var client = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         var downloaded = run.Console.Progress()

@@ -1,20 +1,22 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography;
 using System.Text;
 
 namespace IdcRepro.Tests.Fetch;
 
 /// <summary>
-/// A one-file HTTP/1.1 server on 127.0.0.1 (a free port) for download tests: serves <c>content</c> with
-/// <c>Range: bytes=N-</c> support, misbehaves as its <see cref="ServerScript"/> says, records every request, and
-/// stops on dispose or by itself after 30 s. One connection per request (<c>Connection: close</c>).
+/// A one-file HTTP/1.1 server on 127.0.0.1 (a free port) for download tests: serves <c>content</c> with a strong
+/// ETag, a Last-Modified, <c>Range: bytes=N-</c> and <c>If-Range</c> support, behaves (or misbehaves) as its
+/// <see cref="ServerScript"/> says, records every request, and stops on dispose or by itself after 30 s. One
+/// connection per request (<c>Connection: close</c>).
 /// </summary>
 internal sealed class LoopbackHttpServer : IAsyncDisposable
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
     private readonly byte[] content;
-    private readonly ServerScript script;
     private readonly TcpListener listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource stop = new(Lifetime);
     private readonly List<Task> connections = [];
@@ -24,7 +26,7 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
     public LoopbackHttpServer(byte[] content, ServerScript? script = null)
     {
         this.content = content;
-        this.script = script ?? new ServerScript();
+        Script = script ?? new ServerScript();
         listener.Start();
         stop.Token.Register(listener.Stop);
         Url = new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/IDC_regular_ps50_idx5.zip");
@@ -32,6 +34,9 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
     }
 
     public Uri Url { get; }
+
+    /// <summary>How it answers from the next request on (a test "fixes" the server by setting a new one).</summary>
+    public ServerScript Script { get; set; }
 
     public IReadOnlyList<ServedRequest> Requests
     {
@@ -83,42 +88,70 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
 
     private async Task AnswerAsync(NetworkStream stream)
     {
-        var range = (await ReadHeadAsync(stream))
-            .FirstOrDefault(line => line.StartsWith("Range:", StringComparison.OrdinalIgnoreCase))?["Range:".Length..].Trim();
+        var head = await ReadHeadAsync(stream);
+        string? Header(string name) => head.FirstOrDefault(line => line.StartsWith(name + ":", StringComparison.OrdinalIgnoreCase))?[(name.Length + 1)..].Trim();
+        var range = Header("Range");
+        var ifRange = Header("If-Range");
         long? rangeStart = range is not null && range.StartsWith("bytes=", StringComparison.Ordinal) && range.EndsWith('-')
-            ? long.Parse(range["bytes=".Length..^1]) : null;
+            ? long.Parse(range["bytes=".Length..^1], CultureInfo.InvariantCulture) : null;
+        var script = Script;
         int number;
         lock (requests) number = requests.Count + 1;
 
         if (script.AlwaysStatus is { } always || number <= script.ServerErrorsFirst)
         {
             var status = script.AlwaysStatus ?? 500;
-            Record(range, rangeStart, status, 0);
-            await WriteHeadAsync(stream, status, 0);
+            Record(range, rangeStart, ifRange, status, 0, null);
+            await WriteHeadAsync(stream, status, 0, []);
             return;
         }
-        if (rangeStart is { } asked && !script.IgnoreRange && asked >= content.Length)
+        var file = ServedFile(script, number);
+        var content = file.Bytes;
+        var validators = Validators(script, file);
+        // RFC 9110 13.1.5: a Range under an If-Range that does not match this file is ignored (200, the whole file).
+        var ranged = rangeStart is not null && !script.IgnoreRange && (ifRange is null || script.IgnoreIfRange || Holds(script, ifRange, file));
+        if (ranged && rangeStart >= content.Length)
         {
-            Record(range, rangeStart, 416, 0);
-            await WriteHeadAsync(stream, 416, 0, $"Content-Range: bytes */{content.Length}");
+            Record(range, rangeStart, ifRange, 416, 0, file.ETag);
+            await WriteHeadAsync(stream, 416, 0, [.. validators, $"Content-Range: bytes */{content.Length}"]);
             return;
         }
 
-        var start = rangeStart is { } r && !script.IgnoreRange ? (script.RangeFromStart ? 0 : r) : 0;
-        var partial = rangeStart is not null && !script.IgnoreRange;
+        var start = ranged ? (script.RangeFromStart ? 0 : rangeStart!.Value) : 0;
         var length = content.Length - start;
         var sent = number == 1 ? Math.Min(length, script.CutFirstResponseAfter ?? script.StallFirstResponseAfter ?? length) : length;
-        Record(range, rangeStart, partial ? 206 : 200, sent);
-        await WriteHeadAsync(stream, partial ? 206 : 200, length, partial ? $"Content-Range: bytes {start}-{content.Length - 1}/{content.Length}" : null);
+        Record(range, rangeStart, ifRange, ranged ? 206 : 200, sent, file.ETag);
+        await WriteHeadAsync(stream, ranged ? 206 : 200, length,
+            ranged ? [.. validators, $"Content-Range: bytes {start}-{content.Length - 1}/{content.Length}"] : validators);
         await stream.WriteAsync(content.AsMemory((int)start, (int)sent), stop.Token);
         await stream.FlushAsync(stop.Token);
         if (number == 1 && script.StallFirstResponseAfter is not null)
             await Task.Delay(Lifetime, stop.Token);
     }
 
-    private void Record(string? range, long? rangeStart, int status, long bodyBytes)
+    /// <summary>The file the server has when answering request <paramref name="number"/>.</summary>
+    private Served ServedFile(ServerScript script, int number)
     {
-        lock (requests) requests.Add(new ServedRequest(range, rangeStart, status, bodyBytes));
+        var bytes = script.OtherContent is { } other && number >= script.OtherContentFromRequest ? other : this.content;
+        if (script.TruncateContentTo is { } cut) bytes = bytes[..(int)cut];
+        return new Served(bytes, ETagOf(bytes), LastModifiedOf(bytes));
+    }
+
+    private static string[] Validators(ServerScript script, Served file) =>
+    [
+        .. script.SendETag ? [$"ETag: {(script.WeakETag ? "W/" : "")}{file.ETag}"] : Array.Empty<string>(),
+        .. script.SendLastModified ? [$"Last-Modified: {file.LastModified}"] : Array.Empty<string>(),
+    ];
+
+    /// <summary>Whether an If-Range names this file: its strong ETag, or exactly its Last-Modified date.</summary>
+    private static bool Holds(ServerScript script, string ifRange, Served file) =>
+        ifRange.StartsWith('"')
+            ? script.SendETag && !script.WeakETag && ifRange == file.ETag
+            : script.SendLastModified && ifRange == file.LastModified;
+
+    private void Record(string? range, long? rangeStart, string? ifRange, int status, long bodyBytes, string? fileETag)
+    {
+        lock (requests) requests.Add(new ServedRequest(range, rangeStart, ifRange, status, bodyBytes, fileETag));
     }
 
     private async Task<string[]> ReadHeadAsync(NetworkStream stream)
@@ -136,18 +169,28 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
         throw new IOException("incomplete request head");
     }
 
-    private async Task WriteHeadAsync(NetworkStream stream, int status, long contentLength, string? extraHeader = null)
+    private async Task WriteHeadAsync(NetworkStream stream, int status, long contentLength, IEnumerable<string> extraHeaders)
     {
         var head = new StringBuilder()
-            .Append($"HTTP/1.1 {status} {ReasonPhrase(status)}\r\n")
+            .Append(CultureInfo.InvariantCulture, $"HTTP/1.1 {status} {ReasonPhrase(status)}\r\n")
             .Append("Content-Type: application/zip\r\n")
             .Append("Accept-Ranges: bytes\r\n")
-            .Append($"Content-Length: {contentLength}\r\n")
+            .Append(CultureInfo.InvariantCulture, $"Content-Length: {contentLength}\r\n")
             .Append("Connection: close\r\n");
-        if (extraHeader is not null) head.Append(extraHeader).Append("\r\n");
+        foreach (var header in extraHeaders) head.Append(header).Append("\r\n");
         head.Append("\r\n");
         await stream.WriteAsync(Encoding.ASCII.GetBytes(head.ToString()), stop.Token);
     }
+
+    /// <summary>The strong ETag the server gives a file: a quoted digest of its bytes.</summary>
+    public static string ETagOf(byte[] bytes) => $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes))[..16]}\"";
+
+    /// <summary>The Last-Modified the server gives a file (RFC 9110 date): one second in 2024 that depends on its bytes.</summary>
+    public static string LastModifiedOf(byte[] bytes) =>
+        new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero).AddSeconds(BitConverter.ToUInt32(SHA256.HashData(bytes)) % 31_536_000)
+            .ToString("r", CultureInfo.InvariantCulture);
+
+    private sealed record Served(byte[] Bytes, string ETag, string LastModified);
 
     private static string ReasonPhrase(int status) => status switch
     {

@@ -67,6 +67,7 @@ public sealed class FetchStageTests : IDisposable
         Assert.Equal(2, server.Requests.Count);                          // cut once, then resumed
         Assert.Equal(bytes.Length, server.BytesServed);                 // nothing fetched twice
         Assert.Equal(Hashing.Sha256Hex(bytes), fetched.Stamp.Fact<string>("dataset_sha256"));
+        Assert.Contains($"SHA-256 {Hashing.Sha256Hex(bytes)} (pin it with data.sha256)", run.Output); // to pin, right after the download
         Assert.True(File.Exists(ArchiveHash.SidecarPath(Path.Combine(artifacts, "downloads", "IDC_regular_ps50_idx5.zip"))));
         Assert.Equal(12, run.Stage(Graph.Index).Stamp.Fact<int>("patches"));
 
@@ -98,4 +99,86 @@ public sealed class FetchStageTests : IDisposable
         Assert.Equal(bytes, File.ReadAllBytes(archive));
         Assert.Equal(Hashing.Sha256Hex(bytes), fetched.Stamp.Fact<string>("dataset_sha256"));
     }
+
+    [Fact]
+    public async Task A_truncated_download_is_an_error_that_records_nothing_and_a_rerun_after_the_server_is_fixed_downloads_again()
+    {
+        var bytes = File.ReadAllBytes(TinyDataset.WriteZip(_temp.PathOf("served.zip"), TinyDataset.Names("10", "11")));
+        await using var server = new LoopbackHttpServer(bytes, new ServerScript { TruncateContentTo = bytes.Length / 2 });
+        var config = UrlConfig(server);
+        var artifacts = _temp.PathOf("a");
+        var archive = DownloadedArchive(artifacts);
+
+        var e = Assert.Throws<StageException>(() => new TestRun(config, artifacts).Stage(Graph.Fetch));
+
+        Assert.Contains(server.Url.ToString(), e.Message);
+        Assert.Contains("is truncated or not a zip archive", e.Message);
+        Assert.Contains("a rerun downloads it again", e.Message);
+        Assert.DoesNotContain('\n', e.Message);
+        foreach (var path in new[] { archive, ArchiveHash.SidecarPath(archive), HttpDownloader.PartialPath(archive), HttpDownloader.ValidatorPath(archive) })
+            Assert.False(File.Exists(path), path);
+        // Asking again of a server that still serves the short file fails the same way: nothing was locked in.
+        Assert.Throws<StageException>(() => new TestRun(config, artifacts).Stage(Graph.Fetch, force: true));
+
+        server.Script = new ServerScript();
+        var fetched = new TestRun(config, artifacts).Stage(Graph.Fetch);
+
+        Assert.True(fetched.Ran);
+        Assert.Equal(3, server.Requests.Count);
+        Assert.Equal(bytes, File.ReadAllBytes(archive));
+        Assert.Equal(Hashing.Sha256Hex(bytes), fetched.Stamp.Fact<string>("dataset_sha256"));
+        Assert.StartsWith(Hashing.Sha256Hex(bytes), File.ReadAllText(ArchiveHash.SidecarPath(archive)));
+    }
+
+    [Fact]
+    public async Task A_damaged_earlier_download_of_the_same_size_is_downloaded_again()
+    {
+        var bytes = File.ReadAllBytes(TinyDataset.WriteZip(_temp.PathOf("served.zip"), TinyDataset.Names("10", "11")));
+        await using var server = new LoopbackHttpServer(bytes);
+        var config = UrlConfig(server);
+        var artifacts = _temp.PathOf("a");
+        var archive = DownloadedArchive(artifacts);
+        new TestRun(config, artifacts).Stage(Graph.Fetch);
+
+        using (var file = new FileStream(archive, FileMode.Open, FileAccess.Write))
+        {
+            file.Position = bytes.Length / 3; // in the middle: still a zip of the same size, other bytes
+            file.Write([0xDE, 0xAD, 0xBE, 0xEF]);
+        }
+        var again = new TestRun(config, artifacts);
+        var fetched = again.Stage(Graph.Fetch);
+
+        Assert.True(fetched.Ran);
+        Assert.Contains($"Fetch: the cached download {archive} was damaged (its SHA-256 is ", again.Output);
+        Assert.Contains("it was deleted and is downloaded again", again.Output);
+        Assert.Equal(2, server.Requests.Count);
+        Assert.Equal(bytes, File.ReadAllBytes(archive));
+        Assert.Equal(Hashing.Sha256Hex(bytes), fetched.Stamp.Fact<string>("dataset_sha256"));
+    }
+
+    [Fact]
+    public async Task A_truncated_archive_an_older_version_recorded_is_no_longer_locked_in()
+    {
+        // What the download used to leave: a short archive whose own hash was recorded as the reference.
+        var bytes = File.ReadAllBytes(TinyDataset.WriteZip(_temp.PathOf("served.zip"), TinyDataset.Names("10", "11")));
+        await using var server = new LoopbackHttpServer(bytes);
+        var artifacts = _temp.PathOf("a");
+        var archive = DownloadedArchive(artifacts);
+        Directory.CreateDirectory(Path.GetDirectoryName(archive)!);
+        File.WriteAllBytes(archive, bytes[..(bytes.Length / 2)]);
+        File.WriteAllText(ArchiveHash.SidecarPath(archive), $"{Hashing.Sha256Hex(bytes[..(bytes.Length / 2)])}  {Path.GetFileName(archive)}\n");
+
+        var run = new TestRun(UrlConfig(server), artifacts);
+        var fetched = run.Stage(Graph.Fetch);
+
+        Assert.Contains("was damaged (it is truncated or not a zip archive", run.Output);
+        Assert.Equal(Hashing.Sha256Hex(bytes), fetched.Stamp.Fact<string>("dataset_sha256"));
+        Assert.StartsWith(Hashing.Sha256Hex(bytes), File.ReadAllText(ArchiveHash.SidecarPath(archive)));
+        Assert.Single(server.Requests);
+    }
+
+    private string UrlConfig(LoopbackHttpServer server) =>
+        _temp.File("url.yaml", $"name: u\ndata:\n  source: url\n  url: {server.Url}\n  download:\n    retries: 1\n    timeout_seconds: 5\n");
+
+    private static string DownloadedArchive(string artifacts) => Path.Combine(artifacts, "downloads", "IDC_regular_ps50_idx5.zip");
 }
