@@ -60,12 +60,7 @@ public static class IdcApp
             config.AddCommand<PredictCommand>("predict").WithDescription("Score a folder or zip of patches with a trained model (metrics too when names carry labels).");
             config.AddCommand<ExportCommand>("export").WithDescription("Write a trained model for another framework: --format pytorch (state_dict, architecture, normalisation, idc_model.py).");
             config.AddCommand<BenchCommand>("bench").WithDescription("Measure this machine: Preprocess, training, evaluation, memory, a full-size epoch; prints a table and writes JSON.");
-            config.AddBranch<SweepSettings>("sweep", sweep =>
-            {
-                sweep.SetDescription("Every run of variants x seeds (x folds) as jobs: --profile local (a pool of workers) or slurm (sbatch); `sweep status <id>` shows each job.");
-                sweep.SetDefaultCommand<SweepCommand>();
-                sweep.AddCommand<SweepStatusCommand>("status").WithDescription("Each job of a sweep: its id, state (Slurm's, else from the cache and its log) and log; which failed (takes the sweep's --artifacts).");
-            });
+            config.AddCommand<SweepCommand>("sweep").WithDescription("Every run of variants x seeds (x folds) as jobs: --profile local (a pool of workers) or slurm (sbatch). `idc sweep status <id>` shows each job's state and log.");
             config.AddCommand<VariantsCommand>("variants").WithDescription("List the config files that --config names and folders stand for, one per line.");
             config.AddCommand<ConfigCommand>("config").WithDescription("Print the resolved config (after extends and --set).");
             config.AddCommand<CleanCommand>("clean").WithDescription("Remove run outputs; keeps downloaded datasets unless --downloads.");

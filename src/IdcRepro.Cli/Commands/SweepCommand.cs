@@ -20,8 +20,10 @@ public sealed class SweepCommand : Command<SweepSettings>
     public override int Execute(CommandContext context, SweepSettings settings, CancellationToken cancellationToken)
     {
         var console = AnsiConsole.Console;
-        var profilePath = ProfileLoader.Locate(settings.Profile);
-        var profile = ProfileLoader.Load(profilePath);
+        if (settings.Action == SweepSettings.StatusAction) return SweepStatusCommand.Execute(ArtifactLayout.At(settings.Artifacts), settings.Id);
+        if (settings.Action is { } action)
+            throw new ConfigException($"idc sweep {action}: the only action is status (idc sweep status <id>); to submit a sweep, give --config and --profile without an action.");
+        var (profilePath, profile) = LoadProfile(settings.Profile);
         if (settings.Jobs is { } jobs)
         {
             if (jobs < 1) throw new ConfigException($"--jobs {jobs}: give 1 or more jobs at once.");
@@ -104,6 +106,15 @@ public sealed class SweepCommand : Command<SweepSettings>
         return verdict == SweepVerdict.Complete ? 0 : 1;
     }
 
+    /// <summary>The profile given; without one, profiles/local.yaml where there is one, else one local worker.</summary>
+    private static (string Path, SweepProfile Profile) LoadProfile(string? given)
+    {
+        if (given is null && !File.Exists(Path.Combine(ProfileLoader.Folder, "local" + ConfigLocator.Extension)))
+            return ("(built-in: one local worker)", new SweepProfile { Executor = ExecutorKind.Local });
+        var path = ProfileLoader.Locate(given ?? "local");
+        return (path, ProfileLoader.Load(path));
+    }
+
     private static SubmittedJob Submitted(SweepJob job, string folder) => new()
     {
         Name = job.Name, Kind = job.Kind, Script = Path.Combine(folder, job.Name + ".sh"), Variants = job.Variants,
@@ -119,7 +130,18 @@ public sealed class SweepCommand : Command<SweepSettings>
         {
             var submitted = submission.Jobs.Single(j => j.Name == job.Name);
             WriteScript(submitted.Script, JobScript.Render(job, scripts with { JobIds = ids }));
-            var jobId = SweepSlurm.Submit(submitted.Script);
+            string jobId;
+            try
+            {
+                jobId = SweepSlurm.Submit(submitted.Script);
+            }
+            catch (StageException) when (ids.Count == 0)
+            {
+                // Nothing reached Slurm: no submission to record.
+                (record with { Submissions = [.. record.Submissions.Where(s => s.Number != submission.Number)] }).Write(sweepFolder);
+                Directory.Delete(submission.Folder, recursive: true);
+                throw;
+            }
             ids[job.Name] = jobId;
             submission = submission.With(submitted with { JobId = jobId, AfterIds = job.After.Select(a => ids[a]).ToList() });
             record = record.With(submission);

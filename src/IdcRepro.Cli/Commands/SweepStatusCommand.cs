@@ -2,21 +2,19 @@ using IdcRepro.Config;
 using IdcRepro.Pipeline;
 using IdcRepro.Sweeps;
 using Spectre.Console;
-using Spectre.Console.Cli;
 
 namespace IdcRepro.Cli.Commands;
 
 /// <summary>
-/// <c>idc sweep status &lt;id&gt;</c>: each job of each submission, its id, state (Slurm's while it remembers the job,
+/// <c>idc sweep status &lt;id&gt;</c> (<see cref="SweepCommand"/> with the action status): each job of each submission, its id, state (Slurm's while it remembers the job,
 /// else from the cache and the job's log) and log; then whether the sweep is complete, and which job failed, with its log.
 /// Exit code 0 whatever the sweep's state (1 only when the sweep cannot be read).
 /// </summary>
-public sealed class SweepStatusCommand : Command<SweepStatusSettings>
+internal static class SweepStatusCommand
 {
-    public override int Execute(CommandContext context, SweepStatusSettings settings, CancellationToken cancellationToken)
+    public static int Execute(ArtifactLayout layout, string? sweepId)
     {
-        var layout = ArtifactLayout.At(settings.Artifacts);
-        if (settings.Id is not { } id)
+        if (sweepId is not { } id)
         {
             var known = Known(layout);
             if (known.Count == 0) AnsiConsole.MarkupLineInterpolated($"no sweeps in {ConfigOrigin.DisplayPath(layout.SweepsRoot)}");

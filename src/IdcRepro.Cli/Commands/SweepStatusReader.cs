@@ -33,8 +33,9 @@ internal static class SweepStatusReader
     {
         var rows = Read(record, console);
         var text = SweepStatusText.Render(record, rows, path => ConfigLocator.Display(path, Directory.GetCurrentDirectory()), File.Exists);
-        // Plain text, as written: paths and ids must not be read as markup.
-        console.Write(new Text(text));
+        // Plain text, unwrapped: paths and ids are not markup, and a log's error line stays one line.
+        console.Profile.Out.Writer.Write(text);
+        console.Profile.Out.Writer.Flush();
         return SweepStatusText.Verdict(rows);
     }
 
