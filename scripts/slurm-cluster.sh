@@ -142,9 +142,11 @@ start() {
   say "running: $(sinfo -h -N -o '%N %t %c CPUs %m MB' | head -n 1); export SLURM_CONF=$conf"
 }
 
+stopped=0
 stop_daemon() {
   local pidfile=$1 daemon=$2 pid
   pid=$(alive "$pidfile" "$daemon") || { rm -f "$pidfile"; return 0; }
+  stopped=$((stopped + 1))
   kill -TERM "$pid"
   for _ in $(seq 50); do
     [ -d "/proc/$pid" ] || break
@@ -174,6 +176,7 @@ stop() {
   stop_daemon "$dir/run/slurmd.pid" slurmd
   stop_daemon "$dir/run/slurmctld.pid" slurmctld
   stop_daemon "$dir/munge/munged.pid" munged
+  [ $stopped -gt 0 ] || say "not running ($dir)"
 }
 
 status() {
