@@ -65,7 +65,7 @@ public static class SweepStatusText
                     if (unit.LastError is { } error) text.Append($": {error}");
                     text.Append('\n');
                 }
-                text.Append("Fix what the first line says, then submit the same sweep again: only what is not up to date runs.\n");
+                text.Append("Once the cause is fixed, submit the same sweep again: only what is not up to date runs, and an interrupted training resumes.\n");
                 break;
         }
         return text.ToString();
