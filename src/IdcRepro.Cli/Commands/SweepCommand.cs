@@ -46,7 +46,7 @@ public sealed class SweepCommand : Command<SweepSettings>
             Id = id, WorkingDirectory = Directory.GetCurrentDirectory(), Artifacts = layout.Root,
             Variants = variants.Select(v => v.File).ToList(), Sets = settings.Set,
         };
-        RefuseWhileActive(record, console);
+        SweepSlurmExecutor.RefuseWhileActive(record, console);
 
         var runner = new PipelineRunner(layout, console, cancellationToken);
         var request = new SweepRequest
@@ -80,10 +80,10 @@ public sealed class SweepCommand : Command<SweepSettings>
         record.Write(sweepFolder);
         if (profile.Executor == ExecutorKind.Slurm)
         {
-            record = Submit(console, plan, scripts, record, submission, sweepFolder);
+            record = SweepSlurmExecutor.Submit(console, plan, scripts, record, submission, sweepFolder);
             console.MarkupLineInterpolated($"sweep {id}: submitted; follow it with: idc sweep status {id}{ArtifactsOption(settings)}");
             if (!settings.Wait) return 0;
-            WaitForSlurm(record, number, cancellationToken);
+            SweepSlurmExecutor.Wait(record, number, cancellationToken);
             return SweepStatusReader.Print(record, console) == SweepVerdict.Complete ? 0 : 1;
         }
 
@@ -122,58 +122,6 @@ public sealed class SweepCommand : Command<SweepSettings>
         Tasks = job.Tasks.Select((t, i) => new SubmittedTask(i, t.Variant, t.Run)).ToList(),
     };
 
-    /// <summary>sbatch each job in plan order, each script naming the ids of what it waits for; the record follows every submission.</summary>
-    private static SweepRecord Submit(IAnsiConsole console, SweepPlan plan, ScriptContext scripts, SweepRecord record, SweepSubmission submission, string sweepFolder)
-    {
-        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var job in plan.Jobs)
-        {
-            var submitted = submission.Jobs.Single(j => j.Name == job.Name);
-            WriteScript(submitted.Script, JobScript.Render(job, scripts with { JobIds = ids }));
-            string jobId;
-            try
-            {
-                jobId = SweepSlurm.Submit(submitted.Script);
-            }
-            catch (StageException) when (ids.Count == 0)
-            {
-                // Nothing reached Slurm: no submission to record.
-                (record with { Submissions = [.. record.Submissions.Where(s => s.Number != submission.Number)] }).Write(sweepFolder);
-                Directory.Delete(submission.Folder, recursive: true);
-                throw;
-            }
-            ids[job.Name] = jobId;
-            submission = submission.With(submitted with { JobId = jobId, AfterIds = job.After.Select(a => ids[a]).ToList() });
-            record = record.With(submission);
-            record.Write(sweepFolder);
-            var after = job.After.Count == 0 ? "" : $", after {string.Join(", ", job.After.Select(a => $"{a} ({ids[a]})"))}";
-            console.MarkupLineInterpolated($"submitted {job.Name} as job {jobId}{(job.IsArray ? $" (array of {job.Tasks.Count})" : "")}{after}");
-        }
-        return record;
-    }
-
-    /// <summary>Polls Slurm until no job of the submission is queued or running.</summary>
-    private static void WaitForSlurm(SweepRecord record, int number, CancellationToken cancellation)
-    {
-        var ids = record.Submissions.Single(s => s.Number == number).Jobs.Select(j => j.JobId).OfType<string>().ToList();
-        while (!cancellation.IsCancellationRequested)
-        {
-            var states = SweepSlurm.Show(ids);
-            if (states is not null && states.Values.SelectMany(s => s).All(s => s.Final)) return;
-            cancellation.WaitHandle.WaitOne(TimeSpan.FromSeconds(2));
-        }
-    }
-
-    /// <summary>A resubmission while the sweep's jobs still run would make their runs twice over: refused.</summary>
-    private static void RefuseWhileActive(SweepRecord record, IAnsiConsole console)
-    {
-        if (record.Submissions.Count == 0 || record.Submissions[^1].Executor != ExecutorKind.Slurm) return;
-        var active = SweepStatusReader.Read(record with { Submissions = [record.Submissions[^1]] }, console).Where(u => u.Active).ToList();
-        if (active.Count > 0)
-            throw new StageException($"sweep {record.Id} still has {active.Count} job(s) queued or running ({string.Join(", ", active.Select(u => u.Id).Take(8))}); " +
-                                     $"wait for them (idc sweep status {record.Id}) or scancel them, then submit again.");
-    }
-
     private static int DryRun(IAnsiConsole console, SweepPlan plan, ScriptContext scripts)
     {
         // Placeholder ids: the real ones are known only as the jobs are submitted.
@@ -183,7 +131,7 @@ public sealed class SweepCommand : Command<SweepSettings>
         return 0;
     }
 
-    private static void WriteScript(string path, string text)
+    internal static void WriteScript(string path, string text)
     {
         AtomicFile.WriteAllText(path, text);
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, File.GetUnixFileMode(path) | UnixFileMode.UserExecute);
