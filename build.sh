@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Bootstraps and runs the Cake build. Needs only the .NET 10 SDK.
 #   ./build.sh [--target Report] [--config configs/demo.yaml] [--set section.key=value ...] [--force]
+#   ./build.sh --target Sweep --config <variants or a folder> [--set "seeds=[1, 2, 3]"] --profile local|slurm [--jobs N] [--wait]
 # Paths are relative to the repository root.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"

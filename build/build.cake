@@ -4,7 +4,7 @@
 //   ./build.sh --target <Task> --config <file or name> [--set section.key=value ...] [--force] [--artifacts <folder>]
 // --config goes to `idc` as given: it resolves bare names (baseline.yaml, baseline) through configs/ and configs/ablations/.
 // Tasks: the stages (Fetch -> Index -> Preprocess -> Split -> Undersample -> Train -> Evaluate -> Report);
-// Compare, Bench, Build, Graph, Test, Clean.
+// Compare, Sweep (--profile local|slurm|<file>, --jobs N, --wait), Bench, Build, Graph, Test, Clean.
 
 var target = Argument("target", "Report");
 var configFiles = Arguments<string>("config", new[] { "configs/demo.yaml" });
@@ -66,6 +66,18 @@ foreach (var stage in graph.EnumerateArray())
 Task("Compare")
     .IsDependentOn("Build")
     .Does(() => Run(IdcArguments("compare", configFiles), "compare"));
+
+// Sweep: every run of every --config (seeds, folds) as jobs where --profile says (profiles/local.yaml, the default: a pool
+// of workers here, --jobs N; profiles/slurm.yaml: sbatch, --wait to wait for the jobs); idc plans what is not up to date.
+Task("Sweep")
+    .IsDependentOn("Build")
+    .Does(() =>
+    {
+        var args = IdcArguments("sweep", configFiles).Append("--profile").AppendQuoted(Argument("profile", "local"));
+        if (HasArgument("jobs")) args.Append("--jobs").Append(Argument<int>("jobs").ToString());
+        if (HasArgument("wait")) args.Append("--wait");
+        Run(args, "sweep");
+    });
 
 Task("Graph")
     .Does(() => Run(new ProcessArgumentBuilder().AppendQuoted(cli.FullPath).Append("graph"), "graph"));

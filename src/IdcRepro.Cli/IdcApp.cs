@@ -61,6 +61,7 @@ public static class IdcApp
             config.AddCommand<ExportCommand>("export").WithDescription("Write a trained model for another framework: --format pytorch (state_dict, architecture, normalisation, idc_model.py).");
             config.AddCommand<BenchCacheCommand>("bench-cache").WithDescription("Measure what the cache's checks cost at full size: a 277,524-patch images.npy and a folder of as many files.");
             config.AddCommand<BenchCommand>("bench").WithDescription("Measure this machine: Preprocess, training, evaluation, memory, a full-size epoch; prints a table and writes JSON.");
+            config.AddCommand<SweepCommand>("sweep").WithDescription("Every run of variants x seeds (x folds) as jobs: --profile local (a pool of workers) or slurm (sbatch). `idc sweep status <id>` shows each job's state and log.");
             config.AddCommand<VariantsCommand>("variants").WithDescription("List the config files that --config names and folders stand for, one per line.");
             config.AddCommand<ConfigCommand>("config").WithDescription("Print the resolved config (after extends and --set).");
             config.AddCommand<CleanCommand>("clean").WithDescription("Remove run outputs; keeps downloaded datasets unless --downloads.");

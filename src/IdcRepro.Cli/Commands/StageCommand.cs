@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using IdcRepro.Config;
 using IdcRepro.Pipeline;
 using IdcRepro.Stages;
+using IdcRepro.Sweeps;
 using IdcRepro.Torch;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -21,6 +22,10 @@ public sealed class StageCommand : Command<StageSettings>
         var config = ConfigArgument.Load(settings.Config, settings.Set);
         // Before anything loads libtorch: its CPU kernels are picked once per process.
         if (config.Train.CpuKernels == CpuKernels.Avx2) CpuNumerics.Pin();
+        // A Slurm job (a sweep's training) must have the CPUs its train.threads asks for: the threads are in the cache key.
+        if ((stage == Graph.Train || stage == Graph.Evaluate)
+            && JobCpus.Shortfall(config.Train.Threads, Environment.GetEnvironmentVariable(JobCpus.SlurmVariable), Environment.ProcessorCount) is { } shortfall)
+            throw new StageException(shortfall);
         using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; interrupt.Cancel(); };
         Console.CancelKeyPress += onCancel;

@@ -25,13 +25,22 @@ public static class ConfigLoader
         var tree = ConfigTree.FromFile(path);
         foreach (var assignment in assignments ?? []) tree.Set(assignment);
 
-        var schema = new ConfigSchema(tree);
-        var checkedRoot = schema.Check(tree.Root, typeof(IdcConfig));
+        return Bind<IdcConfig>(tree, path);
+    }
 
-        IdcConfig config;
+    /// <summary>
+    /// Checks a merged tree strictly against a record type and binds it, then runs every section's rules: what a
+    /// config goes through, and a sweep profile too (<see cref="Sweeps.ProfileLoader"/>).
+    /// </summary>
+    internal static T Bind<T>(ConfigTree tree, string path) where T : class
+    {
+        var schema = new ConfigSchema(tree);
+        var checkedRoot = schema.Check(tree.Root, typeof(T));
+
+        T config;
         try
         {
-            config = Deserializer.Deserialize<IdcConfig>(Emit(checkedRoot));
+            config = Deserializer.Deserialize<T>(Emit(checkedRoot));
         }
         catch (YamlException e)
         {
@@ -64,7 +73,7 @@ public static class ConfigLoader
         }
         foreach (var property in ConfigSchema.SettableProperties(section.GetType()))
         {
-            if (property.GetValue(section) is { } child && child.GetType().Namespace == typeof(IdcConfig).Namespace && child.GetType().IsClass && child is not string)
+            if (property.GetValue(section) is { } child && ConfigSchema.IsSection(child.GetType()))
                 ValidateRules(child, path.Length == 0 ? ConfigSchema.KeyName(property) : $"{path}.{ConfigSchema.KeyName(property)}", schema, tree);
         }
     }

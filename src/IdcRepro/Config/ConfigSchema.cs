@@ -191,7 +191,8 @@ internal sealed class ConfigSchema(ConfigTree tree)
     private static bool IsNull(YamlScalarNode node) =>
         node.Style == YamlDotNet.Core.ScalarStyle.Plain && (node.Value is null or "" or "~" or "null" or "Null" or "NULL");
 
-    private static bool IsSection(Type type) => type.IsClass && type != typeof(string) && type.Namespace == typeof(IdcConfig).Namespace;
+    /// <summary>A record of this library (a config section, or a sweep profile's): its keys go on lines below it.</summary>
+    internal static bool IsSection(Type type) => type.IsClass && type != typeof(string) && type.Assembly == typeof(IdcConfig).Assembly;
 
     internal static Type? ElementType(Type type) =>
         type.IsArray ? type.GetElementType()

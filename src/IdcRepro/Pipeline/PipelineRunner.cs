@@ -73,6 +73,23 @@ public sealed class PipelineRunner
             : $"{stage.Name} has not run for {run.Name} (no output for key {key.Short}). {how}");
     }
 
+    /// <summary>
+    /// Whether the cache holds an intact output of the stage for the run, with everything it reads intact too: what a
+    /// sweep asks before planning a job. Never runs anything (false when anything upstream is missing or damaged, or a
+    /// file the config names does not exist).
+    /// </summary>
+    public bool IsUpToDate(StageDefinition stage, RunSpec run)
+    {
+        try
+        {
+            return Lookup(stage, KeyFor(stage, run)).Stamp is not null;
+        }
+        catch (StageException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Read access to a finished run's outputs (each verified when first asked for).</summary>
     public IRunOutputs Outputs(RunSpec run) => new FinishedRun(this, run);
 

@@ -169,6 +169,10 @@ public sealed class StageCache(ArtifactLayout layout, ContentHasher hashes)
         }
     }
 
+    private static string Duration(TimeSpan span) => span.TotalHours >= 1 ? $"{span.TotalHours:0.#} h"
+        : span.TotalMinutes >= 1 ? $"{span.TotalMinutes:0.#} min"
+        : $"{span.TotalSeconds:0.#} s";
+
     /// <summary>
     /// An exclusive lock on a file next to the work folder (an advisory <c>flock</c> on Unix; on NFS the kernel maps it
     /// to an <c>fcntl</c> lock that lockd or NFSv4 carries to every client). The file is never deleted: deleting it on
@@ -189,7 +193,7 @@ public sealed class StageCache(ArtifactLayout layout, ContentHasher hashes)
             {
                 if (!said)
                 {
-                    onWait?.Invoke($"{key.Stage}: another process is making the same output ({key.Short}); waiting for it (at most {LockWait.TotalMinutes:0} min)");
+                    onWait?.Invoke($"{key.Stage}: another process is making the same output ({key.Short}); waiting for it (at most {Duration(LockWait)}), then using it");
                     said = true;
                 }
                 Thread.Sleep(pause);
@@ -197,7 +201,7 @@ public sealed class StageCache(ArtifactLayout layout, ContentHasher hashes)
             }
             catch (IOException e) when (!WriteFailure.IsDiskFull(e))
             {
-                throw new StageException($"{key.Stage}: another process has been making the same output for {LockWait.TotalMinutes:0} min ({path} is locked). " +
+                throw new StageException($"{key.Stage}: another process has been making the same output for {Duration(LockWait)} ({path} is locked). " +
                                          "Check for a stuck run (a job of a sweep?), stop it, then rerun.");
             }
         }

@@ -23,10 +23,19 @@ public static class ComparePage
         var blocks = new List<Block>
         {
             new Paragraph($"{variants.Count} variants; every difference is against the first, {baseline.Name}.", Tone.Lead),
+        };
+        if (variants.Any(v => v.Runs.Count > 1))
+        {
+            var runs = variants.Select(v => v.Runs.Count > 0 ? v.Runs : [v.Name]).ToList();
+            blocks.Add(new Paragraph($"The {runs.Sum(r => r.Count)} runs behind the figures: " +
+                                     string.Join("; ", variants.Select((v, i) => $"{string.Join(", ", runs[i])} (column {v.Name})")) + "."));
+        }
+        blocks.AddRange(
+        [
             new Heading(2, "Metrics", "metrics"),
             MetricTable(variants),
             new Heading(2, "Config differences", "config"),
-        };
+        ]);
         blocks.AddRange(ConfigBlocks(variants, repositoryRoot));
 
         blocks.Add(new Heading(2, "Validation curves", "curves"));

@@ -29,7 +29,8 @@ public static class TrainingDevice
                 "train.deterministic promises bit-identical results, which cannot be asked of CUDA kernels here (TorchSharp 0.107 does not " +
                 "implement torch.use_deterministic_algorithms, and cuDNN picks algorithms at run time): set train.device: cpu, or turn train.deterministic off.");
         if (useCuda) return CUDA;
-        set_num_threads(compute.Threads > 0 ? compute.Threads : Environment.ProcessorCount);
+        // threads 0: every CPU this process may use (in a Slurm job, those it got: Sweeps.JobCpus).
+        set_num_threads(compute.Threads > 0 ? compute.Threads : Sweeps.JobCpus.Available());
         return CPU;
     }
 }

@@ -162,4 +162,60 @@ public sealed class StageCacheTests : IDisposable
         Assert.Empty(Directory.GetDirectories(_cache.Layout.StageRoot("Demo"), ".partial-*"));
         Assert.True(Run(key).Ran);
     }
+
+    [Fact]
+    public async Task A_run_that_finds_another_making_the_same_output_waits_for_it_then_uses_it()
+    {
+        var key = Key();
+        using var making = new ManualResetEventSlim();
+        using var finish = new ManualResetEventSlim();
+        var first = Task.Run(() => _cache.GetOrRun(key, false, work =>
+        {
+            making.Set();
+            finish.Wait();
+            File.WriteAllText(Path.Combine(work, "out.txt"), "made once");
+            return StageProducts.None;
+        }));
+        Assert.True(making.Wait(TimeSpan.FromSeconds(30)));
+
+        var said = new List<string>();
+        var second = Task.Run(() => _cache.GetOrRun(key, false, _ => throw new InvalidOperationException("made twice"), onWait: said.Add));
+        Assert.True(SpinWait.SpinUntil(() => said.Count > 0, TimeSpan.FromSeconds(30)), "the second run never said it was waiting");
+        Assert.False(second.IsCompleted);
+        finish.Set();
+
+        var (made, used) = (await first, await second);
+        Assert.True(made.Ran);
+        Assert.False(used.Ran);
+        Assert.Equal(made.Stamp.OutputHash, used.Stamp.OutputHash);
+        Assert.Equal($"Demo: another process is making the same output ({key.Short}); waiting for it (at most 24 h), then using it", Assert.Single(said));
+    }
+
+    [Fact]
+    public async Task The_wait_for_another_run_is_bounded_and_says_what_to_do()
+    {
+        var key = Key();
+        var patient = new StageCache(_cache.Layout, new ContentHasher(_cache.Layout.StateRoot)) { LockWait = TimeSpan.FromMilliseconds(400) };
+        using var finish = new ManualResetEventSlim();
+        using var making = new ManualResetEventSlim();
+        var first = Task.Run(() => _cache.GetOrRun(key, false, work =>
+        {
+            making.Set();
+            finish.Wait();
+            File.WriteAllText(Path.Combine(work, "out.txt"), "slow");
+            return StageProducts.None;
+        }));
+        Assert.True(making.Wait(TimeSpan.FromSeconds(30)));
+        try
+        {
+            var e = Assert.Throws<StageException>(() => patient.GetOrRun(key, false, _ => StageProducts.None));
+            Assert.StartsWith("Demo: another process has been making the same output for 0.4 s (", e.Message);
+            Assert.EndsWith("is locked). Check for a stuck run (a job of a sweep?), stop it, then rerun.", e.Message);
+        }
+        finally
+        {
+            finish.Set();
+        }
+        Assert.True((await first).Ran);
+    }
 }

@@ -48,6 +48,16 @@ public sealed partial class ComparePageTests
     }
 
     [Fact]
+    public void Every_run_behind_a_variant_is_named_when_a_variant_stands_for_several()
+    {
+        var variants = Variants().Select(v => v with { Runs = v.Name == "wider" ? ["wider-seed1", "wider-seed2", "wider-seed3"] : [v.Name] }).ToList();
+        var lines = ComparePage.Build(variants).Blocks.OfType<Paragraph>().Select(p => p.Text).ToList();
+        Assert.Contains("The 5 runs behind the figures: blog (column blog); patient-split (column patient-split); wider-seed1, wider-seed2, wider-seed3 (column wider).", lines);
+        // One run a variant: nothing more to say.
+        Assert.DoesNotContain(ComparePage.Build(Variants()).Blocks.OfType<Paragraph>(), p => p.Text.StartsWith("The ", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Metric_table_holds_each_variants_numbers()
     {
         var variants = Variants();

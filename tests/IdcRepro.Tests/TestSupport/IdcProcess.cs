@@ -22,6 +22,10 @@ public static class IdcProcess
     public static IdcOutcome Run(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args) =>
         Start(workingDirectory, environment, ["dotnet", Dll, .. args]);
 
+    /// <summary>Runs idc with a longer limit than the usual 3 minutes (a sweep that waits for its jobs).</summary>
+    public static IdcOutcome Run(string workingDirectory, IReadOnlyDictionary<string, string>? environment, TimeSpan limit, params string[] args) =>
+        Start(workingDirectory, environment, ["dotnet", Dll, .. args], limit);
+
     /// <summary>
     /// Runs idc where it can find no installed font, as on a headless server: in a mount namespace of its own with an
     /// empty /usr/share/fonts (SkiaSharp's Linux build reads fonts from there) and an empty fontconfig set-up. Where
@@ -52,8 +56,9 @@ public static class IdcProcess
         }
     }
 
-    private static IdcOutcome Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, string[] command)
+    private static IdcOutcome Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, string[] command, TimeSpan? limit = null)
     {
+        var timeout = limit ?? TimeSpan.FromMinutes(3);
         var start = new ProcessStartInfo(command[0])
         {
             WorkingDirectory = workingDirectory,
@@ -66,10 +71,10 @@ public static class IdcProcess
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
+        if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{string.Join(' ', command)} ran for over 3 minutes");
+            throw new TimeoutException($"{string.Join(' ', command)} ran for over {timeout.TotalMinutes:0.#} minutes");
         }
         process.WaitForExit();
         return new IdcOutcome(process.ExitCode, output.Result, error.Result);
