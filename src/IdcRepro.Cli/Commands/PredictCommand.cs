@@ -37,12 +37,12 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
             throw new ConfigException($"predict: --input {settings.Input} is neither a zip nor a folder. Give the patches to score with --input.");
         var config = ConfigArgument.Load(settings.Config, settings.Set);
         if (config.Train.CpuKernels == CpuKernels.Avx2) CpuNumerics.Pin();   // before libtorch loads
-        var runs = config.SeedRuns();
+        var runs = RunSpec.Select(config, settings.Run);
         if (settings.Model is null && runs.Count > 1)
-            throw new ConfigException($"predict scores one model, and {settings.Config} trains one per seed ({string.Join(", ", runs.Select(r => r.Train.Seed))}): " +
-                $"add --set \"seeds=[{runs[0].Train.Seed}]\" for one of them, or --model {Path.Combine(settings.Artifacts, "runs", runs[0].Name, "train")}.");
+            throw new ConfigException($"predict scores one model, and {settings.Config} trains {runs.Count} ({RunWords.Describe(config)}: {string.Join(", ", runs.Select(r => r.Name))}): " +
+                $"add --run {runs[0].Name} for one of them, or --model {Path.Combine(settings.Artifacts, "runs", runs[0].Name, "train")}.");
         var layout = ArtifactLayout.At(settings.Artifacts);
-        var model = settings.Model ?? new PipelineRunner(layout, AnsiConsole.Console).Require(Graph.Train, RunSpec.Of(config)[0]).Directory;
+        var model = settings.Model ?? new PipelineRunner(layout, AnsiConsole.Console).Require(Graph.Train, runs[0]).Directory;
         if (!File.Exists(Path.Combine(model, "best.pt")))
             throw new StageException($"predict: {model} holds no best.pt; give a Train output folder with --model (e.g. artifacts/runs/<name>/train).");
 

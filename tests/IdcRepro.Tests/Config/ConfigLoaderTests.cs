@@ -128,9 +128,9 @@ public sealed class ConfigLoaderTests : IDisposable
         Assert.Contains("the seeds must differ", e.Message);
 
         var path = _temp.File("s.yaml", Minimal);
-        var runs = ConfigLoader.Load(path, ["seeds=[3, 5]"]).SeedRuns();
+        var runs = ConfigLoader.Load(path, ["seeds=[3, 5]"]).Runs();
         Assert.Equal([("t-seed3", 3), ("t-seed5", 5)], runs.Select(r => (r.Name, r.Train.Seed)));
-        Assert.Single(ConfigLoader.Load(path).SeedRuns());
+        Assert.Single(ConfigLoader.Load(path).Runs());
     }
 
     [Fact]
