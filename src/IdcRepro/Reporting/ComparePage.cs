@@ -67,7 +67,7 @@ public static class ComparePage
     {
         // A file setting's value as a reader elsewhere can follow it: relative to the repository, not this machine's path.
         string? Shown(string key, string? value) =>
-            value is null || repositoryRoot is null || !ConfigPaths.Keys.Contains(key) ? value : ConfigPaths.Display(value, repositoryRoot);
+            value is null || repositoryRoot is null || !ConfigPaths.Keys.Contains(key) ? value : ConfigPaths.DisplayValue(value, repositoryRoot);
 
         var baseline = variants[0];
         if (variants.Count == 1)
