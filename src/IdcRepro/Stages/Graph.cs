@@ -58,11 +58,11 @@ public static class Graph
 
     public static readonly StageDefinition Evaluate = new()
     {
-        Name = "Evaluate", Version = 1, SectionName = "evaluate", Section = EvaluateSection.Of,
+        Name = "Evaluate", Version = 2, SectionName = "evaluate", Section = EvaluateSection.Of,
         Files = c => ConfigPaths.Of(c.Evaluate, "evaluate"),
-        Reads = [new(Train), new(Undersample), new(Preprocess)],
-        Summary = "Score the test set with the best checkpoint: predictions.csv and metrics.json.",
-        Outputs = [PredictionsCsv.FileName, EvaluationResult.FileName], Produce = EvaluateStage.Produce,
+        Reads = [new(Train), new(Undersample), new(Split), new(Preprocess)],
+        Summary = "Score the held-out patches with the best checkpoint: the undersampled test set, every patch of the test patients, the external sets.",
+        Outputs = EvaluateStage.Outputs, Produce = EvaluateStage.Produce,
     };
 
     public static readonly StageDefinition Report = new()
