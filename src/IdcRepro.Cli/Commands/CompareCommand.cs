@@ -10,8 +10,9 @@ using Spectre.Console.Cli;
 namespace IdcRepro.Cli.Commands;
 
 /// <summary>
-/// One page comparing variants: metrics with intervals, config differences, overlaid validation curves. Each variant's
-/// runs are made through Evaluate first where they are missing (every stage the graph says Evaluate reads).
+/// One page comparing variants: metrics with intervals, config differences, overlaid validation curves, and for patient
+/// k-folds the cross-validation figures, ranked. Each variant's runs are made through Evaluate and CrossValidate first
+/// where they are missing (every stage the graph says they read).
 /// </summary>
 public sealed class CompareCommand : Command<CompareCommand.Settings>
 {
@@ -50,7 +51,8 @@ public sealed class CompareCommand : Command<CompareCommand.Settings>
             {
                 var runs = RunSpec.Of(config);
                 foreach (var each in runs) runner.Run(Graph.Evaluate, each);
-                // A multi-seed variant is shown through its first seed's run, whose report carries every seed's figures.
+                runner.Run(Graph.CrossValidate, runs[0]); // one output for the whole family
+                // A variant that fans out is shown through its first run, whose report carries every fold's and seed's figures.
                 var run = runs[0];
                 var (report, patchPixels) = RunReportLoader.Load(runner.Outputs(run));
                 pixels.Add(patchPixels);
