@@ -104,6 +104,73 @@ public sealed class CrossValidateStageTests : IDisposable
     }
 
     [Fact]
+    public void A_folds_report_shows_the_pooled_figures_and_whole_region_maps_of_every_patch_of_its_held_out_patients()
+    {
+        var external = TestRuns.ExternalSyntheticZip(_temp);
+        var run = KFold($"evaluate.external=[{external}]");
+        run.ThroughAll(Graph.CrossValidate);
+        run.Stage(Graph.Report);
+        var cv = run.Read(Graph.CrossValidate, CrossValidateStage.Read).Result;
+        var markdown = File.ReadAllText(Path.Combine(run.Folder(Graph.Report), "report.md"));
+
+        Assert.Contains("## Cross-validation by patient", markdown);
+        Assert.Contains("### Per fold", markdown);
+        var pooled = cv.Pooled[0].All.Metrics[MetricNames.BalancedAccuracy]!.Value;
+        Assert.Contains(pooled.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture), markdown);
+        Assert.Contains("3-fold cross-validation, pooled out of fold", markdown);
+        Assert.Contains("## External test sets", markdown);
+        Assert.Contains("the mean of the 3 fold models", markdown);
+
+        // The maps: every patch of each held-out patient, all scored; the test patients of this fold and the external ones.
+        var (report, pixels) = RunReportLoader.Load(run.Runner.Outputs(run.Run));
+        using (pixels)
+        {
+            var cache = run.Read(Graph.Preprocess, PreprocessStage.Read);
+            var test = report.Regions.Where(r => r.Source == "test").ToList();
+            Assert.Equal(cv.Runs[0].TestPatients, test.Select(r => r.Patient).Order(StringComparer.Ordinal));
+            foreach (var region in test)
+            {
+                var all = cache.Patches.Count(p => p.Patient == region.Patient);
+                Assert.Equal(all, region.Patches.Count);
+                Assert.Equal(all, region.Scored);
+                Assert.Contains($"Patient {region.Patient} (test): the whole region, {all:N0} patches", markdown);
+            }
+            var outside = report.Regions.Where(r => r.Source == "external set other").ToList();
+            Assert.Equal(3, outside.Count);
+            Assert.Equal(run.Read(Graph.CrossValidate, CrossValidateStage.Read).Ensemble.Count, outside.Sum(r => r.Patches.Count));
+            Assert.All(outside, r => Assert.Equal(r.Patches.Count, r.Scored));
+            Assert.All(report.Regions, r => Assert.Equal(50, r.Pixels.ReadRgb(r.Patches.Count - 1).Length / 150));
+        }
+        // Every held-out patient has its map: this fold's test patients and the 3 external ones (under the cap of 6 a set).
+        Assert.Equal(cv.Runs[0].TestPatients.Count + 3, Directory.GetFiles(Path.Combine(run.Folder(Graph.Report), "report_files"), "tissue-*.png").Length);
+    }
+
+    [Fact]
+    public void Compare_ranks_k_fold_variants_on_their_pooled_figures()
+    {
+        var a = TestRuns.PatientSyntheticConfig(_temp);
+        var b = _temp.File("pt-lr.yaml", "extends: pt.yaml\nname: pt-lr\ntrain:\n  learning_rate: 3.0e-4\n");
+        var variants = new List<IdcRepro.Reporting.CompareVariant>();
+        var pooled = new List<double>();
+        foreach (var config in new[] { a, b })
+        {
+            var run = new TestRun(config, _temp.Path);
+            foreach (var each in run.Runs) run.Runner.Run(Graph.Evaluate, each);
+            run.Runner.Run(Graph.CrossValidate, run.Run);
+            var (report, pixels) = RunReportLoader.Load(run.Runner.Outputs(run.Run));
+            pixels.Dispose();
+            variants.Add(new IdcRepro.Reporting.CompareVariant(run.Config.Name, report.ConfigYaml, report with { Pixels = null, Regions = [] }));
+            pooled.Add(run.Read(Graph.CrossValidate, CrossValidateStage.Read).Result.Pooled[0].All.Metrics[MetricNames.BalancedAccuracy]!.Value);
+        }
+        var markdown = File.ReadAllText(IdcRepro.Reporting.CompareWriter.Write(_temp.PathOf("compare"), variants).Markdown);
+
+        Assert.Contains("## Cross-validation by patient, ranked", markdown);
+        var first = pooled[0] >= pooled[1] ? "pt" : "pt-lr";
+        Assert.Matches($@"\| 1 \| {System.Text.RegularExpressions.Regex.Escape(first)} \| 3 \|", markdown);
+        foreach (var value in pooled) Assert.Contains(value.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture), markdown);
+    }
+
+    [Fact]
     public void A_config_without_folds_gets_a_crossval_file_that_says_so()
     {
         var run = new TestRun(TestRuns.TinySyntheticConfig(_temp), _temp.Path, "train.epochs=1", "train.threads=2", "evaluate.bootstrap_resamples=20");

@@ -123,7 +123,7 @@ public sealed class EvaluateStageTests : IDisposable
     {
         var external = TestRuns.ExternalSyntheticZip(_temp);
         var run = Patient("split.test_fraction=0", $"evaluate.external=[{external}]");
-        run.Through(Graph.Evaluate);
+        run.Through(Graph.Report);
         var output = run.Read(Graph.Evaluate, EvaluateStage.Read);
 
         Assert.Empty(output.Rows);
@@ -132,6 +132,14 @@ public sealed class EvaluateStageTests : IDisposable
         Assert.Empty(output.Result.Metrics);
         Assert.NotEmpty(output.ExternalRows);
         Assert.Contains("only the evaluate.external sets are scored", run.Output);
+
+        // The report says there is no test set, and shows the external set with a whole-region map of each of its patients.
+        var markdown = File.ReadAllText(Path.Combine(run.Folder(Graph.Report), "report.md"));
+        Assert.Contains(@"**no test set (split.test\_fraction 0)", markdown);
+        Assert.Contains("This run has no test set", markdown);
+        Assert.Contains("## External test sets", markdown);
+        Assert.Contains("scored by this run's model", markdown);
+        Assert.Equal(3, Directory.GetFiles(Path.Combine(run.Folder(Graph.Report), "report_files"), "tissue-other-*.png").Length);
 
         var bare = Patient("split.test_fraction=0");
         bare.Through(Graph.Evaluate);

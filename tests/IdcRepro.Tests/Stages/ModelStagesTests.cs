@@ -22,7 +22,7 @@ public sealed class ModelStagesTests : IDisposable
     ];
 
     private string[] RunThrough(string config, bool report, params string[] sets) =>
-        new TestRun(config, _temp.Path, sets).Through(report ? Graph.Report : Graph.Evaluate);
+        new TestRun(config, _temp.Path, sets).Through(report ? Graph.Report : Graph.CrossValidate);
 
     [Fact]
     public void Short_deterministic_cpu_run_on_the_real_sample_is_locked()
