@@ -38,7 +38,8 @@ public static class ComparePage
         [
             new ReportImage("val-loss.png", VariantCurvesPlot.ValidationLoss(histories), "Validation loss per epoch, one line per variant"),
             new ReportImage("val-accuracy.png", VariantCurvesPlot.ValidationAccuracy(histories), "Validation accuracy per epoch, one line per variant"),
-        ], "One line per variant; the dot marks the epoch whose weights each variant kept."));
+        ], "One line per variant; the dot marks the epoch whose weights each variant kept." +
+           (variants.Any(v => v.Report.CrossValidation is not null || v.Report.Seeds.Count > 0) ? " A variant that trains several models shows its first run's curve (a k-fold: fold 0)." : "")));
 
         blocks.Add(new Heading(2, "Differences larger than the intervals", "differences"));
         blocks.AddRange(DifferenceBlocks(variants));
