@@ -30,7 +30,7 @@ public static class CrossValidateStage
         var (fanOut, resamples, bootstrapSeed) = (section.FanOut, section.BootstrapResamples, section.BootstrapSeed);
         var family = run.FamilyInputs(Graph.Evaluate);
         var result = new CrossValidationResult { CrossValidated = false, Folds = fanOut.Folds, Seeds = fanOut.Seeds, Confidence = 0.95, BootstrapResamples = resamples };
-        var ensembleRows = new List<EnsemblePredictionRow>();
+        IReadOnlyList<EnsemblePredictionRow> ensembleRows = [];
         if (fanOut.Folds is null)
         {
             run.Console.WriteLine("CrossValidate: no folds (split.strategy is not patient_kfold): nothing to combine.");
@@ -40,7 +40,7 @@ public static class CrossValidateStage
             if (family.Count != fanOut.Count)
                 throw new StageException($"CrossValidate: expected {fanOut.Count} runs (folds x seeds), found {family.Count}.");
             var outputs = family.Select(f => EvaluateStage.Read(f.Directory)).ToList();
-            result = Combine(family.Select(f => f.RunName).ToList(), outputs, fanOut, resamples, bootstrapSeed, ensembleRows) with { BootstrapResamples = resamples };
+            (result, ensembleRows) = FoldPooling.Combine(family.Select(f => f.RunName).ToList(), outputs, fanOut, resamples, bootstrapSeed);
             foreach (var pooled in result.Pooled)
             {
                 var seedText = pooled.Seed is { } s ? $" (seed {s})" : "";
@@ -57,58 +57,6 @@ public static class CrossValidateStage
             ["cross_validated"] = result.CrossValidated,
             ["pooled"] = result.Pooled.Select(p => p.All.Metrics).ToList(),
         });
-    }
-
-    /// <summary>The combination itself, from the family's Evaluate outputs in fold-major order (pure but for the console).</summary>
-    internal static CrossValidationResult Combine(IReadOnlyList<string> names, IReadOnlyList<EvaluationOutput> outputs, FanOut fanOut, int resamples, int seed, List<EnsemblePredictionRow> ensembleRows)
-    {
-        var places = Enumerable.Range(0, outputs.Count).Select(fanOut.Place).ToList();
-        var runs = outputs.Select((o, i) => new FoldResult(names[i], places[i].Fold!.Value, places[i].Seed, o.Decision.Description, o.Decision.Threshold,
-            o.AllRows.Select(r => r.Patient).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
-            PatchMetrics.Of(Metrics.Compute(EvaluateStage.Predictions(o.AllRows), o.Decision.DecisionRule)),
-            o.Rows.Count == 0 ? PatchMetrics.None : PatchMetrics.Of(Metrics.Compute(EvaluateStage.Predictions(o.Rows), o.Decision.DecisionRule)))).ToList();
-
-        var pooled = new List<PooledResult>();
-        var ensembles = new List<EnsembleResult>();
-        foreach (var trainSeed in fanOut.Seeds?.Select(s => (int?)s).ToList() ?? [null])
-        {
-            var members = Enumerable.Range(0, outputs.Count).Where(i => places[i].Seed == trainSeed).OrderBy(i => places[i].Fold).ToList();
-            PooledMetrics Pool(Func<EvaluationOutput, IReadOnlyList<PredictionRow>> rows)
-            {
-                var folds = members.Where(i => rows(outputs[i]).Count > 0)
-                    .Select(i => new FoldPredictions(EvaluateStage.Predictions(rows(outputs[i])), outputs[i].Decision.DecisionRule)).ToList();
-                return PooledMetrics.Of(CrossValidation.Summarize(folds, resamples, seed), folds.Count);
-            }
-            pooled.Add(new PooledResult(trainSeed, Pool(o => o.AllRows), Pool(o => o.Rows)));
-
-            foreach (var set in outputs[members[0]].External.Select(e => e.Set))
-            {
-                var rule = ModelAverage.Rule(members.Select(i => outputs[i].Decision.Threshold).ToList());
-                var models = members.Select(i => (IReadOnlyList<PredictionRow>)outputs[i].ExternalRows.Where(r => r.Set == set).Select(ExternalPredictionRow.ToPrediction).ToList()).ToList();
-                var mean = ModelAverage.Of(models, rule);
-                var folds = members.Select(i => (Run: names[i], Fold: places[i].Fold!.Value, Result: outputs[i].External.Single(e => e.Set == set).Metrics))
-                    .Select(f => new FoldExternal(f.Run, f.Fold, f.Result.Metrics, f.Result.Intervals)).ToList();
-                ensembles.Add(new EnsembleResult(trainSeed, set, rule.ToString(), rule.Threshold,
-                    EvaluationResult.Compute(EvaluateStage.Predictions(mean), resamples, seed, rule), folds));
-                ensembleRows.AddRange(mean.Select(r => EnsemblePredictionRow.Of(trainSeed, set, r)));
-            }
-        }
-
-        IReadOnlyList<MetricSpread> OverSeeds(Func<PooledResult, PooledMetrics> which) => fanOut.Seeds is null ? []
-            : MetricSpread.Of(pooled.Select(p => (IReadOnlyList<KeyValuePair<string, double?>>)[.. which(p).Metrics]).ToList());
-        return new CrossValidationResult
-        {
-            CrossValidated = true,
-            Folds = fanOut.Folds,
-            Seeds = fanOut.Seeds,
-            Confidence = 0.95,
-            BootstrapResamples = resamples,
-            Runs = runs,
-            Pooled = pooled,
-            PooledOverSeeds = OverSeeds(p => p.All),
-            PooledUndersampledOverSeeds = OverSeeds(p => p.Undersampled),
-            External = ensembles,
-        };
     }
 }
 
