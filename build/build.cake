@@ -3,7 +3,7 @@
 // subcommand. The stage decides whether it is up to date (from its stamp) and says so. No data logic lives here.
 //   ./build.sh --target <Task> --config <file or name> [--set section.key=value ...] [--force] [--artifacts <folder>]
 // --config goes to `idc` as given: it resolves bare names (baseline.yaml, baseline) through configs/ and configs/ablations/.
-// Tasks: the stages (Fetch -> Index -> Preprocess -> Split -> Undersample -> Train -> Evaluate -> Report);
+// Tasks: the stages (Fetch -> Index -> Preprocess -> Split -> Undersample -> Train -> Evaluate -> CrossValidate -> Report);
 // Compare, Sweep (--profile local|slurm|<file>, --jobs N, --wait), Bench, Build, Graph, Test, Clean.
 
 var target = Argument("target", "Report");

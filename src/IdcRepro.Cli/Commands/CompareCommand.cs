@@ -10,8 +10,9 @@ using Spectre.Console.Cli;
 namespace IdcRepro.Cli.Commands;
 
 /// <summary>
-/// One page comparing variants: metrics with intervals, config differences, overlaid validation curves. Each variant's
-/// runs are made through Evaluate first where they are missing (every stage the graph says Evaluate reads).
+/// One page comparing variants: metrics with intervals, config differences, overlaid validation curves, and for patient
+/// k-folds the cross-validation figures, ranked. Each variant's runs are made through Evaluate and CrossValidate first
+/// where they are missing (every stage the graph says they read).
 /// </summary>
 public sealed class CompareCommand : Command<CompareCommand.Settings>
 {
@@ -50,11 +51,13 @@ public sealed class CompareCommand : Command<CompareCommand.Settings>
             {
                 var runs = RunSpec.Of(config);
                 foreach (var each in runs) runner.Run(Graph.Evaluate, each);
-                // A multi-seed variant is shown through its first seed's run, whose report carries every seed's figures.
+                runner.Run(Graph.CrossValidate, runs[0]); // one output for the whole family
+                // A variant that fans out is shown through its first run, whose report carries every fold's and seed's figures;
+                // a k-fold under the variant's own name, since its figures are the folds' pooled ones.
                 var run = runs[0];
                 var (report, patchPixels) = RunReportLoader.Load(runner.Outputs(run));
                 pixels.Add(patchPixels);
-                variants.Add(new CompareVariant(run.Name, report.ConfigYaml, report) { Runs = runs.Select(r => r.Name).ToList() });
+                variants.Add(new CompareVariant(report.CrossValidation is null ? run.Name : config.Name, report.ConfigYaml, report) { Runs = runs.Select(r => r.Name).ToList() });
             }
             var output = settings.Out ?? Path.Combine(layout.Root, "compare");
             // The working directory is the repository root when run as documented (Cake runs idc there).

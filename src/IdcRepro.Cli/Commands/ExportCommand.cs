@@ -32,12 +32,12 @@ public sealed class ExportCommand : Command<ExportCommand.Settings>
                 ? $"export needs --format {PyTorchExport.Format}."
                 : $"export: unknown --format '{settings.Format}'. Allowed: {PyTorchExport.Format}.");
         var config = ConfigArgument.Load(settings.Config, settings.Set);
-        var runs = config.SeedRuns();
+        var runs = RunSpec.Select(config, settings.Run);
         if (settings.Output is not null && runs.Count > 1)
-            throw new ConfigException($"export -o writes one model, and {settings.Config} trains one per seed ({string.Join(", ", runs.Select(r => r.Train.Seed))}): " +
-                $"add --set \"seeds=[{runs[0].Train.Seed}]\" for one of them, or leave out -o (each seed goes to its own run folder).");
+            throw new ConfigException($"export -o writes one model, and {settings.Config} trains {runs.Count} ({RunWords.Describe(config)}: {string.Join(", ", runs.Select(r => r.Name))}): " +
+                $"add --run {runs[0].Name} for one of them, or leave out -o (each run goes to its own run folder).");
         var runner = new PipelineRunner(ArtifactLayout.At(settings.Artifacts), AnsiConsole.Console);
-        foreach (var run in RunSpec.Of(config))
+        foreach (var run in runs)
         {
             var folder = Path.GetFullPath(settings.Output ?? ModelExport.DefaultFolder(runner.Layout, run));
             var manifest = ModelExport.ToPyTorch(runner, run, folder);

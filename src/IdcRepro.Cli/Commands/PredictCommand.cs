@@ -3,6 +3,7 @@ using IdcRepro.Config;
 using IdcRepro.Pipeline;
 using IdcRepro.Stages;
 using IdcRepro.Torch;
+using IdcRepro.Training;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -37,22 +38,28 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
             throw new ConfigException($"predict: --input {settings.Input} is neither a zip nor a folder. Give the patches to score with --input.");
         var config = ConfigArgument.Load(settings.Config, settings.Set);
         if (config.Train.CpuKernels == CpuKernels.Avx2) CpuNumerics.Pin();   // before libtorch loads
-        var runs = config.SeedRuns();
+        var runs = RunSpec.Select(config, settings.Run);
         if (settings.Model is null && runs.Count > 1)
-            throw new ConfigException($"predict scores one model, and {settings.Config} trains one per seed ({string.Join(", ", runs.Select(r => r.Train.Seed))}): " +
-                $"add --set \"seeds=[{runs[0].Train.Seed}]\" for one of them, or --model {Path.Combine(settings.Artifacts, "runs", runs[0].Name, "train")}.");
+            throw new ConfigException($"predict scores one model, and {settings.Config} trains {runs.Count} ({RunWords.Describe(config)}: {string.Join(", ", runs.Select(r => r.Name))}): " +
+                $"add --run {runs[0].Name} for one of them, or --model {Path.Combine(settings.Artifacts, "runs", runs[0].Name, "train")}.");
         var layout = ArtifactLayout.At(settings.Artifacts);
-        var model = settings.Model ?? new PipelineRunner(layout, AnsiConsole.Console).Require(Graph.Train, RunSpec.Of(config)[0]).Directory;
+        var model = settings.Model ?? new PipelineRunner(layout, AnsiConsole.Console).Require(Graph.Train, runs[0]).Directory;
         if (!File.Exists(Path.Combine(model, "best.pt")))
             throw new StageException($"predict: {model} holds no best.pt; give a Train output folder with --model (e.g. artifacts/runs/<name>/train).");
 
+        var decision = Decision(config, settings, layout, runs[0]);
+
         var runtime = TorchRuntime.EnsureLoaded();
-        var result = PatchScoring.Score(settings.Input, model, config.Preprocess.Resize, config.Train.Compute());
-        AnsiConsole.MarkupLineInterpolated($"predict: scored on {result.Device}, {runtime.Description}");
+        var modelInput = ModelDescription.Load(Path.Combine(model, ModelDescription.FileName)).InputSize;
+        var decoded = PatchScoring.Decode(settings.Input, modelInput, config.Preprocess.Resize, ScoringInput.Predict);
+        ScoringResult result;
+        using (var predictor = Predictor.Load(model, config.Train.Compute()))
+            result = PatchScoring.Score(decoded, predictor, config.Evaluate.Tta, decision.DecisionRule);
+        AnsiConsole.MarkupLineInterpolated($"predict: scored on {result.Device}, {runtime.Description}; decision: {decision.Describe()}");
         foreach (var skipped in result.Skipped) Console.Error.WriteLine($"predict: skipped {skipped.Path}: {skipped.Reason}");
 
         var metrics = result.Labelled
-            ? EvaluationResult.Compute(EvaluateStage.Predictions(result.Rows), config.Evaluate.BootstrapResamples, config.Evaluate.BootstrapSeed)
+            ? EvaluationResult.Compute(EvaluateStage.Predictions(result.Rows), config.Evaluate.BootstrapResamples, config.Evaluate.BootstrapSeed, decision.DecisionRule)
             : null;
         // This run's files replace the folder's earlier ones as a set: never new predictions beside an old metrics.json.
         var output = Path.GetFullPath(settings.Output ?? Path.Combine(layout.Root, "predict"));
@@ -65,5 +72,19 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
         if (metrics is not null) EvaluateStage.Print(AnsiConsole.Console, metrics);
         else Console.Error.WriteLine($"predict: {result.WhyNoMetrics()}");
         return 0;
+    }
+
+    /// <summary>
+    /// How predict makes classes: argmax for evaluate.threshold fixed; for validation_balanced, the threshold the run's
+    /// Evaluate chose on its validation patients (decision.json), which a bare --model folder does not carry.
+    /// </summary>
+    private static EvaluationDecision Decision(IdcConfig config, Settings settings, ArtifactLayout layout, RunSpec run)
+    {
+        if (config.Evaluate.Threshold == ThresholdRule.Fixed) return EvaluationDecision.Fixed(config.Evaluate.Tta);
+        if (settings.Model is not null)
+            throw new ConfigException("predict: evaluate.threshold validation_balanced applies the threshold the run's Evaluate chose on its validation patients, " +
+                "and a --model folder does not carry it: leave out --model to score with the config's run (after ./build.sh --target Evaluate), or add --set evaluate.threshold=fixed.");
+        var chosen = EvaluationDecision.Read(Path.Combine(new PipelineRunner(layout, AnsiConsole.Console).Require(Graph.Evaluate, run).Directory, EvaluationDecision.FileName));
+        return chosen with { Tta = config.Evaluate.Tta };
     }
 }

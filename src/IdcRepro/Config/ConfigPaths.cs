@@ -9,7 +9,10 @@ namespace IdcRepro.Config;
 /// </summary>
 public static class ConfigPaths
 {
-    /// <summary>Every non-null path in <paramref name="section"/> and its subsections, e.g. (<c>split.lists.train</c>, /abs/train.txt).</summary>
+    /// <summary>
+    /// Every non-null path in <paramref name="section"/> and its subsections, e.g. (<c>split.lists.train</c>, /abs/train.txt);
+    /// each of a list of paths under its index, e.g. (<c>evaluate.external[0]</c>, /abs/other.zip).
+    /// </summary>
     public static IEnumerable<(string Key, string Path)> Of(object section, string sectionKey)
     {
         foreach (var property in ConfigSchema.SettableProperties(section.GetType()).OrderBy(p => p.MetadataToken))
@@ -18,6 +21,8 @@ public static class ConfigPaths
             var value = property.GetValue(section);
             if (property.GetCustomAttribute<ConfigPathAttribute>() is not null && value is string path)
                 yield return (key, path);
+            else if (property.GetCustomAttribute<ConfigPathAttribute>() is not null && value is IEnumerable<string> paths)
+                foreach (var (each, i) in paths.Select((p, i) => (p, i))) yield return ($"{key}[{i}]", each);
             else if (value is not null && value is not string && property.PropertyType.IsClass && property.PropertyType.Namespace == typeof(ConfigPaths).Namespace)
                 foreach (var nested in Of(value, key)) yield return nested;
         }
@@ -39,6 +44,15 @@ public static class ConfigPaths
         var segments = relative.Split(Path.DirectorySeparatorChar);
         return segments.TakeWhile(s => s == "..").Count() <= 1 ? string.Join('/', segments) : path;
     }
+
+    /// <summary>
+    /// A path setting's value as <see cref="Display"/> shows it; a list of paths as YAML's flow list (<c>[a, b]</c>, as the
+    /// config diff writes it) with each path shown so.
+    /// </summary>
+    public static string DisplayValue(string value, string root) =>
+        value.StartsWith('[') && value.EndsWith(']')
+            ? "[" + string.Join(", ", value[1..^1].Split(", ", StringSplitOptions.RemoveEmptyEntries).Select(p => Display(p, root))) + "]"
+            : Display(value, root);
 
     private static IEnumerable<string> Collect(Type type, string prefix)
     {

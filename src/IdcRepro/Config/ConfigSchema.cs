@@ -83,7 +83,8 @@ internal sealed class ConfigSchema(ConfigTree tree)
         return result;
     }
 
-    private YamlNode CheckValue(YamlNode node, Type type, PropertyInfo? property, string keyPath)
+    /// <param name="pathElement">An element of a list setting marked <see cref="ConfigPathAttribute"/>: resolved like a path setting.</param>
+    private YamlNode CheckValue(YamlNode node, Type type, PropertyInfo? property, string keyPath, bool pathElement = false)
     {
         var underlying = Nullable.GetUnderlyingType(type);
         var nullable = underlying is not null || (property is not null && new NullabilityInfoContext().Create(property).WriteState == NullabilityState.Nullable);
@@ -98,7 +99,7 @@ internal sealed class ConfigSchema(ConfigTree tree)
         if (target == typeof(string))
         {
             if (node is not YamlScalarNode s) throw Error(node, $"'{keyPath}' must be a single value (text), not a {Kind(node)}.");
-            if (property?.GetCustomAttribute<ConfigPathAttribute>() is null) return node;
+            if (!pathElement && property?.GetCustomAttribute<ConfigPathAttribute>() is null) return node;
             var resolved = new YamlScalarNode(Path.GetFullPath(Path.Combine(tree.OriginOf(node).BaseDirectory, s.Value!))) { Style = YamlDotNet.Core.ScalarStyle.DoubleQuoted };
             tree.Register(resolved, tree.OriginOf(node));
             return resolved;
@@ -108,7 +109,8 @@ internal sealed class ConfigSchema(ConfigTree tree)
             if (node is not YamlSequenceNode seq) throw Error(node, $"'{keyPath}' must be a list, e.g. [{SampleValue(element)}]{AllowedText(element)}.");
             var result = new YamlSequenceNode();
             tree.Register(result, tree.OriginOf(node));
-            for (var i = 0; i < seq.Children.Count; i++) result.Children.Add(CheckValue(seq.Children[i], element, null, $"{keyPath}[{i}]"));
+            var paths = property?.GetCustomAttribute<ConfigPathAttribute>() is not null;
+            for (var i = 0; i < seq.Children.Count; i++) result.Children.Add(CheckValue(seq.Children[i], element, null, $"{keyPath}[{i}]", paths));
             return result;
         }
         if (IsSection(target))

@@ -38,8 +38,25 @@ public sealed record IdcConfig : ISelfValidating
     private static bool HasValidationSet(SplitConfig split) =>
         split.Strategy == SplitStrategy.Lists ? split.Lists.Validation is not null : split.ValidationFraction > 0;
 
-    /// <summary>The runs this config stands for: itself, or one per seed (train.seed set, name suffixed).</summary>
-    public IReadOnlyList<IdcConfig> SeedRuns() => Seeds is null
-        ? [this]
-        : Seeds.Select(seed => this with { Name = $"{Name}-seed{seed}", Train = Train with { Seed = seed } }).ToList();
+    /// <summary>How many runs this config fans out to, and what sets each apart (its fold, its seed).</summary>
+    /// <remarks>A method, not a property: the resolved config's YAML and JSON hold settings only.</remarks>
+    public FanOut FanOut() => new(Split.Strategy == SplitStrategy.PatientKfold ? Split.Folds : null, Seeds);
+
+    /// <summary>
+    /// The runs this config stands for, fold-major: itself; or one per fold of a patient k-fold (&lt;name&gt;-fold&lt;i&gt;,
+    /// split.fold set); or one per seed (&lt;name&gt;-seed&lt;N&gt;, train.seed set); or both (&lt;name&gt;-fold&lt;i&gt;-seed&lt;N&gt;).
+    /// The fan-out sets split.fold and train.seed, whatever the config says of them.
+    /// </summary>
+    public IReadOnlyList<IdcConfig> Runs()
+    {
+        var fanOut = FanOut();
+        return Enumerable.Range(0, fanOut.Count).Select(i =>
+        {
+            var (fold, seed) = fanOut.Place(i);
+            var run = this;
+            if (fold is { } f) run = run with { Name = $"{run.Name}-fold{f}", Split = run.Split with { Fold = f } };
+            if (seed is { } s) run = run with { Name = $"{run.Name}-seed{s}", Train = run.Train with { Seed = s } };
+            return run;
+        }).ToList();
+    }
 }

@@ -24,10 +24,14 @@ public sealed record SplitConfig : ISelfValidating
     /// <summary>Keep the class balance alike across sets (random: by label; patient: by each patient's IDC share). patient_kfold always stratifies.</summary>
     public bool Stratify { get; init; }
 
-    /// <summary>patient_kfold: how many folds the patients are dealt into (each fold is the test set of one run).</summary>
+    /// <summary>patient_kfold: how many folds the patients are dealt into; the config fans out to one run per fold, each testing its fold.</summary>
     [ConfigRange(2, 100)] public int Folds { get; init; } = 5;
 
-    /// <summary>patient_kfold: which fold (0-based, below <see cref="Folds"/>) is this run's test set.</summary>
+    /// <summary>
+    /// patient_kfold: which fold (0-based, below <see cref="Folds"/>) is this run's test set. Set by the fan-out
+    /// (<see cref="IdcConfig.Runs"/>: one run per fold, &lt;name&gt;-fold&lt;i&gt;), whatever a config says; to run one fold,
+    /// pick its run (<c>--run &lt;name&gt;-fold&lt;i&gt;</c>).
+    /// </summary>
     [ConfigRange(0, 99)] public int Fold { get; init; }
 
     /// <summary>Patient-list files for strategy lists: one patient id a line, '#' starts a comment.</summary>

@@ -3,15 +3,15 @@ using IdcRepro.Config;
 namespace IdcRepro.Pipeline;
 
 /// <summary>
-/// One run of the graph: a resolved config (one seed of a multi-seed variant, say) and its family, every run its variant
-/// fans out to, which a fan-in stage (the report of a multi-seed run) reads together.
+/// One run of the graph: a resolved config (one fold or seed of a variant that fans out, say) and its family, every run
+/// its variant fans out to (<see cref="IdcConfig.Runs"/>), which a fan-in stage (CrossValidate, the report) reads together.
 /// </summary>
 public sealed record RunSpec(IdcConfig Config, IReadOnlyList<IdcConfig> Family)
 {
     /// <summary>Every run a variant config stands for, each knowing the others.</summary>
     public static IReadOnlyList<RunSpec> Of(IdcConfig variant)
     {
-        var family = variant.SeedRuns();
+        var family = variant.Runs();
         return family.Select(run => new RunSpec(run, family)).ToList();
     }
 

@@ -41,4 +41,31 @@ public sealed record RunReport
 
     /// <summary>Per-seed test metrics of a multi-seed run (empty for a single run).</summary>
     public IReadOnlyList<SeedResult> Seeds { get; init; } = [];
+
+    /// <summary>
+    /// False for a run without a test set (split.test_fraction 0): <see cref="Metrics"/> then counts nothing and the
+    /// test-set sections say so instead of showing figures.
+    /// </summary>
+    public bool HasTestSet { get; init; } = true;
+
+    /// <summary>Every patch of the test patients (not undersampled), with intervals; null when it is the test set itself or unknown.</summary>
+    public HeldOutFigures? AllPatches { get; init; }
+
+    /// <summary>How probabilities became classes, in words (argmax, or the threshold chosen on the validation patients), and whether test-time augmentation scored them.</summary>
+    public string Decision { get; init; } = Evaluation.DecisionRule.Argmax.ToString();
+
+    /// <summary>Whether the decision is a threshold other than argmax.</summary>
+    public bool Thresholded { get; init; }
+
+    /// <summary>Whether every patch was scored as the mean of its 8 rotations and mirror images.</summary>
+    public bool Tta { get; init; }
+
+    /// <summary>The patient k-fold this run belongs to, combined; null for a run without folds.</summary>
+    public CrossValidationFigures? CrossValidation { get; init; }
+
+    /// <summary>The external test sets, in config order.</summary>
+    public IReadOnlyList<ExternalFigures> External { get; init; } = [];
+
+    /// <summary>The held-out patients' whole regions for tissue maps: the test patients, then each external set's patients.</summary>
+    public IReadOnlyList<PatientRegion> Regions { get; init; } = [];
 }

@@ -27,9 +27,10 @@ public sealed record EvaluationResult
     /// <summary>Named floating-point literals allowed: the first ROC point's threshold is +infinity, as in sklearn.</summary>
     public static readonly JsonSerializerOptions Json = new(Stamp.Json) { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
-    public static EvaluationResult Compute(IReadOnlyList<Prediction> predictions, int resamples, int seed)
+    /// <param name="decision">How a prediction becomes a class for the confusion matrix, its rates and the per-patient figures (default: argmax).</param>
+    public static EvaluationResult Compute(IReadOnlyList<Prediction> predictions, int resamples, int seed, DecisionRule decision = default)
     {
-        var metrics = Evaluation.Metrics.Compute(predictions);
+        var metrics = Evaluation.Metrics.Compute(predictions, decision);
         return new EvaluationResult
         {
             TestPatches = metrics.Patches,
@@ -37,13 +38,36 @@ public sealed record EvaluationResult
             Metrics = metrics.Named().ToDictionary(m => m.Key, m => m.Value),
             Confidence = 0.95,
             BootstrapResamples = resamples,
-            Intervals = resamples > 0 ? PatientBootstrap.Intervals(predictions, resamples, seed) : new Dictionary<string, Interval>(),
+            Intervals = resamples > 0 ? PatientBootstrap.Intervals(predictions, resamples, seed, decision: decision) : new Dictionary<string, Interval>(),
             ConfusionMatrix = metrics.Confusion.ToRows(),
             Roc = Curves.Roc(predictions),
             PrecisionRecall = Curves.PrecisionRecall(predictions),
-            PerPatient = Evaluation.PerPatient.Compute(predictions),
+            PerPatient = Evaluation.PerPatient.Compute(predictions, decision),
         };
     }
+
+    /// <summary>The metrics of no predictions (a run without a test set): nothing counted, no metric, no curve.</summary>
+    public static EvaluationResult Empty(int resamples) => new()
+    {
+        TestPatches = 0,
+        TestPatients = 0,
+        Metrics = new Dictionary<string, double?>(),
+        Confidence = 0.95,
+        BootstrapResamples = resamples,
+        Intervals = new Dictionary<string, Interval>(),
+        ConfusionMatrix = [[0, 0], [0, 0]],
+        Roc = [],
+        PrecisionRecall = [],
+        PerPatient = [],
+    };
+
+    /// <summary>Whether any prediction was scored (false for <see cref="Empty"/>).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool Scored => TestPatches > 0;
+
+    /// <summary><see cref="Compute"/>, or <see cref="Empty"/> for no predictions.</summary>
+    public static EvaluationResult Of(IReadOnlyList<Prediction> predictions, int resamples, int seed, DecisionRule decision = default) =>
+        predictions.Count == 0 ? Empty(resamples) : Compute(predictions, resamples, seed, decision);
 
     public void Write(string path) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, Json));
 

@@ -58,23 +58,33 @@ public static class Graph
 
     public static readonly StageDefinition Evaluate = new()
     {
-        Name = "Evaluate", Version = 1, SectionName = "evaluate", Section = EvaluateSection.Of,
+        Name = "Evaluate", Version = 2, SectionName = "evaluate", Section = EvaluateSection.Of,
         Files = c => ConfigPaths.Of(c.Evaluate, "evaluate"),
-        Reads = [new(Train), new(Undersample), new(Preprocess)],
-        Summary = "Score the test set with the best checkpoint: predictions.csv and metrics.json.",
-        Outputs = [PredictionsCsv.FileName, EvaluationResult.FileName], Produce = EvaluateStage.Produce,
+        Reads = [new(Train), new(Undersample), new(Split), new(Preprocess)],
+        Summary = "Score the held-out patches with the best checkpoint: the undersampled test set, every patch of the test patients, the external sets.",
+        Outputs = EvaluateStage.Outputs, Produce = EvaluateStage.Produce,
+    };
+
+    public static readonly StageDefinition CrossValidate = new()
+    {
+        Name = "CrossValidate", Version = 1, SectionName = "evaluate", Section = CrossValidateSection.Of,
+        Files = _ => [], // the external sets reach it only through the folds' Evaluate outputs
+        Reads = [new(Evaluate, ReadScope.Family)],
+        Summary = "Combine a patient k-fold's folds: per-fold metrics, mean ± sd, pooled out-of-fold metrics with intervals; external sets by the mean of the fold models.",
+        Outputs = CrossValidateStage.Outputs, Produce = CrossValidateStage.Produce,
     };
 
     public static readonly StageDefinition Report = new()
     {
-        Name = "Report", Version = 1, SectionName = "", Section = c => c,
-        Reads = [new(Fetch), new(Index), new(Preprocess), new(Split), new(Undersample), new(Train), new(Evaluate), new(Evaluate, ReadScope.Family)],
+        Name = "Report", Version = 2, SectionName = "", Section = c => c,
+        Files = c => ConfigPaths.Of(c.Evaluate, "evaluate"), // the external sets' pixels, for their tissue maps
+        Reads = [new(Fetch), new(Index), new(Preprocess), new(Split), new(Undersample), new(Train), new(Evaluate), new(Evaluate, ReadScope.Family), new(CrossValidate)],
         Summary = "Render the run's report: report.html (self-contained) and report.md.",
         Outputs = [ReportStage.PageFile, "report.md"], Produce = ReportStage.Produce, Announce = ReportStage.Announce,
     };
 
     /// <summary>Every stage, each after all it reads.</summary>
-    public static IReadOnlyList<StageDefinition> Stages { get; } = [Fetch, Index, Preprocess, Split, Undersample, Train, Evaluate, Report];
+    public static IReadOnlyList<StageDefinition> Stages { get; } = [Fetch, Index, Preprocess, Split, Undersample, Train, Evaluate, CrossValidate, Report];
 
     /// <summary>The stage of a name, in any case (the CLI's and Cake's names).</summary>
     public static StageDefinition? Find(string name) =>

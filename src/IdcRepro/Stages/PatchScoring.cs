@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using IdcRepro.Config;
 using IdcRepro.Data;
+using IdcRepro.Evaluation;
 using IdcRepro.Indexing;
 using IdcRepro.Pipeline;
 using IdcRepro.Preprocess;
@@ -20,16 +21,44 @@ public sealed record UnscoredPatch(string Path, string Reason);
 /// </summary>
 public static class PatchScoring
 {
-    public static ScoringResult Score(string input, string modelFolder, ResizeMode resize, ComputeSettings compute, IProgress<int>? progress = null)
+    /// <summary>Decodes and scores every PNG of <paramref name="input"/> with the model of <paramref name="modelFolder"/> (<c>idc predict</c>).</summary>
+    public static ScoringResult Score(string input, string modelFolder, ResizeMode resize, ComputeSettings compute, IProgress<int>? progress = null, bool testTimeAugmentation = false)
     {
+        var model = ModelDescription.Load(Path.Combine(modelFolder, ModelDescription.FileName));
+        var decoded = Decode(input, model.InputSize, resize, ScoringInput.Predict, progress);
+        TorchRuntime.EnsureLoaded();
+        using var predictor = Predictor.Load(modelFolder, compute);
+        return Score(decoded, predictor, testTimeAugmentation);
+    }
+
+    /// <summary>Scores decoded patches with a loaded model: one row per decoded file, in the same order, each decided by <paramref name="decision"/> (default argmax).</summary>
+    public static ScoringResult Score(DecodedPatches decoded, Predictor predictor, bool testTimeAugmentation = false, DecisionRule decision = default)
+    {
+        var scores = decoded.Images.Count == 0 ? [] : predictor.Score(decoded.Images, testTimeAugmentation);
+        var rows = decoded.Paths.Select((path, i) => decoded.Patches[i] is { } p
+                ? EvaluateStage.Row(p, scores[i], decision)
+                : new PredictionRow(path, "", 0, 0, -1, scores[i].P0, scores[i].P1, decision.Classify(new Prediction(-1, scores[i].P0, scores[i].P1, ""))))
+            .ToList();
+        return new ScoringResult(rows, decoded.Skipped, predictor.Device.ToString());
+    }
+
+    /// <summary>
+    /// Decodes every PNG of a folder or zip (in ordinal order of their paths) to <paramref name="size"/> x <paramref name="size"/>;
+    /// corrupt or unreadable files are listed in <see cref="DecodedPatches.Skipped"/>. <paramref name="include"/> (a path
+    /// filter) decodes only some of them.
+    /// </summary>
+    /// <exception cref="StageException">The input is no folder or zip, holds no PNG, or none of its PNGs decodes.</exception>
+    public static DecodedPatches Decode(string input, int size, ResizeMode resize, ScoringInput named, IProgress<int>? progress = null, Func<string, bool>? include = null)
+    {
+        var (command, setting) = (named.Command, named.Setting);
         var kind = File.Exists(input) ? DatasetKind.Zip : Directory.Exists(input) ? DatasetKind.Directory
-            : throw new StageException($"predict: --input {input} is neither a zip nor a folder. Give the patches to score with --input.");
-        if (kind == DatasetKind.Zip) Fetch.ZipDatasetCheck.Validate(input, "--input"); // truncated or escaping entries: a clear error
+            : throw new StageException($"{command}: {setting} {input} is neither a zip nor a folder. Give the patches to score with {setting}.");
+        if (kind == DatasetKind.Zip) Fetch.ZipDatasetCheck.Validate(input, setting); // truncated or escaping entries: a clear error
         var paths = ListPngs(input, kind);
         if (paths.Count == 0)
-            throw new StageException($"predict: --input {input} holds no .png files, so there is nothing to score. Give a folder or zip of PNG patches with --input.");
-        var model = ModelDescription.Load(Path.Combine(modelFolder, ModelDescription.FileName));
-        var settings = new PreprocessConfig { Size = model.InputSize, Resize = resize, OnCorrupt = InvalidEntryPolicy.Skip };
+            throw new StageException($"{command}: {setting} {input} holds no .png files, so there is nothing to score. Give a folder or zip of PNG patches with {setting}.");
+        if (include is not null) paths = paths.Where(include).ToList();
+        var settings = new PreprocessConfig { Size = size, Resize = resize, OnCorrupt = InvalidEntryPolicy.Skip };
 
         var skipped = new List<UnscoredPatch>();
         var decoded = new List<(string Path, Patch? Patch, byte[] Pixels)>();
@@ -51,21 +80,15 @@ public static class PatchScoring
             }
         }
 
-        if (decoded.Count == 0)
-            throw new StageException($"predict: none of the {paths.Count:N0} .png files in --input {input} could be read (the first, {skipped[0].Path}: {skipped[0].Reason}). Give PNG patches with --input.");
+        if (decoded.Count == 0 && paths.Count > 0)
+            throw new StageException($"{command}: none of the {paths.Count:N0} .png files in {setting} {input} could be read (the first, {skipped[0].Path}: {skipped[0].Reason}). Give PNG patches with {setting}.");
 
         // One contiguous N x H x W x 3 buffer (a per-byte SelectMany would crawl on a large folder).
         var patchBytes = PatchDecoder.PatchBytes(settings);
         var buffer = new byte[decoded.Count * patchBytes];
         for (var i = 0; i < decoded.Count; i++) decoded[i].Pixels.CopyTo(buffer, i * patchBytes);
-        TorchRuntime.EnsureLoaded();
-        using var predictor = Predictor.Load(modelFolder, compute);
-        var scores = decoded.Count == 0 ? [] : predictor.Score(new PatchImages(buffer, decoded.Count, model.InputSize, model.InputSize));
-        var rows = decoded.Select((d, i) => d.Patch is { } p
-                ? EvaluateStage.Row(p, scores[i])
-                : new PredictionRow(d.Path, "", 0, 0, -1, scores[i].P0, scores[i].P1, scores[i].P1 > scores[i].P0 ? 1 : 0))
-            .ToList();
-        return new ScoringResult(rows, skipped, predictor.Device.ToString());
+        return new DecodedPatches(decoded.Select(d => d.Path).ToList(), decoded.Select(d => d.Patch).ToList(),
+            new PatchImages(buffer, decoded.Count, size, size), skipped);
     }
 
     private static IReadOnlyList<string> ListPngs(string input, DatasetKind kind)

@@ -13,7 +13,7 @@ namespace IdcRepro.Stages;
 public static class RunReportLoader
 {
     /// <summary>Loads the run; the caller disposes the returned pixels (they map the cache).</summary>
-    public static (RunReport Report, CachedPatchPixels Pixels) Load(IRunOutputs outputs)
+    public static (RunReport Report, IDisposable Pixels) Load(IRunOutputs outputs)
     {
         var config = outputs.Config;
         var stages = Graph.Stages.TakeWhile(s => s != Graph.Report).ToDictionary(s => s, outputs.Output);
@@ -24,11 +24,16 @@ public static class RunReportLoader
         var balanced = UndersampleStage.Read(stages[Graph.Undersample].Directory);
         var model = TrainStage.Read(stages[Graph.Train].Directory);
         var evaluation = EvaluateStage.Read(stages[Graph.Evaluate].Directory);
+        var crossValidation = CrossValidateStage.Read(stages[Graph.CrossValidate].Directory);
         var (sets, patches, rows, result, summary) = (balanced.Sets, cache.Patches, evaluation.Rows, evaluation.Result, model.Summary);
+        var rule = evaluation.Decision.DecisionRule;
 
         var trainPatients = sets.Train.Select(r => patches[r].Patient).ToHashSet(StringComparer.Ordinal);
         var testPatients = sets.Test.Select(r => patches[r].Patient).Distinct().ToList();
         var pixels = new CachedPatchPixels(cache, sets.Test);
+        var cv = ReportFigures.CrossValidation(config, crossValidation.Result);
+        var external = ReportFigures.External(config, evaluation, crossValidation, patches);
+        var (regions, regionPixels) = RegionLoader.Load(config, cache, evaluation.AllRows, external.Rows, rule);
 
         var report = new RunReport
         {
@@ -38,7 +43,17 @@ public static class RunReportLoader
             History = new TrainingHistory(
                 model.Epochs.Select(e => new EpochPoint(e.Epoch, e.TrainLoss, e.TrainAccuracy, e.ValLoss, e.ValAccuracy, e.Seconds)).ToList(),
                 summary.BestEpoch, summary.EpochsRun, summary.StopReason == nameof(StopReason.EarlyStopped)),
-            Metrics = Metrics.Compute(EvaluateStage.Predictions(rows)),
+            Metrics = result.Scored ? Metrics.Compute(EvaluateStage.Predictions(rows), rule) : ReportFigures.NoMetrics,
+            HasTestSet = result.Scored,
+            AllPatches = evaluation.AllRows.Count > rows.Count
+                ? HeldOutFigures.Of(Metrics.Compute(EvaluateStage.Predictions(evaluation.AllRows), rule), evaluation.AllResult.Intervals)
+                : null,
+            Decision = evaluation.Decision.Describe(),
+            Thresholded = evaluation.Decision.Threshold is not null,
+            Tta = evaluation.Decision.Tta,
+            CrossValidation = cv,
+            External = external.Figures,
+            Regions = regions,
             Intervals = result.Intervals,
             Confidence = result.Confidence,
             Roc = result.Roc,
@@ -71,14 +86,29 @@ public static class RunReportLoader
                 Choices = Choices(config, summary),
             },
         };
-        return (report with { Seeds = SeedResults(outputs) }, pixels);
+        return (report with { Seeds = SeedResults(outputs) }, new Disposables(pixels, regionPixels));
     }
 
-    /// <summary>For a multi-seed config, every seed's test metrics.</summary>
-    private static IReadOnlyList<SeedResult> SeedResults(IRunOutputs outputs) => outputs.Config.Seeds is null ? [] : outputs
+    /// <summary>
+    /// For a config with seeds and no folds, every seed's test metrics (each under its own run's rule). A k-fold's seeds are
+    /// shown by the cross-validation section, pooled over each seed's folds.
+    /// </summary>
+    private static IReadOnlyList<SeedResult> SeedResults(IRunOutputs outputs) => outputs.Config.Seeds is not { } seeds || outputs.Config.FanOut().Folds is not null ? [] : outputs
         .FamilyOutputs(Graph.Evaluate)
-        .Select((member, i) => new SeedResult(outputs.Config.Seeds[i], Metrics.Compute(EvaluateStage.Predictions(EvaluateStage.Read(member.Directory).Rows))))
+        .Select((member, i) => EvaluateStage.Read(member.Directory) is var each && each.Result.Scored
+            ? new SeedResult(seeds[i], Metrics.Compute(EvaluateStage.Predictions(each.Rows), each.Decision.DecisionRule))
+            : null)
+        .OfType<SeedResult>()
         .ToList();
+
+    /// <summary>Several disposables as one, disposed in order.</summary>
+    private sealed class Disposables(params IDisposable[] items) : IDisposable
+    {
+        public void Dispose()
+        {
+            foreach (var item in items) item.Dispose();
+        }
+    }
 
     private static readonly GitInfo Git = GitInfo.Read(Directory.GetCurrentDirectory());
 

@@ -33,7 +33,7 @@ internal static class Evaluator
         ForEachBatch(model, augmenter, patches, CancellationToken.None, (inputs, start, count) =>
         {
             var probabilities = testTimeAugmentation
-                ? DihedralViews.MeanOverViews(inputs, view => TrainingLoss.Probabilities(kind, model.forward(view)))
+                ? DihedralViews.MeanOverViews(inputs, view => TrainingLoss.Probabilities(kind, model.forward(view.contiguous())))
                 : TrainingLoss.Probabilities(kind, model.forward(inputs));
             probabilities.cpu().data<float>().CopyTo(result.AsSpan((int)(start * 2), (int)(count * 2)));
         });

@@ -89,6 +89,17 @@ public sealed class PredictCommandTests : IClassFixture<PredictCommandTests.Tiny
     }
 
     [Fact]
+    public void A_threshold_chosen_on_validation_patients_is_not_guessed_for_a_bare_model_folder()
+    {
+        var run = IdcProcess.Run(_temp.Path, "predict", "--config", _model.Folder.PathOf("tiny.yaml"), "--set", "split.validation_fraction=0.2",
+            "--set", "evaluate.threshold=validation_balanced", "--model", _model.Model, "--input", Patches("labelled", Labelled), "--output", _temp.PathOf("out"));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("a --model folder does not carry it", Assert.Single(run.ErrorLines));
+        Assert.False(Directory.Exists(_temp.PathOf("out")));
+    }
+
+    [Fact]
     public void An_empty_input_is_an_error()
     {
         Directory.CreateDirectory(_temp.PathOf("empty"));

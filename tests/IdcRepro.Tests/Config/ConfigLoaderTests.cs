@@ -128,9 +128,9 @@ public sealed class ConfigLoaderTests : IDisposable
         Assert.Contains("the seeds must differ", e.Message);
 
         var path = _temp.File("s.yaml", Minimal);
-        var runs = ConfigLoader.Load(path, ["seeds=[3, 5]"]).SeedRuns();
+        var runs = ConfigLoader.Load(path, ["seeds=[3, 5]"]).Runs();
         Assert.Equal([("t-seed3", 3), ("t-seed5", 5)], runs.Select(r => (r.Name, r.Train.Seed)));
-        Assert.Single(ConfigLoader.Load(path).SeedRuns());
+        Assert.Single(ConfigLoader.Load(path).Runs());
     }
 
     [Fact]
@@ -251,6 +251,49 @@ public sealed class ConfigLoaderTests : IDisposable
         Assert.Equal(0, noAugmentation.Train.Augment.RotationDegrees);
         Assert.Equal(sample.Train.LearningRate, noAugmentation.Train.LearningRate);
     }
+
+    [Fact]
+    public void Patient_variants_are_5_fold_patient_cross_validations_of_the_sample_that_each_change_one_thing()
+    {
+        var folder = Path.Combine(RepoPaths.Configs, "patient");
+        var cv = ConfigLoader.Load(Path.Combine(folder, "cv.yaml"));
+        var sample = ConfigLoader.Load(Path.Combine(RepoPaths.Configs, "sample.yaml"));
+        Assert.Equal(sample.Data, cv.Data);
+        Assert.Equal((SplitStrategy.PatientKfold, 5), (cv.Split.Strategy, cv.Split.Folds));
+        Assert.True(cv.Split.ValidationFraction > 0);
+        Assert.Equal([DataSet.Train, DataSet.Validation, DataSet.Test], cv.Undersample.Sets);
+        Assert.Equal(12, cv.Train.Epochs);
+        Assert.Equal(["cv-fold0", "cv-fold1", "cv-fold2", "cv-fold3", "cv-fold4"], cv.Runs().Select(r => r.Name));
+
+        var variants = Directory.GetFiles(folder, "*.yaml").Where(f => Path.GetFileName(f) != "cv.yaml").ToDictionary(f => Path.GetFileNameWithoutExtension(f)!, f => ConfigLoader.Load(f));
+        Assert.Equal(["stain-augment", "stronger-training", "threshold", "tta"], variants.Keys.Order(StringComparer.Ordinal));
+        Assert.All(variants.Values, v => Assert.Equal((cv.Data, cv.Split, 5), (v.Data, v.Split, v.FanOut().Folds)));
+        Assert.Equal(variants.Count, variants.Values.Select(v => v.Name).Distinct().Count());
+        Assert.True(variants["stain-augment"].Train.Augment.Color.Hue > 0);
+        Assert.Equal(Json(cv.Train with { Augment = variants["stain-augment"].Train.Augment }), Json(variants["stain-augment"].Train));
+        Assert.Equal(Json(cv.Evaluate with { Tta = true }), Json(variants["tta"].Evaluate));
+        Assert.Equal(Json(cv.Evaluate with { Threshold = ThresholdRule.ValidationBalanced }), Json(variants["threshold"].Evaluate));
+        var stronger = variants["stronger-training"].Train;
+        Assert.Equal((1e-4, true, true), (stronger.LearningRate, stronger.Model.BatchNorm, stronger.ClassWeighted));
+        Assert.Equal([DataSet.Validation, DataSet.Test], variants["stronger-training"].Undersample.Sets);
+    }
+
+    [Fact]
+    public void Patient_best_trains_on_every_patient_but_a_validation_share_with_early_stopping_and_no_cap()
+    {
+        var best = ConfigLoader.Load(Path.Combine(RepoPaths.Configs, "patient-best.yaml"));
+        var stronger = ConfigLoader.Load(Path.Combine(RepoPaths.Configs, "patient", "stronger-training.yaml"));
+        Assert.Equal((SplitStrategy.Patient, 0.0), (best.Split.Strategy, best.Split.TestFraction));
+        Assert.True(best.Split.ValidationFraction > 0);
+        Assert.Equal(80, best.Train.Epochs);
+        Assert.True(best.Train.EarlyStopping.Patience > 0);
+        Assert.Single(best.Runs());
+        // For now the combined-best variant's training, uncapped.
+        Assert.Equal(Json(stronger.Train with { Epochs = 80 }), Json(best.Train));
+    }
+
+    /// <summary>A section as its canonical JSON (records holding lists compare their lists by reference).</summary>
+    private static string Json(object section) => ConfigWriter.ToCanonicalJson(section);
 
     [Fact]
     public void Resolved_demo_config_is_locked() =>

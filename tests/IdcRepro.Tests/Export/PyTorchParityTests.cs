@@ -114,7 +114,7 @@ public sealed partial class PyTorchParityTests(ExportedRuns runs, ITestOutputHel
         Assert.Equal("keep me", File.ReadAllText(Path.Combine(foreign, "mine.txt")));
         AssertOneErrorLine(Idc(["export", .. common]), "export needs --format pytorch");
         AssertOneErrorLine(Idc(["export", "--format", "onnx", .. common]), "unknown --format 'onnx'");
-        AssertOneErrorLine(Idc(["export", "--format", "pytorch", .. common, "--set", "train.learning_rate=0.5"]), "Train has not run for this config");
+        AssertOneErrorLine(Idc(["export", "--format", "pytorch", .. common, "--set", "train.learning_rate=0.5"]), "Train has not run for blog");
     }
 
     private static void AssertOneErrorLine((int Exit, string Output, string Error) result, string expected)

@@ -53,7 +53,7 @@ public sealed class GraphKeyTests : IDisposable
             Assert.All(stage.Reads, read => Assert.Contains(read.Stage.Name, seen));
             Assert.True(seen.Add(stage.Name), $"{stage.Name} appears twice");
         }
-        Assert.Equal(["Fetch", "Index", "Preprocess", "Split", "Undersample", "Train", "Evaluate"], Graph.Upstream(Graph.Report).Select(s => s.Name));
+        Assert.Equal(["Fetch", "Index", "Preprocess", "Split", "Undersample", "Train", "Evaluate", "CrossValidate"], Graph.Upstream(Graph.Report).Select(s => s.Name));
         Assert.Equal(["Fetch", "Index"], Graph.Upstream(Graph.Preprocess).Select(s => s.Name));
     }
 
@@ -61,7 +61,7 @@ public sealed class GraphKeyTests : IDisposable
     public void Changing_each_declared_input_reruns_exactly_the_stages_below_it()
     {
         var config = TestRuns.TinySyntheticConfig(_temp);
-        string[] all = ["Fetch", "Index", "Preprocess", "Split", "Undersample", "Train", "Evaluate", "Report"];
+        string[] all = ["Fetch", "Index", "Preprocess", "Split", "Undersample", "Train", "Evaluate", "CrossValidate", "Report"];
         Assert.Equal(all, Ran(config));
         Assert.Empty(Ran(config));
 

@@ -117,6 +117,45 @@ public sealed partial class ComparePageTests
         Assert.True(File.Exists(Path.Combine(temp.Path, "compare_files", "val-accuracy.png")));
     }
 
+    /// <summary>A k-fold variant whose pooled balanced accuracy, F1 and ROC AUC (every patch) are given; undersampled: balanced accuracy <paramref name="undersampled"/>.</summary>
+    private static CompareVariant KFold(string name, double balanced, double f1, double auc, double undersampled)
+    {
+        HeldOutFigures Figures(double b, double f, double a) => new(1000, 28,
+            new Dictionary<string, double?> { [MetricNames.Accuracy] = b, [MetricNames.BalancedAccuracy] = b, [MetricNames.F1] = f, [MetricNames.RocAuc] = a },
+            new Dictionary<string, Interval> { [MetricNames.BalancedAccuracy] = new(b - 0.05, b + 0.05, 1000) });
+        var cv = new CrossValidationFigures
+        {
+            Folds = 5,
+            FoldRows = [],
+            All = new PooledFigures(Figures(balanced, f1, auc), []),
+            Undersampled = new PooledFigures(Figures(undersampled, f1, auc), [new MetricSpread(MetricNames.BalancedAccuracy, undersampled, 0.02, 5)]),
+        };
+        return new CompareVariant(name, FakeRun.ConfigYaml, FakeRun.Report(name, withPixels: false) with { CrossValidation = cv });
+    }
+
+    [Fact]
+    public void K_fold_variants_are_ranked_on_their_pooled_figures_and_compared_on_their_pooled_undersampled_ones()
+    {
+        CompareVariant[] variants =
+        [
+            KFold("cv", 0.70, 0.60, 0.80, 0.71), new("blog", FakeRun.ConfigYaml, Run("blog", new ConfusionMatrix(688, 124, 218, 594), 0.7612, 0.8155)),
+            KFold("tta", 0.75, 0.58, 0.80, 0.74), KFold("stronger", 0.75, 0.65, 0.85, 0.76),
+        ];
+        var ranked = CrossValidationRanking.Rank(variants);
+        Assert.Equal(["stronger", "tta", "cv"], ranked.Select(r => r.Variant.Name));           // balanced accuracy, then ROC AUC
+        Assert.Equal([1, 1, 3], ranked.Select(r => r.Ranks[MetricNames.BalancedAccuracy])); // equal values share a rank
+        Assert.Equal([1, 3, 2], ranked.Select(r => r.Ranks[MetricNames.F1]));
+
+        var page = ComparePage.Build(variants);
+        var markdown = MarkdownRenderer.Render(page, "files");
+        Assert.Contains("## Cross-validation by patient, ranked", markdown);
+        Assert.Contains("| 1 | stronger | 5 | 0.7500<br>[0.7000, 0.8000]<br>(rank 1) |", markdown);
+        Assert.Contains("Not ranked (no patient k-fold): blog.", markdown);
+        // The metric table shows a k-fold's pooled undersampled figures, with the spread over its folds.
+        var balanced = page.Blocks.OfType<Table>().First().Rows.Single(r => r[0] == "Balanced accuracy");
+        Assert.Equal("0.7100\n[0.6600, 0.7600]\nfolds: 0.7100 ± 0.0200", balanced[1]);
+    }
+
     [GeneratedRegex(@"\d+\.\d+")]
     private static partial Regex Number();
 }

@@ -73,6 +73,7 @@ public static class FakeRun
             Predictions = predictions,
             Patients = PerPatient.Compute(asPredictions),
             Pixels = withPixels ? new FakePixels(predictions) : null,
+            Regions = withPixels ? Regions(predictions) : [],
             Provenance = Provenance(),
             Seeds = [],
         };
@@ -101,6 +102,19 @@ public static class FakeRun
             }
         }
         return list;
+    }
+
+    /// <summary>Each patient's test patches as a held-out region (every patch scored), pixels from <see cref="FakePixels"/>.</summary>
+    public static IReadOnlyList<PatientRegion> Regions(IReadOnlyList<ScoredPatch> predictions)
+    {
+        var pixels = new FakePixels(predictions);
+        return predictions.Select((p, i) => (p, i)).GroupBy(x => x.p.Patch.Patient).Select(g =>
+        {
+            var scored = g.Select(x => new Prediction(x.p.Label, 1 - x.p.P1, x.p.P1, g.Key)).ToList();
+            var metrics = Metrics.Compute(scored);
+            return new PatientRegion(g.Key, "test", g.Select(x => new RegionPatch(x.p.Patch, x.p.P1)).ToList(),
+                new IdcRepro.Stages.RegionPixels(pixels, g.Select(x => x.i).ToList()), metrics.RocAuc, metrics.BalancedAccuracy);
+        }).ToList();
     }
 
     public static TrainingHistory History(int seed = 1)

@@ -37,10 +37,9 @@ public sealed class TissueMapTests
     {
         // Four grey patches and one pure red one at slide (151, 101): two columns right, one row down of (51, 51).
         Patch[] patches = [At(51, 51), At(101, 51), At(151, 51), At(51, 101), At(151, 101, label: 1)];
-        var predictions = patches.Select(p => new ScoredPatch(p, p.Label == 1 ? 0.9 : 0.1, p.Label)).ToList();
-        var pixels = new SolidPixels(predictions, i => predictions[i].Label == 1 ? new Rgb24(255, 0, 0) : new Rgb24(128, 128, 128));
+        var region = Region(patches.Select(p => new RegionPatch(p, p.Label == 1 ? 0.9 : 0.1)).ToList());
 
-        using var map = PngAssert.Decodes(TissueMap.Render("p", predictions, pixels));
+        using var map = PngAssert.Decodes(TissueMap.Render(region));
         var layout = TissueLayout.For(patches, 50, 360, 360);
         Assert.Equal((100, 50), layout.PixelOf(patches[4]));
 
@@ -60,31 +59,56 @@ public sealed class TissueMapTests
     }
 
     [Fact]
-    public void Patients_with_the_most_test_patches_are_mapped_first_ties_by_id()
+    public void A_patch_the_model_trained_on_is_drawn_flat_in_the_p1_panel_and_whole_in_the_others()
     {
-        ScoredPatch S(string patient, int k) => new(At(1 + 50 * k, 1, patient: patient), 0.5, 0);
-        var predictions = new[] { S("b", 0), S("b", 1), S("c", 0), S("a", 0), S("c", 1), S("d", 0), S("d", 1), S("d", 2) };
-        Assert.Equal(["d", "b", "c"], TissueMapPicker.Pick(predictions, 3));
-        Assert.Equal(["d", "b", "c", "a"], TissueMapPicker.Pick(predictions, 10));
+        Patch[] patches = [At(51, 51), At(101, 51, label: 1)];
+        var region = Region([new RegionPatch(patches[0], 0.2), new RegionPatch(patches[1], null)]);
+        Assert.Equal(1, region.Scored);
+
+        using var map = PngAssert.Decodes(TissueMap.Render(region));
+        var layout = TissueLayout.For(patches, 50, 360, 360);
+        var (left, top) = TissueMap.PanelOrigin(0, layout);
+        var (truthLeft, _) = TissueMap.PanelOrigin(1, layout);
+        var (scoreLeft, _) = TissueMap.PanelOrigin(2, layout);
+        Assert.Equal(new Rgb24(255, 0, 0), map[left + 70, top + 20]);                                                  // its tissue
+        Assert.Equal(ColorRamp.Mix(new Rgb24(255, 0, 0), ColorRamp.Idc, TissueMap.TintOpacity), map[truthLeft + 70, top + 20]); // its label
+        Assert.Equal(TissueMap.NotHeldOut, map[scoreLeft + 70, top + 20]);                                             // no P1
+        Assert.Equal(ColorRamp.Mix(new Rgb24(128, 128, 128), ColorRamp.At(0.2), TissueMap.TintOpacity), map[scoreLeft + 20, top + 20]);
+    }
+
+    [Fact]
+    public void Patients_with_the_most_scored_patches_are_mapped_first_per_set_ties_by_id()
+    {
+        PatientRegion R(string patient, int scored, string source = "test") =>
+            Region(Enumerable.Range(0, scored).Select(k => new RegionPatch(At(1 + 50 * k, 1, patient: patient), 0.5)).Append(new RegionPatch(At(1, 51, patient: patient), null)).ToList(), patient, source);
+        var regions = new[] { R("b", 2), R("c", 2), R("a", 1), R("d", 3), R("x", 1, "external set e"), R("y", 2, "external set e") };
+        Assert.Equal(["d", "b", "c", "y", "x"], TissueMapPicker.Pick(regions, 3).Select(r => r.Patient));
+        Assert.Equal(["d", "y"], TissueMapPicker.Pick(regions, 1).Select(r => r.Patient));
+        Assert.Equal(6, TissueMapPicker.Pick(regions, 10).Count);
     }
 
     [Fact]
     public void Map_of_the_fake_run_renders_three_panels_with_legends()
     {
         var run = FakeRun.Report();
-        using var map = PngAssert.Decodes(TissueMap.Render("10253", run.Predictions, run.Pixels!));
-        var layout = TissueLayout.For(run.Predictions.Where(p => p.Patch.Patient == "10253").Select(p => p.Patch).ToArray(), 50, 360, 360);
+        var region = run.Regions.Single(r => r.Patient == "10253");
+        using var map = PngAssert.Decodes(TissueMap.Render(region));
+        var layout = TissueLayout.For(region.Patches.Select(p => p.Patch).ToArray(), 50, 360, 360);
         Assert.True(map.Width >= 3 * layout.Width && map.Height > layout.Height);
     }
 
+    /// <summary>A region of solid patches: red for IDC, grey for non-IDC.</summary>
+    private static PatientRegion Region(IReadOnlyList<RegionPatch> patches, string patient = "p", string source = "test") =>
+        new(patient, source, patches, new SolidPixels(patches, i => patches[i].Patch.Label == 1 ? new Rgb24(255, 0, 0) : new Rgb24(128, 128, 128)), null, null);
+
     /// <summary>Patches of one colour each.</summary>
-    private sealed class SolidPixels(IReadOnlyList<ScoredPatch> predictions, Func<int, Rgb24> colour) : IPatchPixels
+    private sealed class SolidPixels(IReadOnlyList<RegionPatch> patches, Func<int, Rgb24> colour) : IPatchPixels
     {
         public int Size => 50;
 
         public byte[] ReadRgb(int predictionIndex)
         {
-            _ = predictions[predictionIndex];
+            _ = patches[predictionIndex];
             var c = colour(predictionIndex);
             return Enumerable.Repeat(new[] { c.R, c.G, c.B }, 50 * 50).SelectMany(b => b).ToArray();
         }

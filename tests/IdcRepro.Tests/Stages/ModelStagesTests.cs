@@ -22,7 +22,7 @@ public sealed class ModelStagesTests : IDisposable
     ];
 
     private string[] RunThrough(string config, bool report, params string[] sets) =>
-        new TestRun(config, _temp.Path, sets).Through(report ? Graph.Report : Graph.Evaluate);
+        new TestRun(config, _temp.Path, sets).Through(report ? Graph.Report : Graph.CrossValidate);
 
     [Fact]
     [Trait(Tier.Name, Tier.Long)]
@@ -52,9 +52,9 @@ public sealed class ModelStagesTests : IDisposable
     {
         var config = TestRuns.TinySyntheticConfig(_temp);
         string[] quick = ["train.epochs=2", "train.threads=2", "evaluate.bootstrap_resamples=50"];
-        Assert.Equal(["Fetch", "Index", "Preprocess", "Split", "Undersample", "Train", "Evaluate", "Report"], RunThrough(config, report: true, quick));
+        Assert.Equal(["Fetch", "Index", "Preprocess", "Split", "Undersample", "Train", "Evaluate", "CrossValidate", "Report"], RunThrough(config, report: true, quick));
         Assert.Empty(RunThrough(config, report: true, quick));
-        Assert.Equal(["Train", "Evaluate", "Report"], RunThrough(config, report: true, [.. quick, "train.learning_rate=3e-4"]));
+        Assert.Equal(["Train", "Evaluate", "CrossValidate", "Report"], RunThrough(config, report: true, [.. quick, "train.learning_rate=3e-4"]));
 
         var page = Path.Combine(_temp.Path, "runs", "tiny", "report", "report.html");
         Assert.True(File.Exists(page), page);

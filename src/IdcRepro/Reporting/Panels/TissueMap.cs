@@ -5,17 +5,21 @@ using SixLabors.ImageSharp.PixelFormats;
 namespace IdcRepro.Reporting.Panels;
 
 /// <summary>
-/// One patient's test patches put back where they lie on the slide, in three panels side by side: the patches
-/// themselves (the rebuilt region), the region tinted by ground truth, and tinted by predicted P1, with legends.
-/// Positions without a test patch stay grey: only test patches are known to the report.
+/// One held-out patient's whole region put back where its patches lie on the slide, in three panels side by side: every
+/// patch of the patient (the rebuilt region), the region tinted by ground truth, and tinted by predicted P1 where the patch
+/// was held out (a patch the model trained on is drawn flat in <see cref="NotHeldOut"/>), with legends. Positions without a
+/// patch stay light grey. The region is shrunk to fit the panel size (whole pixels a patch, never enlarged).
 /// </summary>
 public static class TissueMap
 {
     /// <summary>How strongly a tint covers the tissue beneath it (0 none, 1 opaque).</summary>
     public const double TintOpacity = 0.5;
 
-    /// <summary>The colour of positions without a test patch.</summary>
+    /// <summary>The colour of positions without a patch.</summary>
     public static readonly Rgb24 Unknown = new(0xd9, 0xd9, 0xd9);
+
+    /// <summary>The colour, in the P1 panel, of a patch that was not held out (the model trained or validated on it).</summary>
+    public static readonly Rgb24 NotHeldOut = new(0x6b, 0x6b, 0x6b);
 
     private const int Margin = 12;
     private const int Gap = 20;
@@ -25,19 +29,18 @@ public static class TissueMap
     private static readonly Rgb24 White = new(255, 255, 255);
     private static readonly Rgb24 Border = new(0x99, 0x99, 0x99);
 
-    /// <summary>The three-panel map of <paramref name="patient"/>'s patches among <paramref name="predictions"/>, as PNG bytes.</summary>
+    /// <summary>The three-panel map of a patient's region, as PNG bytes.</summary>
     /// <param name="maxPanelWidth">Widest a panel may be; patches shrink (never grow) to fit.</param>
-    public static byte[] Render(string patient, IReadOnlyList<ScoredPatch> predictions, IPatchPixels pixels, int maxPanelWidth = 360, int maxPanelHeight = 360)
+    public static byte[] Render(PatientRegion region, int maxPanelWidth = 360, int maxPanelHeight = 360)
     {
-        var indices = Enumerable.Range(0, predictions.Count).Where(i => predictions[i].Patch.Patient == patient).ToArray();
-        var layout = TissueLayout.For(indices.Select(i => predictions[i].Patch).ToArray(), pixels.Size, maxPanelWidth, maxPanelHeight);
+        var layout = TissueLayout.For(region.Patches.Select(p => p.Patch).ToArray(), region.Pixels.Size, maxPanelWidth, maxPanelHeight);
         var column = ColumnWidth(layout);
         using var canvas = new Image<Rgb24>(2 * Margin + 3 * column + 2 * Gap, 2 * Margin + TitleHeight + layout.Height + LegendHeight, White);
 
         var panelTop = PanelOrigin(0, layout).Y;
         var lefts = Enumerable.Range(0, 3).Select(k => PanelOrigin(k, layout).X).ToArray();
         var columnLefts = Enumerable.Range(0, 3).Select(k => ColumnLeft(k, layout)).ToArray();
-        string[] titles = ["Tissue (test patches)", "Ground truth", "Predicted P1"];
+        string[] titles = ["Tissue (whole region)", "Ground truth", "Predicted P1"];
         for (var k = 0; k < 3; k++)
         {
             using var title = PatchImages.FromPng(TextImage.Render(titles[k], column, TitleHeight - 4, 16, bold: true));
@@ -45,22 +48,28 @@ public static class TissueMap
             PatchImages.Fill(canvas, lefts[k], panelTop, layout.Width, layout.Height, Unknown);
         }
 
-        foreach (var i in indices)
+        for (var i = 0; i < region.Patches.Count; i++)
         {
-            var scored = predictions[i];
-            var (x, y) = layout.PixelOf(scored.Patch);
-            using var patch = PatchImages.FromRgb(pixels.ReadRgb(i), pixels.Size);
-            using var tissue = PatchImages.Scaled(patch, layout.Cell);
+            var (patch, p1) = (region.Patches[i].Patch, region.Patches[i].P1);
+            var (x, y) = layout.PixelOf(patch);
+            using var rgb = PatchImages.FromRgb(region.Pixels.ReadRgb(i), region.Pixels.Size);
+            using var tissue = PatchImages.Scaled(rgb, layout.Cell);
             PatchImages.Paste(canvas, tissue, lefts[0] + x, panelTop + y);
-            using var truth = Tinted(tissue, scored.Label == 1 ? ColorRamp.Idc : ColorRamp.NonIdc);
+            using var truth = Tinted(tissue, patch.Label == 1 ? ColorRamp.Idc : ColorRamp.NonIdc);
             PatchImages.Paste(canvas, truth, lefts[1] + x, panelTop + y);
-            using var score = Tinted(tissue, ColorRamp.At(scored.P1));
-            PatchImages.Paste(canvas, score, lefts[2] + x, panelTop + y);
+            if (p1 is { } score)
+            {
+                using var tinted = Tinted(tissue, ColorRamp.At(score));
+                PatchImages.Paste(canvas, tinted, lefts[2] + x, panelTop + y);
+            }
+            else PatchImages.Fill(canvas, lefts[2] + x, panelTop + y, layout.Cell, layout.Cell, NotHeldOut);
         }
         for (var k = 0; k < 3; k++) PatchImages.Frame(canvas, lefts[k] - 1, panelTop - 1, layout.Width + 2, layout.Height + 2, Border);
 
         var legendTop = panelTop + layout.Height + 8;
-        DrawKeyLegend(canvas, columnLefts[0], legendTop, [(Unknown, "no test patch here")]);
+        DrawKeyLegend(canvas, columnLefts[0], legendTop, region.Scored < region.Patches.Count
+            ? [(Unknown, "no patch"), (NotHeldOut, "not held out")]
+            : [(Unknown, "no patch here")]);
         DrawKeyLegend(canvas, columnLefts[1], legendTop, [(ColorRamp.Idc, "IDC"), (ColorRamp.NonIdc, "non-IDC")]);
         DrawRampLegend(canvas, columnLefts[2], legendTop, Math.Min(column, 300));
         return PatchImages.Png(canvas);

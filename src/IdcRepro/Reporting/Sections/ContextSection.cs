@@ -19,9 +19,24 @@ internal static class ContextSection
         var header = new List<string> { "Result", "Split", "Test set" };
         header.AddRange(Compared.Select(MetricLabels.Of));
         var rows = new List<IReadOnlyList<string>>();
-        var own = new List<string> { $"This run ({report.Name})", $"{SplitWords.Strategy(report.Provenance.SplitStrategy)}, seed {report.Provenance.SplitSeed}", SplitWords.TestSet(report) };
-        own.AddRange(Compared.Select(m => MetricText.WithInterval(report, m)));
-        rows.Add(own);
+        var split = $"{SplitWords.Strategy(report.Provenance.SplitStrategy)}, seed {report.Provenance.SplitSeed}";
+        if (report.HasTestSet)
+        {
+            var own = new List<string> { $"This run ({report.Name})", split, SplitWords.TestSet(report) };
+            own.AddRange(Compared.Select(m => MetricText.WithInterval(report, m)));
+            rows.Add(own);
+        }
+        if (report.AllPatches is { } all)
+            rows.Add(Row($"This run ({report.Name}), every test patch", split,
+                $"{Format.Count(all.Patches)} patches of {Format.Count(all.Patients)} patients, all patches of the test patients", all));
+        if (report.CrossValidation is { } cv)
+        {
+            var kfold = $"patient {cv.Folds}-fold, seed {report.Provenance.SplitSeed}";
+            rows.Add(Row($"{cv.Folds}-fold cross-validation{Seed(cv)}, pooled out of fold", kfold,
+                $"{Format.Count(cv.All.Pooled.Patches)} patches of {Format.Count(cv.All.Pooled.Patients)} patients, all patches of the test patients", cv.All.Pooled));
+            rows.Add(Row($"{cv.Folds}-fold cross-validation{Seed(cv)}, pooled out of fold", kfold,
+                $"{Format.Count(cv.Undersampled.Pooled.Patches)} patches of {Format.Count(cv.Undersampled.Pooled.Patients)} patients, undersampled", cv.Undersampled.Pooled));
+        }
         foreach (var published in PublishedResults.All)
         {
             var row = new List<string> { $"{published.Source}, {published.Model}", published.Split, published.TestSet };
@@ -32,6 +47,11 @@ internal static class ContextSection
             $"This run's values with {confidence} patient-bootstrap intervals in brackets; published values as reported " +
             "(Cruz-Roa et al. 2014 as Janowczyk & Madabhushi 2016 report it). — : not reported.");
 
+        if (!report.HasTestSet)
+        {
+            yield return new Paragraph(SplitWords.NoTestSet, Tone.Note);
+            yield break;
+        }
         yield return Verdict(report);
         yield return new Paragraph(LeakNote(report), Tone.Note);
 
@@ -51,6 +71,15 @@ internal static class ContextSection
             "those where the metric is defined. Keras binary accuracy is what the blog's Keras log prints: the share of " +
             "the 2N sigmoid outputs on the right side of 0.5.");
     }
+
+    private static List<string> Row(string result, string split, string testSet, HeldOutFigures figures)
+    {
+        var row = new List<string> { result, split, testSet };
+        row.AddRange(Compared.Select(m => MetricText.WithInterval(figures, m)));
+        return row;
+    }
+
+    private static string Seed(CrossValidationFigures cv) => cv.Seed is { } s ? $" (training seed {s})" : "";
 
     /// <summary>Whether the blog's accuracy lies inside this run's accuracy interval, in one plain sentence.</summary>
     public static Paragraph Verdict(RunReport report)

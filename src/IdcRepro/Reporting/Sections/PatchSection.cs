@@ -3,13 +3,17 @@ using IdcRepro.Reporting.Panels;
 
 namespace IdcRepro.Reporting.Sections;
 
-/// <summary>Real test patches: examples of each outcome, and tissue maps of the patients with the most test patches.</summary>
+/// <summary>Real held-out patches: examples of each test outcome, and whole-region tissue maps of the held-out patients.</summary>
 internal static class PatchSection
 {
     public static IEnumerable<Block> Blocks(RunReport report, ReportOptions options)
     {
         yield return new Heading(2, "Example patches", "examples");
-        if (report.Pixels is not { } pixels)
+        if (!report.HasTestSet)
+        {
+            yield return new Paragraph(SplitWords.NoTestSet, Tone.Note);
+        }
+        else if (report.Pixels is not { } pixels)
         {
             yield return new Paragraph("The pixels of the test patches were not given, so no examples are shown.", Tone.Note);
         }
@@ -22,25 +26,46 @@ internal static class PatchSection
                 "negatives are the model's most confident mistakes.");
         }
 
+        foreach (var block in TissueMaps(report, options)) yield return block;
+    }
+
+    /// <summary>Whole-region maps of the held-out patients: each test patient, then each external set's patients (capped per set).</summary>
+    private static IEnumerable<Block> TissueMaps(RunReport report, ReportOptions options)
+    {
         yield return new Heading(2, "Tissue maps", "tissue");
-        if (report.Pixels is not { } tissuePixels)
+        if (report.Regions.Count == 0)
         {
-            yield return new Paragraph("The pixels of the test patches were not given, so no tissue maps are shown.", Tone.Note);
+            yield return new Paragraph(report.HasTestSet || report.External.Count > 0
+                ? "The pixels of the held-out patches were not given, so no tissue maps are shown."
+                : "No held-out patient to map: this run scored no test set and no external set.", Tone.Note);
             yield break;
         }
+        var partial = report.Regions.Any(r => r.Scored < r.Patches.Count);
         yield return new Paragraph(
-            "Each patient's test patches put back where they lie on the slide (from the x and y in their file names): " +
-            "the rebuilt region, the same region tinted by the pathologist's label, and tinted by the model's P1. Grey " +
-            "squares are positions with no test patch (training patches, or no tissue); the report knows only the test patches.");
-        var patients = report.Patients.ToDictionary(p => p.Patient, StringComparer.Ordinal);
-        foreach (var patient in TissueMapPicker.Pick(report.Predictions, options.TissueMapPatients))
+            "Each held-out patient's whole region, rebuilt from the x and y in the names of its patches: every patch the data holds " +
+            "of the patient, the same region tinted by the pathologist's label, and tinted by the model's P1" +
+            (partial
+                ? ". A random patch split holds no patient out: only a patient's test patches were scored, and the patches the model " +
+                  "trained on are drawn dark grey in the P1 panel (its figures count the scored patches only)."
+                : " (every patch held out).") +
+            $" Light grey squares are positions without a patch (no tissue there). A region larger than {options.TissueMapMaxPanelSize} pixels a side is " +
+            "shrunk to fit, a whole number of pixels a patch. The patient's ROC AUC and balanced accuracy are over its scored patches.");
+        var picked = TissueMapPicker.Pick(report.Regions, options.TissueMapPatients);
+        if (picked.Count < report.Regions.Count)
+            yield return new Paragraph(
+                $"{picked.Count} of the {report.Regions.Count} held-out patients are mapped here: at most {options.TissueMapPatients} of each set " +
+                "(the test set, each external set), those with the most scored patches, to keep the page light; the per-patient tables list them all.", Tone.Note);
+        foreach (var region in picked)
         {
-            var png = TissueMap.Render(patient, report.Predictions, tissuePixels, options.TissueMapMaxPanelSize, options.TissueMapMaxPanelSize);
-            var caption = $"Patient {patient}";
-            if (patients.TryGetValue(patient, out var s))
-                caption += $": {Format.Count(s.Patches)} test patches ({Format.Count(s.Positives)} IDC); accuracy {Format.Fixed(s.Accuracy, 3)}, " +
-                           $"sensitivity {Format.Fixed(s.Sensitivity, 3)}, specificity {Format.Fixed(s.Specificity, 3)}.";
-            yield return new Figure([new ReportImage($"tissue-{FileSafe(patient)}.png", png, $"Tissue map of patient {patient}")], caption);
+            var png = TissueMap.Render(region, options.TissueMapMaxPanelSize, options.TissueMapMaxPanelSize);
+            var name = region.Source == "test" ? $"tissue-{FileSafe(region.Patient)}.png" : $"tissue-{FileSafe(region.Source.Replace("external set ", "", StringComparison.Ordinal))}-{FileSafe(region.Patient)}.png";
+            var held = region.Scored == region.Patches.Count
+                ? "every patch held out"
+                : $"{Format.Count(region.Scored)} held out in the test set and scored, {Format.Count(region.Patches.Count - region.Scored)} trained on";
+            var caption = $"Patient {region.Patient} ({region.Source}): the whole region, {Format.Count(region.Patches.Count)} patches ({Format.Count(region.Idc)} IDC), {held}; " +
+                          $"ROC AUC {Format.Fixed(region.RocAuc, 3)} and balanced accuracy {Format.Fixed(region.BalancedAccuracy, 3)} over its {Format.Count(region.Scored)} scored patches" +
+                          (region.RocAuc is null ? " (n/a: the patient has patches of one class only)." : ".");
+            yield return new Figure([new ReportImage(name, png, $"Tissue map of patient {region.Patient} ({region.Source})")], caption);
         }
     }
 

@@ -8,6 +8,11 @@ internal static class PatientSection
     public static IEnumerable<Block> Blocks(RunReport report)
     {
         yield return new Heading(2, "Per patient", "patients");
+        if (!report.HasTestSet)
+        {
+            yield return new Paragraph(SplitWords.NoTestSet, Tone.Note);
+            yield break;
+        }
         var rows = report.Patients.Select(p => (IReadOnlyList<string>)
         [
             p.Patient, Format.Count(p.Patches), Format.Count(p.Positives), Format.Fixed(p.Accuracy, 3),

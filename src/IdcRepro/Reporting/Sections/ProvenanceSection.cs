@@ -22,6 +22,7 @@ internal static class ProvenanceSection
         rows.AddRange(p.Undersampling.Count == 0
             ? [Row("Undersampling", "none")]
             : p.Undersampling.Select(u => Row($"Undersampling: {u.Set}", $"{Counts(u.Before)} → {Counts(u.After)}")));
+        if (report.Thresholded || report.Tta) rows.Add(Row("Decision", report.Decision));
         rows.Add(Row("Code version", p.CodeVersion));
         rows.Add(Row("Git commit", p.GitDirty ? $"{p.GitCommit} (dirty: uncommitted changes)" : p.GitCommit));
         rows.Add(Row("Device", p.Device));

@@ -8,8 +8,13 @@ internal static class SplitWords
         "random" => "random patch split",
         "patient" => "patient-level split",
         "lists" => "patient-level split (given lists)",
+        "patient_kfold" => "patient k-fold (one fold held out)",
         _ => strategy,
     };
+
+    /// <summary>What the test-set sections say for a run without a test set.</summary>
+    public const string NoTestSet = "This run has no test set (split.test_fraction 0): every patient but the validation set trained the model, " +
+        "so there are no test figures; see the external sets, if any, for figures on new patients.";
 
     public static bool IsPatchLevel(string strategy) => strategy.Equals("random", StringComparison.OrdinalIgnoreCase);
 
