@@ -101,3 +101,13 @@ public static class PatchDecoder
         _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "not a resampling mode"),
     };
 }
+
+/// <summary>A patch file that is not a readable PNG: empty, cut short, or with bad chunks or pixel data.</summary>
+public sealed class CorruptPatchException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>A patch larger than the cache size under <c>resize: pad</c>, which only enlarges; a config problem, not a corrupt file.</summary>
+public sealed class PatchTooLargeException(ImageSize size, int target)
+    : Exception($"the patch is {size}, larger than preprocess.size {target}; pad only enlarges: use resize bilinear, bicubic or nearest, or a size of at least {Math.Max(size.Width, size.Height)}")
+{
+    public ImageSize Size { get; } = size;
+}
