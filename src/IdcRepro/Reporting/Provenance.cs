@@ -1,3 +1,5 @@
+using IdcRepro.Sampling;
+
 namespace IdcRepro.Reporting;
 
 /// <summary>
@@ -52,3 +54,9 @@ public sealed record Provenance
     /// <summary>Choices made where the blog is ambiguous, one sentence each.</summary>
     public IReadOnlyList<string> Choices { get; init; } = [];
 }
+
+/// <summary>One set of a split ("train", "validation", "test"): its patients and its patches by class.</summary>
+public sealed record SetCounts(string Set, int Patients, ClassCounts Patches);
+
+/// <summary>One set's patches by class before and after undersampling the majority class.</summary>
+public sealed record UndersampleCounts(string Set, ClassCounts Before, ClassCounts After);

@@ -2,7 +2,10 @@ using IdcRepro.Config;
 
 namespace IdcRepro.Sampling;
 
-/// <summary>Class counts of one set before and after undersampling.</summary>
+/// <summary>
+/// The patches of a set by class: <see cref="Class0"/> non-IDC, <see cref="Class1"/> IDC. The one type for class
+/// counts (split.json, undersample.json and the report's provenance); its property names are those files' field names.
+/// </summary>
 public sealed record ClassCounts(int Class0, int Class1)
 {
     public int Total => Class0 + Class1;

@@ -68,10 +68,10 @@ public static class RunReportLoader
                 DatasetPatients = index.Stamp.Fact<int>("patients"),
                 SplitStrategy = ConfigSchema.EnumName(config.Split.Strategy),
                 SplitSeed = config.Split.Seed,
-                Sets = split.Summary.Counts.Select(c => new SetCounts(c.Key, split.Summary.Patients[c.Key].Count, new Reporting.ClassCounts(c.Value.Class0, c.Value.Class1))).ToList(),
+                Sets = split.Summary.Counts.Select(c => new SetCounts(c.Key, split.Summary.Patients[c.Key].Count, c.Value)).ToList(),
                 TestPatientsInTraining = testPatients.Count(trainPatients.Contains),
                 Undersampling = config.Undersample.Strategy == UndersampleStrategy.None ? [] : balanced.Balance
-                    .Select(c => new UndersampleCounts(c.Key, Counts(c.Value.Before), Counts(c.Value.After))).ToList(),
+                    .Select(c => new UndersampleCounts(c.Key, c.Value.Before, c.Value.After)).ToList(),
                 CodeVersion = CodeVersion.Current,
                 GitCommit = Git.Commit,
                 GitDirty = Git.Dirty,
@@ -111,8 +111,6 @@ public static class RunReportLoader
     }
 
     private static readonly GitInfo Git = GitInfo.Read(Directory.GetCurrentDirectory());
-
-    private static Reporting.ClassCounts Counts(Sampling.ClassCounts c) => new(c.Class0, c.Class1);
 
     /// <summary>Where the blog is ambiguous, what this run chose.</summary>
     private static List<string> Choices(IdcConfig config, TrainingSummary summary) =>

@@ -1,6 +1,7 @@
 using IdcRepro.Data;
 using IdcRepro.Evaluation;
 using IdcRepro.Reporting;
+using IdcRepro.Sampling;
 
 namespace IdcRepro.Tests.Reporting;
 

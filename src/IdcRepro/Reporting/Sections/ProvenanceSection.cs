@@ -1,5 +1,6 @@
 using System.Globalization;
 using IdcRepro.Reporting.Pages;
+using IdcRepro.Sampling;
 
 namespace IdcRepro.Reporting.Sections;
 
@@ -40,7 +41,7 @@ internal static class ProvenanceSection
         yield return new Preformatted(report.ConfigYaml);
     }
 
-    private static string Counts(ClassCounts c) => $"{Format.Count(c.NonIdc)} non-IDC + {Format.Count(c.Idc)} IDC";
+    private static string Counts(ClassCounts c) => $"{Format.Count(c.Class0)} non-IDC + {Format.Count(c.Class1)} IDC";
 
     private static IReadOnlyList<string> Row(string field, string value) => [field, value];
 }
