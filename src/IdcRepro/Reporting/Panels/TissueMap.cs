@@ -43,28 +43,28 @@ public static class TissueMap
         string[] titles = ["Tissue (whole region)", "Ground truth", "Predicted P1"];
         for (var k = 0; k < 3; k++)
         {
-            using var title = PatchImages.FromPng(TextImage.Render(titles[k], column, TitleHeight - 4, 16, bold: true));
-            PatchImages.Paste(canvas, title, columnLefts[k], Margin);
-            PatchImages.Fill(canvas, lefts[k], panelTop, layout.Width, layout.Height, Unknown);
+            using var title = PanelCanvas.FromPng(TextImage.Render(titles[k], column, TitleHeight - 4, 16, bold: true));
+            PanelCanvas.Paste(canvas, title, columnLefts[k], Margin);
+            PanelCanvas.Fill(canvas, lefts[k], panelTop, layout.Width, layout.Height, Unknown);
         }
 
         for (var i = 0; i < region.Patches.Count; i++)
         {
             var (patch, p1) = (region.Patches[i].Patch, region.Patches[i].P1);
             var (x, y) = layout.PixelOf(patch);
-            using var rgb = PatchImages.FromRgb(region.Pixels.ReadRgb(i), region.Pixels.Size);
-            using var tissue = PatchImages.Scaled(rgb, layout.Cell);
-            PatchImages.Paste(canvas, tissue, lefts[0] + x, panelTop + y);
+            using var rgb = PanelCanvas.FromRgb(region.Pixels.ReadRgb(i), region.Pixels.Size);
+            using var tissue = PanelCanvas.Scaled(rgb, layout.Cell);
+            PanelCanvas.Paste(canvas, tissue, lefts[0] + x, panelTop + y);
             using var truth = Tinted(tissue, patch.Label == 1 ? ColorRamp.Idc : ColorRamp.NonIdc);
-            PatchImages.Paste(canvas, truth, lefts[1] + x, panelTop + y);
+            PanelCanvas.Paste(canvas, truth, lefts[1] + x, panelTop + y);
             if (p1 is { } score)
             {
                 using var tinted = Tinted(tissue, ColorRamp.At(score));
-                PatchImages.Paste(canvas, tinted, lefts[2] + x, panelTop + y);
+                PanelCanvas.Paste(canvas, tinted, lefts[2] + x, panelTop + y);
             }
-            else PatchImages.Fill(canvas, lefts[2] + x, panelTop + y, layout.Cell, layout.Cell, NotHeldOut);
+            else PanelCanvas.Fill(canvas, lefts[2] + x, panelTop + y, layout.Cell, layout.Cell, NotHeldOut);
         }
-        for (var k = 0; k < 3; k++) PatchImages.Frame(canvas, lefts[k] - 1, panelTop - 1, layout.Width + 2, layout.Height + 2, Border);
+        for (var k = 0; k < 3; k++) PanelCanvas.Frame(canvas, lefts[k] - 1, panelTop - 1, layout.Width + 2, layout.Height + 2, Border);
 
         var legendTop = panelTop + layout.Height + 8;
         DrawKeyLegend(canvas, columnLefts[0], legendTop, region.Scored < region.Patches.Count
@@ -72,7 +72,7 @@ public static class TissueMap
             : [(Unknown, "no patch here")]);
         DrawKeyLegend(canvas, columnLefts[1], legendTop, [(ColorRamp.Idc, "IDC"), (ColorRamp.NonIdc, "non-IDC")]);
         DrawRampLegend(canvas, columnLefts[2], legendTop, Math.Min(column, 300));
-        return PatchImages.Png(canvas);
+        return PanelCanvas.Png(canvas);
     }
 
     /// <summary>The canvas pixel where panel <paramref name="panel"/> (0 tissue, 1 ground truth, 2 P1) starts.</summary>
@@ -102,11 +102,11 @@ public static class TissueMap
         var x = left;
         foreach (var (color, label) in keys)
         {
-            PatchImages.Fill(canvas, x, top + 5, 16, 16, color);
-            PatchImages.Frame(canvas, x, top + 5, 16, 16, Border);
+            PanelCanvas.Fill(canvas, x, top + 5, 16, 16, color);
+            PanelCanvas.Frame(canvas, x, top + 5, 16, 16, Border);
             var width = 14 + 8 * label.Length;
-            using var text = PatchImages.FromPng(TextImage.Render(label, width, 24, 13, centered: false));
-            PatchImages.Paste(canvas, text, x + 20, top + 1);
+            using var text = PanelCanvas.FromPng(TextImage.Render(label, width, 24, 13, centered: false));
+            PanelCanvas.Paste(canvas, text, x + 20, top + 1);
             x += 20 + width + 10;
         }
     }
@@ -117,14 +117,14 @@ public static class TissueMap
         var barLeft = left + 10;
         var barWidth = width - 20;
         for (var dx = 0; dx < barWidth; dx++)
-            PatchImages.Fill(canvas, barLeft + dx, top, 1, barHeight, ColorRamp.At((double)dx / (barWidth - 1)));
-        PatchImages.Frame(canvas, barLeft, top, barWidth, barHeight, Border);
+            PanelCanvas.Fill(canvas, barLeft + dx, top, 1, barHeight, ColorRamp.At((double)dx / (barWidth - 1)));
+        PanelCanvas.Frame(canvas, barLeft, top, barWidth, barHeight, Border);
         foreach (var (value, label) in new[] { (0.0, "0"), (0.25, "0.25"), (0.5, "0.5"), (0.75, "0.75"), (1.0, "1") })
         {
             var x = barLeft + (int)Math.Round(value * (barWidth - 1));
-            PatchImages.Fill(canvas, x, top + barHeight, 1, 5, Border);
-            using var text = PatchImages.FromPng(TextImage.Render(label, 48, 20, 12));
-            PatchImages.Paste(canvas, text, Math.Clamp(x - 24, 0, canvas.Width - 48), top + barHeight + 5);
+            PanelCanvas.Fill(canvas, x, top + barHeight, 1, 5, Border);
+            using var text = PanelCanvas.FromPng(TextImage.Render(label, 48, 20, 12));
+            PanelCanvas.Paste(canvas, text, Math.Clamp(x - 24, 0, canvas.Width - 48), top + barHeight + 5);
         }
     }
 }

@@ -5,8 +5,12 @@ using SixLabors.ImageSharp.Processing;
 
 namespace IdcRepro.Reporting.Panels;
 
-/// <summary>Conversions between raw RGB patches, ImageSharp images and PNG bytes, and pasting one image into another.</summary>
-internal static class PatchImages
+/// <summary>
+/// How the report's panels (example grids, tissue maps) are drawn: raw RGB patches and PNG bytes to ImageSharp images
+/// and back, scaling a patch, and pasting, filling and framing on a canvas. Named for that, not PatchImages:
+/// <c>Training.PatchImages</c> is the decoded patches themselves.
+/// </summary>
+internal static class PanelCanvas
 {
     public static Image<Rgb24> FromRgb(byte[] rgb, int size)
     {
