@@ -41,7 +41,7 @@ public static class RunReportLoader
             Description = config.Description,
             ConfigYaml = ConfigWriter.ToYaml(config),
             History = new TrainingHistory(
-                model.Epochs.Select(e => new EpochPoint(e.Epoch, e.TrainLoss, e.TrainAccuracy, e.ValLoss, e.ValAccuracy, e.Seconds)).ToList(),
+                model.Epochs,
                 summary.BestEpoch, summary.EpochsRun, summary.StopReason == nameof(StopReason.EarlyStopped)),
             Metrics = result.Scored ? Metrics.Compute(EvaluateStage.Predictions(rows), rule) : ReportFigures.NoMetrics,
             HasTestSet = result.Scored,

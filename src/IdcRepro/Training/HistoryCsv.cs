@@ -1,3 +1,4 @@
+using CsvHelper;
 using IdcRepro.Pipeline;
 
 namespace IdcRepro.Training;
@@ -14,4 +15,24 @@ public static class HistoryCsv
 
     public static IReadOnlyList<HistoryRow> Read(string path) =>
         CsvFile.Read<HistoryRow>(path, (message, e) => new TrainingCheckpointException(path, message + ".", e));
+}
+
+/// <summary>
+/// A row of history.csv: an <see cref="EpochRecord"/> without its wall-clock seconds, so the file is reproducible. A
+/// type of its own, not a CSV mapping of EpochRecord: the file's columns (these names, in this order, no seconds) are an
+/// output format, kept apart from epochs.json's fields so that neither file's shape follows a change to the other.
+/// </summary>
+[CsvRecord]
+public sealed partial record HistoryRow(
+    [property: CsvColumn("epoch")] int Epoch,
+    [property: CsvColumn("train_loss")] double TrainLoss,
+    [property: CsvColumn("train_accuracy")] double TrainAccuracy,
+    [property: CsvColumn("train_binary_accuracy")] double TrainBinaryAccuracy,
+    [property: CsvColumn("val_loss")] double ValLoss,
+    [property: CsvColumn("val_accuracy")] double ValAccuracy,
+    [property: CsvColumn("val_binary_accuracy")] double ValBinaryAccuracy,
+    [property: CsvColumn("learning_rate")] double LearningRate)
+{
+    public static HistoryRow From(EpochRecord r) =>
+        new(r.Epoch, r.TrainLoss, r.TrainAccuracy, r.TrainBinaryAccuracy, r.ValLoss, r.ValAccuracy, r.ValBinaryAccuracy, r.LearningRate);
 }

@@ -2,6 +2,7 @@ using IdcRepro.Data;
 using IdcRepro.Evaluation;
 using IdcRepro.Reporting;
 using IdcRepro.Sampling;
+using IdcRepro.Training;
 
 namespace IdcRepro.Tests.Reporting;
 
@@ -124,12 +125,15 @@ public static class FakeRun
         var random = new Random(seed + 100);
         var best = seed == 1 ? 14 : 9 + seed % 5;
         var lift = 0.04 * (seed - 1);
-        var epochs = Enumerable.Range(1, best + 3).Select(e => new EpochPoint(e,
+        var epochs = Enumerable.Range(1, best + 3).Select(e => new EpochRecord(e,
             TrainLoss: 0.62 * Math.Exp(-e / 7.0) + 0.22 + 0.01 * random.NextDouble(),
             TrainAccuracy: 0.93 - 0.25 * Math.Exp(-e / 5.0) + 0.005 * random.NextDouble(),
+            TrainBinaryAccuracy: 0,
             ValLoss: 0.55 * Math.Exp(-e * 14.0 / best / 5.0) + 0.33 + lift + 0.0009 * (e - best) * (e - best) * (e > best ? 4 : 1) + 0.006 * random.NextDouble(),
             ValAccuracy: 0.84 - lift - 0.2 * Math.Exp(-e / 4.0) + 0.008 * random.NextDouble(),
-            Seconds: 41 + 3 * random.NextDouble())).ToList();
+            ValBinaryAccuracy: 0,
+            Seconds: 41 + 3 * random.NextDouble(),
+            LearningRate: 0)).ToList();
         return new TrainingHistory(epochs, BestEpoch: best, StoppedEpoch: best + 3, EarlyStopped: true);
     }
 

@@ -1,5 +1,6 @@
 extern alias ScottPlotLib;
 
+using IdcRepro.Training;
 using ScottPlotLib::ScottPlot;
 
 namespace IdcRepro.Reporting.Plots;
@@ -20,7 +21,7 @@ public static class VariantCurvesPlot
         Render(variants, "Validation accuracy per epoch", "validation accuracy", e => e.ValAccuracy, size);
 
     private static byte[] Render(IReadOnlyList<(string Name, TrainingHistory History)> variants, string title, string yLabel,
-        Func<EpochPoint, double> value, PlotSize? size)
+        Func<EpochRecord, double> value, PlotSize? size)
     {
         var plot = PlotTheme.New(title, "epoch", yLabel);
         for (var v = 0; v < variants.Count; v++)
