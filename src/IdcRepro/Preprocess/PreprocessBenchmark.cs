@@ -4,6 +4,7 @@ using IdcRepro.Config;
 using IdcRepro.Data;
 using IdcRepro.Fetch;
 using IdcRepro.Indexing;
+using IdcRepro.Synthetic;
 
 namespace IdcRepro.Preprocess;
 

@@ -3,6 +3,7 @@ using IdcRepro.Config;
 using IdcRepro.Data;
 using IdcRepro.Fetch;
 using IdcRepro.Pipeline;
+using IdcRepro.Synthetic;
 using Spectre.Console;
 
 namespace IdcRepro.Stages;

@@ -76,7 +76,7 @@ public static class TestRuns
 
     /// <summary>A zip of other synthetic patients (another generator seed) in the dataset's layout: an external test set.</summary>
     public static string ExternalSyntheticZip(TempFolder temp, string name = "other", int patients = 3, int seed = 11) =>
-        IdcRepro.Fetch.SyntheticDataset.WriteZip(new SyntheticConfig { Seed = seed, Patients = patients, GridColumns = 6, GridRows = 6 }, temp.File($"external/{name}.zip")) is { Patches: > 0 }
+        IdcRepro.Synthetic.SyntheticDataset.WriteZip(new SyntheticConfig { Seed = seed, Patients = patients, GridColumns = 6, GridRows = 6 }, temp.File($"external/{name}.zip")) is { Patches: > 0 }
             ? temp.PathOf($"external/{name}.zip")
             : throw new InvalidOperationException("the synthetic external set came out empty");
 

@@ -1,8 +1,9 @@
 using System.IO.Compression;
 using System.Text;
 using IdcRepro.Fetch;
+using IdcRepro.Synthetic;
 
-namespace IdcRepro.Tests.Fetch;
+namespace IdcRepro.Tests.Synthetic;
 
 public sealed class StoredZipWriterTests
 {

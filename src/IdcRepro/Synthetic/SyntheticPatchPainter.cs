@@ -1,4 +1,4 @@
-namespace IdcRepro.Fetch;
+namespace IdcRepro.Synthetic;
 
 /// <summary>
 /// Paints one synthetic patch as H&amp;E-like RGB pixels. Every field is a function of the slide pixel, not of the

@@ -1,4 +1,4 @@
-namespace IdcRepro.Fetch;
+namespace IdcRepro.Synthetic;
 
 /// <summary>
 /// Counter-based randomness for the synthetic slides: every value is a hash of (slide seed, position, purpose),

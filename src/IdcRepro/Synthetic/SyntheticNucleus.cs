@@ -1,4 +1,4 @@
-namespace IdcRepro.Fetch;
+namespace IdcRepro.Synthetic;
 
 /// <summary>
 /// One cell nucleus on a synthetic slide: an ellipse of haematoxylin with grainy chromatin and a soft rim. Nuclei

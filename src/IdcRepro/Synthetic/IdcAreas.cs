@@ -1,4 +1,4 @@
-namespace IdcRepro.Fetch;
+namespace IdcRepro.Synthetic;
 
 /// <summary>
 /// Places one or two contiguous IDC areas inside a <see cref="TissueRegion"/>: each grows cell by cell from a seed

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace IdcRepro.Fetch;
+namespace IdcRepro.Synthetic;
 
 /// <summary>
 /// Writes a zip of stored (uncompressed) entries whose bytes depend only on the entries: a fixed timestamp, no

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace IdcRepro.Fetch;
+namespace IdcRepro.Synthetic;
 
 /// <summary>One patch of a synthetic slide: its grid cell, class and size (smaller than the full side at the region's edge).</summary>
 internal sealed record SyntheticPatch(SyntheticSlide Slide, int Column, int Row, int Label, int Width, int Height)

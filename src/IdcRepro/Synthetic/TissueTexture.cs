@@ -1,4 +1,4 @@
-namespace IdcRepro.Fetch;
+namespace IdcRepro.Synthetic;
 
 /// <summary>
 /// The textures of a synthetic slide, each a function of the slide point: collagen streaks, tumour nests, fat and

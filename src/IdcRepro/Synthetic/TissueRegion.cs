@@ -1,4 +1,4 @@
-namespace IdcRepro.Fetch;
+namespace IdcRepro.Synthetic;
 
 /// <summary>
 /// The tissue on one synthetic slide: an irregular blob over a grid of patch positions, made of a few overlapping

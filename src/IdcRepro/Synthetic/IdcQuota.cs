@@ -1,4 +1,4 @@
-namespace IdcRepro.Fetch;
+namespace IdcRepro.Synthetic;
 
 /// <summary>How many IDC patches each synthetic patient gets, so the whole dataset hits the target share exactly.</summary>
 internal static class IdcQuota

@@ -1,4 +1,4 @@
-namespace IdcRepro.Fetch;
+namespace IdcRepro.Synthetic;
 
 /// <summary>
 /// One synthetic patient's slide: where the tissue is, which patches are IDC, how dense the tumour is around each

@@ -2,7 +2,7 @@ using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.PixelFormats;
 
-namespace IdcRepro.Fetch;
+namespace IdcRepro.Synthetic;
 
 /// <summary>Encodes patch pixels as an 8-bit RGB PNG with fixed settings and no metadata chunks, so equal pixels give equal bytes.</summary>
 internal static class PatchPng

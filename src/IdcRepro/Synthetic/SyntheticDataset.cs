@@ -1,7 +1,7 @@
 using IdcRepro.Config;
 using IdcRepro.Pipeline;
 
-namespace IdcRepro.Fetch;
+namespace IdcRepro.Synthetic;
 
 /// <summary>
 /// Makes a deterministic IDC-like dataset in the original archive's layout and naming: H&amp;E-looking patches of

@@ -1,7 +1,8 @@
 using IdcRepro.Config;
 using IdcRepro.Fetch;
+using IdcRepro.Synthetic;
 
-namespace IdcRepro.Tests.Fetch;
+namespace IdcRepro.Tests.Synthetic;
 
 public sealed class SyntheticPatchPainterTests
 {

@@ -1,4 +1,4 @@
-namespace IdcRepro.Fetch;
+namespace IdcRepro.Synthetic;
 
 /// <summary>
 /// The slowly varying fields of a slide over one window (the tissue outline, where fat is, the bend and turn of

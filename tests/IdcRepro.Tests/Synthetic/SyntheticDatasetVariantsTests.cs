@@ -2,8 +2,9 @@ using System.IO.Compression;
 using IdcRepro.Config;
 using IdcRepro.Fetch;
 using IdcRepro.Pipeline;
+using IdcRepro.Synthetic;
 
-namespace IdcRepro.Tests.Fetch;
+namespace IdcRepro.Tests.Synthetic;
 
 /// <summary>Determinism and the other settings, on configs small enough to write many times.</summary>
 public sealed class SyntheticDatasetVariantsTests : IDisposable

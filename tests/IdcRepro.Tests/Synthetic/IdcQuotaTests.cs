@@ -1,6 +1,7 @@
 using IdcRepro.Fetch;
+using IdcRepro.Synthetic;
 
-namespace IdcRepro.Tests.Fetch;
+namespace IdcRepro.Tests.Synthetic;
 
 public sealed class IdcQuotaTests
 {

@@ -1,7 +1,8 @@
 using IdcRepro.Fetch;
+using IdcRepro.Synthetic;
 using SixLabors.ImageSharp.Formats.Png;
 
-namespace IdcRepro.Tests.Fetch;
+namespace IdcRepro.Tests.Synthetic;
 
 /// <summary>
 /// The demo dataset (the default synthetic config), written once for the class and checked as a user relies on it.

@@ -1,4 +1,4 @@
-namespace IdcRepro.Fetch;
+namespace IdcRepro.Synthetic;
 
 /// <summary>What a hashed random value is for: each purpose draws its own independent stream from a seed.</summary>
 internal enum NoisePurpose : ulong

@@ -1,4 +1,4 @@
-namespace IdcRepro.Fetch;
+namespace IdcRepro.Synthetic;
 
 /// <summary>
 /// One slide's H&amp;E staining: how strongly haematoxylin (purple-blue, nuclei) and eosin (pink, stroma) absorb

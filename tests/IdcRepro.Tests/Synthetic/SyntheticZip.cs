@@ -3,11 +3,12 @@ using System.Text.RegularExpressions;
 using IdcRepro.Config;
 using IdcRepro.Fetch;
 using IdcRepro.Pipeline;
+using IdcRepro.Synthetic;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.PixelFormats;
 
-namespace IdcRepro.Tests.Fetch;
+namespace IdcRepro.Tests.Synthetic;
 
 /// <summary>One patch read back from a synthetic zip: what its name says, its PNG header and pixels, how the zip holds it.</summary>
 public sealed record SyntheticEntry(

@@ -1,4 +1,4 @@
-namespace IdcRepro.Fetch;
+namespace IdcRepro.Synthetic;
 
 /// <summary>
 /// The slow fields at one point: tissue (1) or glass (0); fat (0-1, before tumour pushes it out); how far the
