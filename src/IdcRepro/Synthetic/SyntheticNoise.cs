@@ -46,3 +46,33 @@ internal static class SyntheticNoise
 
     public static double Lerp(double a, double b, double t) => a + (b - a) * t;
 }
+
+/// <summary>What a hashed random value is for: each purpose draws its own independent stream from a seed.</summary>
+internal enum NoisePurpose : ulong
+{
+    PatientSeed = 1,
+    RegionRandom,
+    SlideRandom,
+    IdcWeight,
+    Outline,
+    OutlineDetail,
+    IdcRaggedness,
+    Tumour,
+    TumourPatchiness,
+    TumourOddity,
+    WarpX,
+    WarpY,
+    FibreTurn,
+    Fat,
+    Fibre,
+    CrossFibre,
+    FibreMottle,
+    Fine,
+    Nest,
+    NestDetail,
+    Lymphocytes,
+    Nucleus,
+    Chromatin,
+    Grain,
+    Adipocyte,
+}
