@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Text.Json;
+using IdcRepro.Benchmarks;
 using IdcRepro.Pipeline;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -56,7 +57,7 @@ public sealed class BenchCacheCommand : Command<BenchCacheCommand.Settings>
 
             var result = new
             {
-                machine = Training.CpuModel.Read(),
+                machine = CpuModel.Read(),
                 cores = Environment.ProcessorCount,
                 patches = settings.Patches,
                 images_npy_bytes = new FileInfo(npy).Length,

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Text.Json;
+using IdcRepro.Benchmarks;
 using IdcRepro.Config;
 using IdcRepro.Pipeline;
 using IdcRepro.Preprocess;

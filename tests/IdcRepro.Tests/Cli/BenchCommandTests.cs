@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IdcRepro.Benchmarks;
 using IdcRepro.Tests.TestSupport;
 using IdcRepro.Torch;
 

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace IdcRepro.Torch;
+namespace IdcRepro.Benchmarks;
 
 /// <summary>
 /// Watches the memory in use on NVIDIA GPU 0 through NVML (the driver's management library, present wherever the

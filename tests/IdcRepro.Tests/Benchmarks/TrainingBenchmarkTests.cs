@@ -1,6 +1,8 @@
+using IdcRepro.Benchmarks;
+using IdcRepro.Tests.Training;
 using IdcRepro.Training;
 
-namespace IdcRepro.Tests.Training;
+namespace IdcRepro.Tests.Benchmarks;
 
 [Collection(TorchTrainingCollection.Name)]
 public sealed class TrainingBenchmarkTests

@@ -1,8 +1,9 @@
+using IdcRepro.Benchmarks;
 using IdcRepro.Config;
 using IdcRepro.Preprocess;
 using IdcRepro.Tests.TestSupport;
 
-namespace IdcRepro.Tests.Preprocess;
+namespace IdcRepro.Tests.Benchmarks;
 
 public sealed class PreprocessBenchmarkTests : IDisposable
 {

@@ -1,6 +1,7 @@
+using IdcRepro.Benchmarks;
 using IdcRepro.Training;
 
-namespace IdcRepro.Tests.Training;
+namespace IdcRepro.Tests.Benchmarks;
 
 public sealed class CpuModelTests
 {

@@ -4,9 +4,10 @@ using IdcRepro.Config;
 using IdcRepro.Data;
 using IdcRepro.Fetch;
 using IdcRepro.Indexing;
+using IdcRepro.Preprocess;
 using IdcRepro.Synthetic;
 
-namespace IdcRepro.Preprocess;
+namespace IdcRepro.Benchmarks;
 
 /// <summary>How fast Preprocess decodes on this machine: patches, and the seconds the cache build took.</summary>
 public sealed record PreprocessBenchmarkResult(int Patches, int Threads, double Seconds)

@@ -1,10 +1,11 @@
 using System.Diagnostics;
 using IdcRepro.Config;
 using IdcRepro.Sampling;
+using IdcRepro.Training;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace IdcRepro.Training;
+namespace IdcRepro.Benchmarks;
 
 /// <summary>
 /// Measures how fast a train config trains on this machine, on random uint8 patches (from the config seed) with the

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace IdcRepro.Training;
+namespace IdcRepro.Benchmarks;
 
 /// <summary>The processor's model name, for benchmark records: CPU figures depend on it (vector instructions, caches).</summary>
 public static class CpuModel

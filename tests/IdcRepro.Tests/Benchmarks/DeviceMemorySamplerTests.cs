@@ -1,6 +1,7 @@
+using IdcRepro.Benchmarks;
 using IdcRepro.Torch;
 
-namespace IdcRepro.Tests.Torch;
+namespace IdcRepro.Tests.Benchmarks;
 
 public sealed class DeviceMemorySamplerTests
 {

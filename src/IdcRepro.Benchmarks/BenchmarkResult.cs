@@ -1,4 +1,4 @@
-namespace IdcRepro.Training;
+namespace IdcRepro.Benchmarks;
 
 /// <summary>
 /// Training speed on one device. <see cref="BareStepPatchesPerSecond"/>: forward + loss + backward + optimizer step on a batch
