@@ -1,5 +1,5 @@
 // IdcRepro's task graph. The stages and what each reads come from the program itself (`idc graph`, the table in
-// src/IdcRepro/Stages/Graph.cs): one task per stage, depending on the stages it reads, each calling one `idc`
+// src/IdcRepro/Graph.cs): one task per stage, depending on the stages it reads, each calling one `idc`
 // subcommand. The stage decides whether it is up to date (from its stamp) and says so. No data logic lives here.
 //   ./build.sh --target <Task> --config <file or name> [--set section.key=value ...] [--force] [--artifacts <folder>]
 // --config goes to `idc` as given: it resolves bare names (baseline.yaml, baseline) through configs/ and configs/ablations/.

@@ -1,7 +1,6 @@
 using IdcRepro.Cli.Commands;
 using IdcRepro.Config;
 using IdcRepro.Pipeline;
-using IdcRepro.Stages;
 using IdcRepro.Torch;
 using IdcRepro.Training;
 using Spectre.Console.Cli;

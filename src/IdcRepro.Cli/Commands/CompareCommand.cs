@@ -2,7 +2,6 @@ using System.ComponentModel;
 using IdcRepro.Config;
 using IdcRepro.Pipeline;
 using IdcRepro.Reporting;
-using IdcRepro.Stages;
 using IdcRepro.Torch;
 using Spectre.Console;
 using Spectre.Console.Cli;

@@ -2,7 +2,6 @@ using System.ComponentModel;
 using IdcRepro.Config;
 using IdcRepro.Export;
 using IdcRepro.Pipeline;
-using IdcRepro.Stages;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

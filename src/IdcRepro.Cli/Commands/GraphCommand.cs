@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json;
 using IdcRepro.Pipeline;
-using IdcRepro.Stages;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

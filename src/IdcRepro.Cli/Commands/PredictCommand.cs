@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using IdcRepro.Config;
+using IdcRepro.Evaluation;
 using IdcRepro.Pipeline;
-using IdcRepro.Stages;
 using IdcRepro.Torch;
 using IdcRepro.Training;
 using Spectre.Console;

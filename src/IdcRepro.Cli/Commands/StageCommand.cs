@@ -1,7 +1,6 @@
 using System.Runtime.InteropServices;
 using IdcRepro.Config;
 using IdcRepro.Pipeline;
-using IdcRepro.Stages;
 using IdcRepro.Sweeps;
 using IdcRepro.Torch;
 using Spectre.Console;

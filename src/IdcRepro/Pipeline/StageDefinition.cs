@@ -12,7 +12,7 @@ public sealed record StageRead(StageDefinition Stage, ReadScope Scope = ReadScop
 }
 
 /// <summary>
-/// One stage of the graph as declared (the table is <c>Stages.Graph</c>): its name and code version, the config section
+/// One stage of the graph as declared (the table is <see cref="Graph"/>, src/IdcRepro/Graph.cs): its name and code version, the config section
 /// it reads, the upstream outputs it reads, the files it writes, and the function that makes them. The pipeline keys
 /// the stage on exactly these declarations (<see cref="PipelineRunner.KeyFor"/>) and hands it nothing else
 /// (<see cref="StageRun"/>), so a read that is not declared fails instead of being missed by the key.

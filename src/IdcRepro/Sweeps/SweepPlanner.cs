@@ -1,6 +1,5 @@
 using IdcRepro.Config;
 using IdcRepro.Pipeline;
-using IdcRepro.Stages;
 
 namespace IdcRepro.Sweeps;
 

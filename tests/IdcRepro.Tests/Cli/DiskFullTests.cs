@@ -1,6 +1,5 @@
 using IdcRepro.Cli;
 using IdcRepro.Pipeline;
-using IdcRepro.Stages;
 using IdcRepro.Tests.TestSupport;
 
 namespace IdcRepro.Tests.Cli;

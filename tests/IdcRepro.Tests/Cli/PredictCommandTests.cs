@@ -1,4 +1,4 @@
-using IdcRepro.Stages;
+using IdcRepro.Evaluation;
 using IdcRepro.Tests.TestSupport;
 using IdcRepro.Tests.Training;
 

@@ -1,5 +1,7 @@
 using System.Diagnostics;
-using IdcRepro.Stages;
+using IdcRepro.Evaluation;
+using IdcRepro.Export;
+using IdcRepro.Preprocess;
 using IdcRepro.Tests.TestSupport;
 
 namespace IdcRepro.Tests.Export;

@@ -1,6 +1,5 @@
 using IdcRepro.Config;
 using IdcRepro.Pipeline;
-using IdcRepro.Stages;
 using IdcRepro.Tests.TestSupport;
 
 namespace IdcRepro.Tests.Pipeline;

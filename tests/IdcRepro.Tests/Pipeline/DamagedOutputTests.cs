@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using IdcRepro.Pipeline;
-using IdcRepro.Stages;
+using IdcRepro.Preprocess;
 using IdcRepro.Tests.TestSupport;
 using IdcRepro.Tests.Training;
 

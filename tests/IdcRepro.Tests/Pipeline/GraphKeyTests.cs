@@ -1,6 +1,6 @@
 using IdcRepro.Config;
+using IdcRepro.Fetch;
 using IdcRepro.Pipeline;
-using IdcRepro.Stages;
 using IdcRepro.Tests.TestSupport;
 using IdcRepro.Tests.Training;
 

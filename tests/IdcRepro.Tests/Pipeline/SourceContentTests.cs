@@ -1,5 +1,5 @@
 using IdcRepro.Pipeline;
-using IdcRepro.Stages;
+using IdcRepro.Preprocess;
 using IdcRepro.Tests.TestSupport;
 
 namespace IdcRepro.Tests.Pipeline;

@@ -1,5 +1,4 @@
 using IdcRepro.Reporting.Plots;
-using IdcRepro.Stages;
 using IdcRepro.Tests.TestSupport;
 using IdcRepro.Tests.Training;
 using SixLabors.ImageSharp;

@@ -115,7 +115,7 @@ public static class FakeRun
             var scored = g.Select(x => new Prediction(x.p.Label, 1 - x.p.P1, x.p.P1, g.Key)).ToList();
             var metrics = Metrics.Compute(scored);
             return new PatientRegion(g.Key, "test", g.Select(x => new RegionPatch(x.p.Patch, x.p.P1)).ToList(),
-                new IdcRepro.Stages.RegionPixels(pixels, g.Select(x => x.i).ToList()), metrics.RocAuc, metrics.BalancedAccuracy);
+                new RegionPixels(pixels, g.Select(x => x.i).ToList()), metrics.RocAuc, metrics.BalancedAccuracy);
         }).ToList();
     }
 

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using IdcRepro.Pipeline;
-using IdcRepro.Stages;
 using IdcRepro.Sweeps;
 using IdcRepro.Tests.TestSupport;
 
