@@ -58,6 +58,24 @@ public sealed class ZipPatchReaderTests : IDisposable
     }
 
     [Fact]
+    public void A_stored_entry_whose_bytes_do_not_match_its_crc_is_damaged()
+    {
+        var entries = Entries(3).Where(e => e.Bytes.Length > 100).ToList();
+        var zipPath = scratch.PathOf("data.zip");
+        TestPngs.Zip(zipPath, entries);
+        var zip = File.ReadAllBytes(zipPath);
+        zip[zip.AsSpan().IndexOf(entries[0].Bytes) + 50] ^= 1;
+        File.WriteAllBytes(zipPath, zip);
+        using var reader = ZipPatchReader.Open(zipPath);
+
+        var error = Assert.Throws<InvalidDataException>(() => reader.ReadAllBytes(entries[0].Name));
+
+        Assert.Contains(entries[0].Name, error.Message);
+        Assert.Contains("CRC-32", error.Message);
+        Assert.Equal(entries[^1].Bytes, reader.ReadAllBytes(entries[^1].Name));
+    }
+
+    [Fact]
     public void A_file_that_is_not_a_zip_is_refused_by_name()
     {
         var path = scratch.PathOf("not-a.zip");

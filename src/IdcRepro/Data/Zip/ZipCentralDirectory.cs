@@ -6,7 +6,9 @@ namespace IdcRepro.Data.Zip;
 /// <summary>
 /// Reads a zip's central directory (zip64 included) into a name -> location table, so entries can be read with
 /// positional reads from any thread. Names are taken as UTF-8, as <see cref="System.IO.Compression.ZipArchive"/> does.
-/// Errors are <see cref="InvalidDataException"/>s; the caller adds the file's name.
+/// Errors are <see cref="InvalidDataException"/>s; the caller adds the file's name. Only <see cref="ZipPatchReader"/>
+/// uses it, for lock-free parallel reads (its header says what that measured); checking and listing an archive go
+/// through ZipArchive.
 /// </summary>
 public static class ZipCentralDirectory
 {
@@ -31,6 +33,7 @@ public static class ZipCentralDirectory
                 throw new InvalidDataException($"central directory entry {i} has a bad signature");
             var flags = BinaryPrimitives.ReadUInt16LittleEndian(fixedPart[8..]);
             var method = BinaryPrimitives.ReadUInt16LittleEndian(fixedPart[10..]);
+            var crc32 = BinaryPrimitives.ReadUInt32LittleEndian(fixedPart[16..]);
             long compressed = BinaryPrimitives.ReadUInt32LittleEndian(fixedPart[20..]);
             long uncompressed = BinaryPrimitives.ReadUInt32LittleEndian(fixedPart[24..]);
             int nameLength = BinaryPrimitives.ReadUInt16LittleEndian(fixedPart[28..]);
@@ -42,7 +45,7 @@ public static class ZipCentralDirectory
             var name = Encoding.UTF8.GetString(rest[..nameLength]);
             if ((flags & 1) != 0) throw new InvalidDataException($"entry '{name}' is encrypted");
             ApplyZip64(rest.Slice(nameLength, extraLength), ref uncompressed, ref compressed, ref localOffset);
-            entries.TryAdd(name, new ZipEntryLocation(localOffset, compressed, uncompressed, method));
+            entries.TryAdd(name, new ZipEntryLocation(localOffset, compressed, uncompressed, method, crc32));
         }
         return entries;
     }
