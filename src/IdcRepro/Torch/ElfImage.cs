@@ -3,6 +3,11 @@ using System.Text;
 
 namespace IdcRepro.Torch;
 
+// Why this exists: TorchSharp 0.107's libLibTorchSharp.so asks for GLIBCXX_3.4.32 (for a marker symbol it never
+// calls), which the libstdc++ of Debian 12 (this machine's: its newest is GLIBCXX_3.4.30) and Ubuntu 22.04 lack, so
+// TorchSharp does not load there at all. The Elf* readers find that need and mark it weak in a cached copy
+// (LibTorchSharpPatcher, TorchRuntime); see README, Backends and GPU.
+
 /// <summary>
 /// A bounds-checked view of an ELF64 little-endian image: its section headers, and reads inside one section.
 /// Every offset taken from the file is checked against the file and the section before it is used.

@@ -1,5 +1,8 @@
 namespace IdcRepro.Torch;
 
+// Part of the libstdc++ loading fix: TorchSharp 0.107's LibTorchSharp needs GLIBCXX_3.4.32, which Debian 12 lacks
+// (why and how: ElfImage.cs, TorchRuntime.cs; README, Backends and GPU).
+
 /// <summary>
 /// Reads the version definitions (<c>.gnu.version_d</c>, SHT_GNU_verdef) of an ELF64 little-endian shared library:
 /// the symbol versions it provides, e.g. <c>GLIBCXX_3.4.30</c> for Debian 12's <c>libstdc++.so.6</c>.

@@ -1,5 +1,8 @@
 namespace IdcRepro.Torch;
 
+// Part of the libstdc++ loading fix: TorchSharp 0.107's LibTorchSharp needs GLIBCXX_3.4.32, which Debian 12 lacks
+// (why and how: ElfImage.cs, TorchRuntime.cs; README, Backends and GPU).
+
 /// <summary>
 /// Reads and patches the version needs (<c>.gnu.version_r</c>, SHT_GNU_verneed) of an ELF64 little-endian shared library:
 /// which symbol versions it requires from which library, e.g. <c>GLIBCXX_3.4.32</c> from <c>libstdc++.so.6</c>.

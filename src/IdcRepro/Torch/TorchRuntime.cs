@@ -3,6 +3,12 @@ using TorchSharp;
 
 namespace IdcRepro.Torch;
 
+// Why this folder exists: TorchSharp 0.107's libLibTorchSharp.so asks for GLIBCXX_3.4.32 (for a marker symbol it never
+// calls), which the libstdc++ of Debian 12 (this machine's: its newest is GLIBCXX_3.4.30) and Ubuntu 22.04 lack, so
+// TorchSharp does not load there at all. This loader finds the gap (LibStdCxxVersionGap, the Elf* readers), writes a
+// copy with the need marked weak into the user's cache (LibTorchSharpPatcher, PatchedLibraryCache) and loads it;
+// newer systems load the original. See README, Backends and GPU.
+
 /// <summary>
 /// Loads Torch's native libraries once per process, before any use of <see cref="torch"/>: libtorch from IDC_LIBTORCH
 /// or the build, and LibTorchSharp as shipped or, where the system's libstdc++ is too old for it, as a patched copy
