@@ -113,3 +113,6 @@ internal sealed class ElfImage
 
 /// <summary>A file is not an ELF64 little-endian image, or one of its headers points outside the file or its section.</summary>
 public sealed class ElfFormatException(string message) : Exception(message);
+
+/// <summary>The fields of one ELF64 section header that the version readers use; offsets are from the start of the file.</summary>
+internal readonly record struct ElfSection(int Index, uint Type, long Offset, long Size, uint Link, uint Info);
