@@ -4,7 +4,6 @@ using System.Text.Json;
 using IdcRepro.Benchmarks;
 using IdcRepro.Config;
 using IdcRepro.Pipeline;
-using IdcRepro.Preprocess;
 using IdcRepro.Torch;
 using IdcRepro.Training;
 using Spectre.Console;

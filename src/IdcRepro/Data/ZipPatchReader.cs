@@ -33,21 +33,21 @@ public sealed class ZipPatchReader : IPatchReader
     private const uint LocalHeaderSignature = 0x04034b50;
     private const int LocalHeaderLength = 30;
 
-    private readonly SafeFileHandle handle;
-    private readonly Dictionary<string, ZipEntryLocation> entries;
+    private readonly SafeFileHandle _handle;
+    private readonly Dictionary<string, ZipEntryLocation> _entries;
 
     private ZipPatchReader(string zipPath, SafeFileHandle handle, Dictionary<string, ZipEntryLocation> entries)
     {
         ZipPath = zipPath;
-        this.handle = handle;
-        this.entries = entries;
+        _handle = handle;
+        _entries = entries;
     }
 
     /// <summary>The zip's full path.</summary>
     public string ZipPath { get; }
 
     /// <summary>How many entries (files and folders) the zip holds.</summary>
-    public int EntryCount => entries.Count;
+    public int EntryCount => _entries.Count;
 
     public static ZipPatchReader Open(string zipPath)
     {
@@ -69,16 +69,16 @@ public sealed class ZipPatchReader : IPatchReader
 
     public byte[] ReadAllBytes(string path)
     {
-        if (!entries.TryGetValue(path, out var entry))
+        if (!_entries.TryGetValue(path, out var entry))
             throw new StageException($"Dataset zip '{ZipPath}' has no entry '{path}'. The index is out of date with the data: rerun the index stage.");
         Span<byte> header = stackalloc byte[LocalHeaderLength];
-        if (RandomAccess.Read(handle, header, entry.LocalHeaderOffset) != LocalHeaderLength
+        if (RandomAccess.Read(_handle, header, entry.LocalHeaderOffset) != LocalHeaderLength
             || BinaryPrimitives.ReadUInt32LittleEndian(header) != LocalHeaderSignature)
             throw Damaged(path, "its local header is missing");
         var dataOffset = entry.LocalHeaderOffset + LocalHeaderLength
             + BinaryPrimitives.ReadUInt16LittleEndian(header[26..]) + BinaryPrimitives.ReadUInt16LittleEndian(header[28..]);
         var stored = new byte[entry.CompressedSize];
-        if (RandomAccess.Read(handle, stored, dataOffset) != stored.Length) throw Damaged(path, "its data is cut short");
+        if (RandomAccess.Read(_handle, stored, dataOffset) != stored.Length) throw Damaged(path, "its data is cut short");
         var bytes = entry.Method switch
         {
             0 when entry.CompressedSize == entry.UncompressedSize => stored,
@@ -111,5 +111,5 @@ public sealed class ZipPatchReader : IPatchReader
     /// <summary>An unreadable entry: an <see cref="InvalidDataException"/>, which Preprocess treats like a corrupt PNG.</summary>
     private InvalidDataException Damaged(string path, string why) => new($"zip '{ZipPath}' entry '{path}' is damaged: {why}");
 
-    public void Dispose() => handle.Dispose();
+    public void Dispose() => _handle.Dispose();
 }

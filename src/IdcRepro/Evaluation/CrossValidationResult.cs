@@ -1,5 +1,4 @@
 using System.Text.Json;
-using IdcRepro.Evaluation;
 using IdcRepro.Pipeline;
 
 namespace IdcRepro.Evaluation;

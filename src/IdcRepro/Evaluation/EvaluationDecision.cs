@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using IdcRepro.Config;
-using IdcRepro.Evaluation;
 using IdcRepro.Pipeline;
 
 namespace IdcRepro.Evaluation;

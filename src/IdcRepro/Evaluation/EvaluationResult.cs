@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using IdcRepro.Evaluation;
 using IdcRepro.Pipeline;
 
 namespace IdcRepro.Evaluation;

@@ -1,5 +1,4 @@
 using IdcRepro.Config;
-using IdcRepro.Evaluation;
 using IdcRepro.Pipeline;
 using IdcRepro.Training;
 using Spectre.Console;

@@ -1,5 +1,4 @@
 using IdcRepro.Config;
-using IdcRepro.Evaluation;
 
 namespace IdcRepro.Evaluation;
 

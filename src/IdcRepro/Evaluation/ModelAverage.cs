@@ -1,4 +1,3 @@
-using IdcRepro.Evaluation;
 using IdcRepro.Pipeline;
 
 namespace IdcRepro.Evaluation;

@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using IdcRepro.Config;
 using IdcRepro.Data;
-using IdcRepro.Evaluation;
 using IdcRepro.Indexing;
 using IdcRepro.Pipeline;
 using IdcRepro.Preprocess;

@@ -1,5 +1,4 @@
 using IdcRepro.Config;
-using IdcRepro.Export;
 using IdcRepro.Pipeline;
 using IdcRepro.Torch;
 using IdcRepro.Training;

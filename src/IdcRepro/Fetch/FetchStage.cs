@@ -1,7 +1,6 @@
 using System.Text.Json;
 using IdcRepro.Config;
 using IdcRepro.Data;
-using IdcRepro.Fetch;
 using IdcRepro.Pipeline;
 using IdcRepro.Synthetic;
 using Spectre.Console;

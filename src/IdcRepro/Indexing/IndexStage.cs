@@ -2,7 +2,6 @@ using System.IO.Compression;
 using IdcRepro.Config;
 using IdcRepro.Data;
 using IdcRepro.Fetch;
-using IdcRepro.Indexing;
 using IdcRepro.Pipeline;
 using Spectre.Console;
 

@@ -47,7 +47,7 @@ public static class PatchDecoder
             throw new PatchTooLargeException(declared, size);
 
         var fullSize = declared.Width == size && declared.Height == size;
-        Span<byte> pixels = fullSize ? destination : new byte[declared.Width * declared.Height * 3];
+        var pixels = fullSize ? destination : new byte[declared.Width * declared.Height * 3];
         if (!PlainRgbPng.TryDecode(png, declared, pixels))
         {
             using var image = Load(png);

@@ -26,13 +26,13 @@ public static unsafe class PlainRgbPng
     private const int BytesPerPixel = 3;
 
     /// <summary>Per-thread room to join an image's data when it is split over several IDAT chunks.</summary>
-    [ThreadStatic] private static byte[]? joined;
+    [ThreadStatic] private static byte[]? _joined;
 
     /// <summary>The row "above" the first row: all zeros, as wide as the widest accepted row.</summary>
     private static readonly byte[] ZeroRow = new byte[PngStructure.MaxSide * BytesPerPixel];
 
     /// <summary>Per-thread room for the inflated rows.</summary>
-    [ThreadStatic] private static byte[]? inflated;
+    [ThreadStatic] private static byte[]? _inflated;
 
     /// <summary>Decodes <paramref name="png"/> (already through <see cref="PngStructure.Check"/>) into width*height*3 bytes, or returns false.</summary>
     public static bool TryDecode(ReadOnlySpan<byte> png, ImageSize size, Span<byte> destination)
@@ -56,7 +56,7 @@ public static unsafe class PlainRgbPng
         var first = -1;
         var total = 0;
         var chunks = 0;
-        for (var at = 8; ; )
+        for (var at = 8; ;)
         {
             var length = (int)BinaryPrimitives.ReadUInt32BigEndian(png[at..]);
             var type = BinaryPrimitives.ReadUInt32BigEndian(png[(at + 4)..]);
@@ -77,9 +77,9 @@ public static unsafe class PlainRgbPng
             data = png.Slice(first + 8, total);
             return true;
         }
-        var buffer = joined is { } j && j.Length >= total ? j : joined = new byte[Math.Max(total, 16 * 1024)];
+        var buffer = _joined is { } j && j.Length >= total ? j : _joined = new byte[Math.Max(total, 16 * 1024)];
         var filled = 0;
-        for (var at = first; filled < total; )
+        for (var at = first; filled < total;)
         {
             var length = (int)BinaryPrimitives.ReadUInt32BigEndian(png[at..]);
             if (BinaryPrimitives.ReadUInt32BigEndian(png[(at + 4)..]) == Idat)
@@ -98,7 +98,7 @@ public static unsafe class PlainRgbPng
     {
         var rows = destination.Length / stride;
         var rawLength = rows * (stride + 1);
-        var raw = inflated is { } r && r.Length > rawLength ? r : inflated = new byte[Math.Max(rawLength + 1, 16 * 1024)];
+        var raw = _inflated is { } r && r.Length > rawLength ? r : _inflated = new byte[Math.Max(rawLength + 1, 16 * 1024)];
         try
         {
             using var zlib = new ZLibStream(compressed, CompressionMode.Decompress);

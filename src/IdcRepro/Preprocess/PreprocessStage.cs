@@ -4,7 +4,6 @@ using IdcRepro.Data.Npy;
 using IdcRepro.Fetch;
 using IdcRepro.Indexing;
 using IdcRepro.Pipeline;
-using IdcRepro.Preprocess;
 using Spectre.Console;
 
 namespace IdcRepro.Preprocess;

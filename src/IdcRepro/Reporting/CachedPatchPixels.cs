@@ -1,6 +1,5 @@
 using IdcRepro.Data.Npy;
 using IdcRepro.Preprocess;
-using IdcRepro.Reporting;
 
 namespace IdcRepro.Reporting;
 

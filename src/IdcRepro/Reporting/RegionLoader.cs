@@ -2,7 +2,6 @@ using IdcRepro.Config;
 using IdcRepro.Data;
 using IdcRepro.Evaluation;
 using IdcRepro.Preprocess;
-using IdcRepro.Reporting;
 
 namespace IdcRepro.Reporting;
 

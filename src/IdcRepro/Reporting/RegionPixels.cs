@@ -1,6 +1,5 @@
 using IdcRepro.Config;
 using IdcRepro.Evaluation;
-using IdcRepro.Reporting;
 
 namespace IdcRepro.Reporting;
 

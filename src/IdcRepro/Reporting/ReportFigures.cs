@@ -1,7 +1,6 @@
 using IdcRepro.Config;
 using IdcRepro.Data;
 using IdcRepro.Evaluation;
-using IdcRepro.Reporting;
 
 namespace IdcRepro.Reporting;
 

@@ -1,6 +1,4 @@
-using IdcRepro.Config;
 using IdcRepro.Pipeline;
-using IdcRepro.Reporting;
 using Spectre.Console;
 
 namespace IdcRepro.Reporting;

@@ -1,10 +1,8 @@
 using System.Reflection;
-using System.Text.Json;
 using IdcRepro.Config;
 using IdcRepro.Evaluation;
 using IdcRepro.Pipeline;
 using IdcRepro.Preprocess;
-using IdcRepro.Reporting;
 using IdcRepro.Sampling;
 using IdcRepro.Training;
 

@@ -1,6 +1,5 @@
 using IdcRepro.Config;
 using IdcRepro.Data.Npy;
-using IdcRepro.Sampling;
 
 namespace IdcRepro.Sampling;
 

@@ -1,7 +1,6 @@
 using IdcRepro.Config;
 using IdcRepro.Data;
 using IdcRepro.Pipeline;
-using IdcRepro.Sampling;
 
 namespace IdcRepro.Sampling;
 

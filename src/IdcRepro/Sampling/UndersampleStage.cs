@@ -2,7 +2,6 @@ using System.Text.Json;
 using IdcRepro.Config;
 using IdcRepro.Pipeline;
 using IdcRepro.Preprocess;
-using IdcRepro.Sampling;
 using Spectre.Console;
 
 namespace IdcRepro.Sampling;

@@ -43,11 +43,11 @@ public static class SweepPlanner
 
             var tasks = new List<(SweepTask Task, int Cpus)>();
             foreach (var variant in members)
-            foreach (var run in variant.Runs)
-            {
-                if (upToDate(Graph.Evaluate, run)) fresh.Add(run.Name);
-                else tasks.Add((new SweepTask(variant.File, run.Name, Call(request, "evaluate", variant.File, "--run", run.Name)), TrainingCpus(variant.Config, slurm)));
-            }
+                foreach (var run in variant.Runs)
+                {
+                    if (upToDate(Graph.Evaluate, run)) fresh.Add(run.Name);
+                    else tasks.Add((new SweepTask(variant.File, run.Name, Call(request, "evaluate", variant.File, "--run", run.Name)), TrainingCpus(variant.Config, slurm)));
+                }
             var arrays = tasks.GroupBy(t => t.Cpus).ToList();
             var dataJobs = planned.ToList();
             foreach (var array in arrays)

@@ -16,12 +16,12 @@ public static class SweepStatus
     {
         var rows = new List<UnitStatus>();
         foreach (var submission in record.Submissions)
-        foreach (var job in submission.Jobs)
-        {
-            var units = job.IsArray ? job.Tasks.Select(t => (SubmittedTask?)t).ToList() : [null];
-            foreach (var task in units)
-                rows.Add(Unit(submission, job, task, slurm, outputsDone, readLog));
-        }
+            foreach (var job in submission.Jobs)
+            {
+                var units = job.IsArray ? job.Tasks.Select(t => (SubmittedTask?)t).ToList() : [null];
+                foreach (var task in units)
+                    rows.Add(Unit(submission, job, task, slurm, outputsDone, readLog));
+            }
         return rows;
     }
 

@@ -1,5 +1,4 @@
 using IdcRepro.Pipeline;
-using TorchSharp;
 
 namespace IdcRepro.Training;
 

@@ -16,8 +16,12 @@ public sealed class IdcCnn : nn.Module<Tensor, Tensor>
     /// <summary>Keras' BatchNormalization defaults (momentum 0.99 is torch's 0.01).</summary>
     public const double BatchNormEpsilon = 1e-3, BatchNormMomentum = 0.01;
 
+    // Named without the usual '_': RegisterComponents names each submodule after its field, and these names are the
+    // state_dict's keys ("features.0.weight"), which checkpoints, the PyTorch export and idc_model.py rely on.
+#pragma warning disable IDE1006
     private readonly Sequential features;
     private readonly Sequential classifier;
+#pragma warning restore IDE1006
 
     public IdcCnn(ModelConfig config, int inputSize) : base(nameof(IdcCnn))
     {

@@ -4,7 +4,6 @@ using IdcRepro.Pipeline;
 using IdcRepro.Preprocess;
 using IdcRepro.Sampling;
 using IdcRepro.Torch;
-using IdcRepro.Training;
 using Spectre.Console;
 
 namespace IdcRepro.Training;

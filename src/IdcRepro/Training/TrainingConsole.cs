@@ -1,5 +1,4 @@
 using System.Globalization;
-using IdcRepro.Training;
 using Spectre.Console;
 
 namespace IdcRepro.Training;

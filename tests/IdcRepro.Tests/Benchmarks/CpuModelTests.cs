@@ -1,5 +1,4 @@
 using IdcRepro.Benchmarks;
-using IdcRepro.Training;
 
 namespace IdcRepro.Tests.Benchmarks;
 

@@ -1,5 +1,4 @@
 using IdcRepro.Benchmarks;
-using IdcRepro.Torch;
 
 namespace IdcRepro.Tests.Benchmarks;
 

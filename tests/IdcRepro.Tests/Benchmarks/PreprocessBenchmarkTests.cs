@@ -1,6 +1,5 @@
 using IdcRepro.Benchmarks;
 using IdcRepro.Config;
-using IdcRepro.Preprocess;
 using IdcRepro.Tests.TestSupport;
 
 namespace IdcRepro.Tests.Benchmarks;

@@ -1,6 +1,5 @@
 using IdcRepro.Benchmarks;
 using IdcRepro.Tests.Training;
-using IdcRepro.Training;
 
 namespace IdcRepro.Tests.Benchmarks;
 

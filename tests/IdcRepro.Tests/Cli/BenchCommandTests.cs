@@ -1,7 +1,6 @@
 using System.Text.Json;
 using IdcRepro.Benchmarks;
 using IdcRepro.Tests.TestSupport;
-using IdcRepro.Torch;
 
 namespace IdcRepro.Tests.Cli;
 

@@ -32,7 +32,7 @@ public sealed class DiskFullTests : IDisposable
         {
             var (upToDate, forced) = outcome;
             Assert.True(upToDate.ExitCode == 0, upToDate.Error);
-        Assert.Empty(upToDate.ErrorLines);
+            Assert.Empty(upToDate.ErrorLines);
 
             Assert.Equal(1, forced.ExitCode);
             var line = Assert.Single(forced.ErrorLines);

@@ -103,7 +103,7 @@ public sealed partial class PyTorchParityTests(ExportedRuns runs, ITestOutputHel
         var manifest = JsonSerializer.Deserialize<ExportManifest>(File.ReadAllText(Path.Combine(folder, ExportManifest.FileName)), IdcRepro.Pipeline.Stamp.Json)!;
         Assert.Equal(run.Manifest.TrainKey, manifest.TrainKey);
         Assert.Equal(run.Manifest.Files[PyTorchExport.WeightsFile].Sha256, manifest.Files[PyTorchExport.WeightsFile].Sha256); // the same weights, byte for byte
-        Assert.Equal([ "config.yaml", "export.json", "idc_model.py", "model.json", "model.pt", "normalization.json" ],
+        Assert.Equal(["config.yaml", "export.json", "idc_model.py", "model.json", "model.pt", "normalization.json"],
             Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(["pytorch"], Directory.GetFileSystemEntries(Path.GetDirectoryName(folder)!).Select(Path.GetFileName)); // no temporary folder left beside it
 

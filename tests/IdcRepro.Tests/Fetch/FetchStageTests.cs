@@ -1,6 +1,5 @@
 using IdcRepro.Fetch;
 using IdcRepro.Pipeline;
-using IdcRepro.Tests.Fetch;
 using IdcRepro.Tests.TestSupport;
 
 namespace IdcRepro.Tests.Fetch;

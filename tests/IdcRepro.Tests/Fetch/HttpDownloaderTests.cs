@@ -16,18 +16,18 @@ public sealed class HttpDownloaderTests : IDisposable
     private static readonly DownloadConfig QuickRetries = new() { Retries = 3, TimeoutSeconds = 1 };
     private static readonly TimeSpan TinyDelay = TimeSpan.FromMilliseconds(1);
 
-    private readonly TempFolder temp = new();
-    private readonly HttpClient client = new();
+    private readonly TempFolder _temp = new();
+    private readonly HttpClient _client = new();
 
-    private string Destination => temp.PathOf("idc.zip");
+    private string Destination => _temp.PathOf("idc.zip");
     private string Partial => HttpDownloader.PartialPath(Destination);
     private string Validator => HttpDownloader.ValidatorPath(Destination);
     private string Sidecar => ArchiveHash.SidecarPath(Destination);
 
     public void Dispose()
     {
-        client.Dispose();
-        temp.Dispose();
+        _client.Dispose();
+        _temp.Dispose();
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class HttpDownloaderTests : IDisposable
         // Why resuming needs a validator: neither the size nor the zip check tells a splice from either file.
         Assert.Equal(Archive.Length, Other.Length);
         Assert.NotEqual(Archive, Other);
-        var splice = temp.PathOf("splice.zip");
+        var splice = _temp.PathOf("splice.zip");
         File.WriteAllBytes(splice, [.. Archive[..70_000], .. Other[70_000..]]);
         Assert.Equal(4, ZipDatasetCheck.Validate(splice));
     }
@@ -236,7 +236,7 @@ public sealed class HttpDownloaderTests : IDisposable
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            HttpDownloader.DownloadAsync(client, server.Url, Destination, null, QuickRetries with { TimeoutSeconds = 10 }, null, cancel.Token, TinyDelay));
+            HttpDownloader.DownloadAsync(_client, server.Url, Destination, null, QuickRetries with { TimeoutSeconds = 10 }, null, cancel.Token, TinyDelay));
 
         Assert.Single(server.Requests);
         Assert.Equal(50_000, new FileInfo(Partial).Length);
@@ -410,10 +410,10 @@ public sealed class HttpDownloaderTests : IDisposable
         await using var server = new LoopbackHttpServer(Archive, new ServerScript());
 
         WriteFailedException e;
-        using (WriteFaults.DiskFullUnder(temp.Path))
+        using (WriteFaults.DiskFullUnder(_temp.Path))
             e = await Assert.ThrowsAsync<WriteFailedException>(() => Download(server));
 
-        Assert.StartsWith($"no space left on the disk of {temp.Path} to write idc.zip: it needs {WriteFailure.Size(Archive.Length)} more, ", e.Message);
+        Assert.StartsWith($"no space left on the disk of {_temp.Path} to write idc.zip: it needs {WriteFailure.Size(Archive.Length)} more, ", e.Message);
         Assert.Contains("then rerun (the download starts from the beginning).", e.Message);
         Assert.Single(server.Requests);
     }
@@ -422,7 +422,7 @@ public sealed class HttpDownloaderTests : IDisposable
     private const string OfflineAdvice = "--set data.source=zip --set data.path=<local copy of IDC_regular_ps50_idx5.zip>";
 
     private Task<string> Download(LoopbackHttpServer server, string? pinned = null, DownloadConfig? config = null, IProgress<DownloadProgress>? progress = null) =>
-        HttpDownloader.DownloadAsync(client, server.Url, Destination, pinned, config ?? QuickRetries, progress, CancellationToken.None, TinyDelay);
+        HttpDownloader.DownloadAsync(_client, server.Url, Destination, pinned, config ?? QuickRetries, progress, CancellationToken.None, TinyDelay);
 
     /// <summary>What an earlier run leaves: the bytes so far, and the ETag of the file they came from.</summary>
     private void LeavePartial(byte[] bytes, string etag)

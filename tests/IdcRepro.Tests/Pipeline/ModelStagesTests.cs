@@ -1,4 +1,3 @@
-using System.Text.Json;
 using IdcRepro.Config;
 using IdcRepro.Evaluation;
 using IdcRepro.Pipeline;

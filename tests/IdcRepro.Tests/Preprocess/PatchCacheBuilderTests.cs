@@ -1,21 +1,21 @@
-using IdcRepro.Tests.TestSupport;
 using IdcRepro.Config;
 using IdcRepro.Data;
 using IdcRepro.Data.Npy;
 using IdcRepro.Pipeline;
 using IdcRepro.Preprocess;
 using IdcRepro.Tests.Data;
+using IdcRepro.Tests.TestSupport;
 
 namespace IdcRepro.Tests.Preprocess;
 
 public sealed class PatchCacheBuilderTests : IDisposable
 {
-    private readonly TempFolder scratch = new();
+    private readonly TempFolder _scratch = new();
 
-    public void Dispose() => scratch.Dispose();
+    public void Dispose() => _scratch.Dispose();
 
-    private string Images => scratch.PathOf("images.npy");
-    private string Labels => scratch.PathOf("labels.npy");
+    private string Images => _scratch.PathOf("images.npy");
+    private string Labels => _scratch.PathOf("labels.npy");
 
     /// <summary>A small dataset zip in the IDC layout: mostly 50x50 patches, one 50x42 edge patch, and optionally junk at <paramref name="corruptAt"/>.</summary>
     private (List<Patch> Patches, List<byte[]> Pixels, string Zip) Dataset(int count, params int[] corruptAt)
@@ -33,7 +33,7 @@ public sealed class PatchCacheBuilderTests : IDisposable
             pixels.Add(source);
             entries.Add((path, corruptAt.Contains(i) ? TestPngs.Rgb(50, 50, seed: i)[..200] : TestPngs.Rgb(50, height, source)));
         }
-        var zip = scratch.PathOf("data.zip");
+        var zip = _scratch.PathOf("data.zip");
         TestPngs.Zip(zip, entries);
         return (patches, pixels, zip);
     }

@@ -1,10 +1,10 @@
-using IdcRepro.Tests.TestSupport;
 using System.Buffers.Binary;
 using System.IO.Compression;
 using IdcRepro.Config;
 using IdcRepro.Data;
 using IdcRepro.Preprocess;
 using IdcRepro.Tests.Data;
+using IdcRepro.Tests.TestSupport;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.PixelFormats;

@@ -1,6 +1,6 @@
-using IdcRepro.Tests.TestSupport;
 using System.Text.RegularExpressions;
 using IdcRepro.Reporting;
+using IdcRepro.Tests.TestSupport;
 
 namespace IdcRepro.Tests.Reporting;
 

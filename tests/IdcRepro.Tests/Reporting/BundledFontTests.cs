@@ -19,8 +19,8 @@ public sealed class BundledFontTests : IDisposable
     {
         var dark = 0;
         for (var y = fromRow; y < Math.Min(image.Height, fromRow + rows); y++)
-        for (var x = 0; x < image.Width; x++)
-            if (image[x, y] is { R: < 110, G: < 110, B: < 110 }) dark++;
+            for (var x = 0; x < image.Width; x++)
+                if (image[x, y] is { R: < 110, G: < 110, B: < 110 }) dark++;
         return dark;
     }
 

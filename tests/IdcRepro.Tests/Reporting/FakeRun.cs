@@ -89,19 +89,19 @@ public static class FakeRun
         foreach (var (patient, columns, rows, originX, originY) in Patients)
         {
             for (var r = 0; r < rows; r++)
-            for (var c = 0; c < columns; c++)
-            {
-                double u = (c + 0.5) / columns - 0.5, v = (r + 0.5) / rows - 0.5;
-                var wobble = 0.08 * Math.Sin(7 * u + 3 * v + patient.Length);
-                if (u * u + v * v > 0.23 + wobble) continue; // outside the tissue blob
-                if (random.NextDouble() < 0.12) continue;    // a few positions went to training
-                var idc = (u - 0.12) * (u - 0.12) / 0.06 + (v + 0.05) * (v + 0.05) / 0.09 < 1 ? 1 : 0;
-                var logit = (idc == 1 ? separation : -separation) + Normal(random) * 1.4;
-                var p1 = 1 / (1 + Math.Exp(-logit));
-                var patch = new Patch($"{patient}/{idc}/{patient}_idx5_x{originX + 50 * c}_y{originY + 50 * r}_class{idc}.png",
-                    patient, originX + 50 * c, originY + 50 * r, idc);
-                list.Add(new ScoredPatch(patch, Math.Round(p1, 6), p1 > 0.5 ? 1 : 0));
-            }
+                for (var c = 0; c < columns; c++)
+                {
+                    double u = (c + 0.5) / columns - 0.5, v = (r + 0.5) / rows - 0.5;
+                    var wobble = 0.08 * Math.Sin(7 * u + 3 * v + patient.Length);
+                    if (u * u + v * v > 0.23 + wobble) continue; // outside the tissue blob
+                    if (random.NextDouble() < 0.12) continue;    // a few positions went to training
+                    var idc = (u - 0.12) * (u - 0.12) / 0.06 + (v + 0.05) * (v + 0.05) / 0.09 < 1 ? 1 : 0;
+                    var logit = (idc == 1 ? separation : -separation) + Normal(random) * 1.4;
+                    var p1 = 1 / (1 + Math.Exp(-logit));
+                    var patch = new Patch($"{patient}/{idc}/{patient}_idx5_x{originX + 50 * c}_y{originY + 50 * r}_class{idc}.png",
+                        patient, originX + 50 * c, originY + 50 * r, idc);
+                    list.Add(new ScoredPatch(patch, Math.Round(p1, 6), p1 > 0.5 ? 1 : 0));
+                }
         }
         return list;
     }

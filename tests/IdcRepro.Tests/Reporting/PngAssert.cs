@@ -22,8 +22,8 @@ public static class PngAssert
         var stepX = Math.Max(1, image.Width / 200);
         var stepY = Math.Max(1, image.Height / 200);
         for (var y = 0; y < image.Height; y += stepY)
-        for (var x = 0; x < image.Width; x += stepX)
-            colours.Add(image[x, y]);
+            for (var x = 0; x < image.Width; x += stepX)
+                colours.Add(image[x, y]);
         return colours.Count;
     }
 }

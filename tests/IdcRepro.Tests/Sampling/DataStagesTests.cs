@@ -1,9 +1,7 @@
 using System.Diagnostics;
-using System.Text.Json;
-using IdcRepro.Pipeline;
+using System.IO.Compression;
 using IdcRepro.Preprocess;
 using IdcRepro.Sampling;
-using System.IO.Compression;
 using IdcRepro.Tests.TestSupport;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.PixelFormats;

@@ -6,7 +6,6 @@ using IdcRepro.Indexing;
 using IdcRepro.Pipeline;
 using IdcRepro.Sampling;
 using IdcRepro.Tests.TestSupport;
-using Snapshooter;
 using Snapshooter.Xunit;
 
 namespace IdcRepro.Tests.Sampling;

@@ -1,4 +1,3 @@
-using IdcRepro.Fetch;
 using IdcRepro.Synthetic;
 
 namespace IdcRepro.Tests.Synthetic;

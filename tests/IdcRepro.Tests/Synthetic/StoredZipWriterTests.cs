@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Text;
-using IdcRepro.Fetch;
 using IdcRepro.Synthetic;
 
 namespace IdcRepro.Tests.Synthetic;

@@ -1,4 +1,3 @@
-using IdcRepro.Fetch;
 using IdcRepro.Synthetic;
 using SixLabors.ImageSharp.Formats.Png;
 

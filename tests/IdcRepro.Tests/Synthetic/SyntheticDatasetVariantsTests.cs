@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using IdcRepro.Config;
-using IdcRepro.Fetch;
 using IdcRepro.Pipeline;
 using IdcRepro.Synthetic;
 

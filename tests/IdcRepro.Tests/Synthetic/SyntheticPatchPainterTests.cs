@@ -1,5 +1,4 @@
 using IdcRepro.Config;
-using IdcRepro.Fetch;
 using IdcRepro.Synthetic;
 
 namespace IdcRepro.Tests.Synthetic;

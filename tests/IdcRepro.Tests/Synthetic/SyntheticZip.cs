@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using System.Text.RegularExpressions;
 using IdcRepro.Config;
-using IdcRepro.Fetch;
 using IdcRepro.Pipeline;
 using IdcRepro.Synthetic;
 using SixLabors.ImageSharp;

@@ -1,7 +1,6 @@
 using IdcRepro.Config;
 using IdcRepro.Torch;
 using IdcRepro.Training;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace IdcRepro.Tests.Training;
@@ -193,8 +192,8 @@ public sealed class AugmenterTests
     {
         var square = new byte[size, size];
         for (var i = 0; i < size; i++)
-        for (var j = 0; j < size; j++)
-            square[i, j] = value(i, j);
+            for (var j = 0; j < size; j++)
+                square[i, j] = value(i, j);
         return square;
     }
 
@@ -203,9 +202,9 @@ public sealed class AugmenterTests
         var size = grey.GetLength(0);
         var pixels = new byte[size * size * 3];
         for (var i = 0; i < size; i++)
-        for (var j = 0; j < size; j++)
-        for (var c = 0; c < 3; c++)
-            pixels[(i * size + j) * 3 + c] = grey[i, j];
+            for (var j = 0; j < size; j++)
+                for (var c = 0; c < 3; c++)
+                    pixels[(i * size + j) * 3 + c] = grey[i, j];
         return new PatchImages(pixels, 1, size, size);
     }
 

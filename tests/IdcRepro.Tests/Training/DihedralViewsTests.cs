@@ -27,13 +27,13 @@ public sealed class DihedralViewsTests
         var mirror = DihedralViews.Apply(x, 4);    // left-right: out[i, j] = in[i, 2 - j]
         var mirrorQuarter = DihedralViews.Apply(x, 5); // mirrored, then turned: out[i, j] = mirror[j, 2 - i] = in[j, i]
         for (var c = 0; c < 3; c++)
-        for (var i = 0; i < 3; i++)
-        for (var j = 0; j < 3; j++)
-        {
-            Assert.Equal(At(x, c, j, 2 - i), At(quarter, c, i, j));
-            Assert.Equal(At(x, c, i, 2 - j), At(mirror, c, i, j));
-            Assert.Equal(At(x, c, j, i), At(mirrorQuarter, c, i, j));
-        }
+            for (var i = 0; i < 3; i++)
+                for (var j = 0; j < 3; j++)
+                {
+                    Assert.Equal(At(x, c, j, 2 - i), At(quarter, c, i, j));
+                    Assert.Equal(At(x, c, i, 2 - j), At(mirror, c, i, j));
+                    Assert.Equal(At(x, c, j, i), At(mirrorQuarter, c, i, j));
+                }
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using IdcRepro.Training;
-using static TorchSharp.torch;
 
 namespace IdcRepro.Tests.Training;
 

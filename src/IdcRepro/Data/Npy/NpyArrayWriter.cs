@@ -9,15 +9,15 @@ namespace IdcRepro.Data.Npy;
 /// </summary>
 public sealed class NpyArrayWriter : IDisposable
 {
-    private readonly SafeFileHandle handle;
-    private readonly int dataOffset;
+    private readonly SafeFileHandle _handle;
+    private readonly int _dataOffset;
 
     private NpyArrayWriter(string path, SafeFileHandle handle, NpyHeader header, int dataOffset)
     {
         Path = path;
-        this.handle = handle;
+        _handle = handle;
         Header = header;
-        this.dataOffset = dataOffset;
+        _dataOffset = dataOffset;
     }
 
     public string Path { get; }
@@ -41,7 +41,7 @@ public sealed class NpyArrayWriter : IDisposable
         var count = items.Length / Header.ItemBytes;
         if (items.Length % Header.ItemBytes != 0 || firstIndex < 0 || firstIndex + count > Header.Count)
             throw new ArgumentOutOfRangeException(nameof(firstIndex), $"{items.Length} bytes at item {firstIndex} do not fit {Header} in '{Path}'");
-        RandomAccess.Write(handle, items, dataOffset + firstIndex * Header.ItemBytes);
+        RandomAccess.Write(_handle, items, _dataOffset + firstIndex * Header.ItemBytes);
     }
 
     /// <summary>
@@ -64,9 +64,9 @@ public sealed class NpyArrayWriter : IDisposable
         }
         var compacted = Header.WithCount(keep.Count);
         var encoded = compacted.Encode();
-        if (encoded.Length != dataOffset) throw new InvalidOperationException("the .npy header changed length on compaction");
-        RandomAccess.SetLength(handle, dataOffset + compacted.DataBytes);
-        RandomAccess.Write(handle, encoded, 0);
+        if (encoded.Length != _dataOffset) throw new InvalidOperationException("the .npy header changed length on compaction");
+        RandomAccess.SetLength(_handle, _dataOffset + compacted.DataBytes);
+        RandomAccess.Write(_handle, encoded, 0);
         Header = compacted;
     }
 
@@ -78,11 +78,11 @@ public sealed class NpyArrayWriter : IDisposable
         {
             var items = Math.Min(count - done, buffer.Length / itemBytes);
             var block = buffer.AsSpan(0, (int)(items * itemBytes));
-            RandomAccess.Read(handle, block, dataOffset + (source + done) * itemBytes);
-            RandomAccess.Write(handle, block, dataOffset + (target + done) * itemBytes);
+            RandomAccess.Read(_handle, block, _dataOffset + (source + done) * itemBytes);
+            RandomAccess.Write(_handle, block, _dataOffset + (target + done) * itemBytes);
             done += items;
         }
     }
 
-    public void Dispose() => handle.Dispose();
+    public void Dispose() => _handle.Dispose();
 }

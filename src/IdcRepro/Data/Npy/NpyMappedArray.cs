@@ -10,19 +10,19 @@ namespace IdcRepro.Data.Npy;
 /// </summary>
 public sealed unsafe class NpyMappedArray : IDisposable
 {
-    private readonly MemoryMappedFile map;
-    private readonly MemoryMappedViewAccessor view;
-    private readonly byte* data;
+    private readonly MemoryMappedFile _map;
+    private readonly MemoryMappedViewAccessor _view;
+    private readonly byte* _data;
 
     private NpyMappedArray(string path, NpyHeader header, MemoryMappedFile map, MemoryMappedViewAccessor view, int dataOffset)
     {
         Path = path;
         Header = header;
-        this.map = map;
-        this.view = view;
+        _map = map;
+        _view = view;
         byte* start = null;
         view.SafeMemoryMappedViewHandle.AcquirePointer(ref start);
-        data = start + view.PointerOffset + dataOffset;
+        _data = start + view.PointerOffset + dataOffset;
     }
 
     public string Path { get; }
@@ -59,20 +59,20 @@ public sealed unsafe class NpyMappedArray : IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
-        return new ReadOnlySpan<byte>(data + index * Header.ItemBytes, checked((int)Header.ItemBytes));
+        return new ReadOnlySpan<byte>(_data + index * Header.ItemBytes, checked((int)Header.ItemBytes));
     }
 
     /// <summary>All the data as <typeparamref name="T"/>, which must match the dtype (for arrays under 2 GB, such as labels).</summary>
     public ReadOnlySpan<T> AsSpan<T>() where T : unmanaged
     {
         if (NpyDType.Of<T>() != Header.DType) throw new InvalidOperationException($"'{Path}' holds {Header.DType.Descr}, not {typeof(T).Name}");
-        return MemoryMarshal.Cast<byte, T>(new ReadOnlySpan<byte>(data, checked((int)Header.DataBytes)));
+        return MemoryMarshal.Cast<byte, T>(new ReadOnlySpan<byte>(_data, checked((int)Header.DataBytes)));
     }
 
     public void Dispose()
     {
-        view.SafeMemoryMappedViewHandle.ReleasePointer();
-        view.Dispose();
-        map.Dispose();
+        _view.SafeMemoryMappedViewHandle.ReleasePointer();
+        _view.Dispose();
+        _map.Dispose();
     }
 }

@@ -87,8 +87,8 @@ public static class ZipCentralDirectory
     /// <summary>Takes the 64-bit sizes and offset from the zip64 extra field for those the fixed part marks 0xFFFFFFFF.</summary>
     private static void ApplyZip64(ReadOnlySpan<byte> extra, ref long uncompressed, ref long compressed, ref long localOffset)
     {
-        const long Marker = uint.MaxValue;
-        if (uncompressed != Marker && compressed != Marker && localOffset != Marker) return;
+        const long marker = uint.MaxValue;
+        if (uncompressed != marker && compressed != marker && localOffset != marker) return;
         while (extra.Length >= 4)
         {
             var id = BinaryPrimitives.ReadUInt16LittleEndian(extra);
@@ -96,9 +96,9 @@ public static class ZipCentralDirectory
             var data = extra.Slice(4, size);
             extra = extra[(4 + size)..];
             if (id != 1) continue;
-            if (uncompressed == Marker && data.Length >= 8) { uncompressed = (long)BinaryPrimitives.ReadUInt64LittleEndian(data); data = data[8..]; }
-            if (compressed == Marker && data.Length >= 8) { compressed = (long)BinaryPrimitives.ReadUInt64LittleEndian(data); data = data[8..]; }
-            if (localOffset == Marker && data.Length >= 8) localOffset = (long)BinaryPrimitives.ReadUInt64LittleEndian(data);
+            if (uncompressed == marker && data.Length >= 8) { uncompressed = (long)BinaryPrimitives.ReadUInt64LittleEndian(data); data = data[8..]; }
+            if (compressed == marker && data.Length >= 8) { compressed = (long)BinaryPrimitives.ReadUInt64LittleEndian(data); data = data[8..]; }
+            if (localOffset == marker && data.Length >= 8) localOffset = (long)BinaryPrimitives.ReadUInt64LittleEndian(data);
             return;
         }
     }

@@ -1,4 +1,3 @@
-using IdcRepro.Evaluation;
 using IdcRepro.Reporting.Pages;
 
 namespace IdcRepro.Reporting.Sections;
