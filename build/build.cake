@@ -2,9 +2,10 @@
 // src/IdcRepro/Graph.cs): one task per stage, depending on the stages it reads, each calling one `idc`
 // subcommand. The stage decides whether it is up to date (from its stamp) and says so. No data logic lives here.
 //   ./build.sh --target <Task> --config <file or name> [--set section.key=value ...] [--force] [--artifacts <folder>]
-// --config goes to `idc` as given: it resolves bare names (baseline.yaml, baseline) through configs/ and configs/ablations/.
-// Tasks: the stages (Fetch -> Index -> Preprocess -> Split -> Undersample -> Train -> Evaluate -> CrossValidate -> Report);
-// Compare, Sweep (--profile local|slurm|<file>, --jobs N, --wait), Bench, Build, Graph, Test, Clean.
+// --config goes to `idc` as given: it resolves bare names (baseline.yaml, baseline) through configs/ and
+// configs/ablations/.
+// Tasks: the stages (Fetch -> Index -> Preprocess -> Split -> Undersample -> Train -> Evaluate -> CrossValidate ->
+// Report); Compare, Sweep (--profile local|slurm|<file>, --jobs N, --wait), Bench, Build, Graph, Test, Clean.
 
 var target = Argument("target", "Report");
 var configFiles = Arguments<string>("config", new[] { "configs/demo.yaml" });
@@ -62,13 +63,15 @@ foreach (var stage in graph.EnumerateArray())
                                                 : IdcArguments(name.ToLowerInvariant(), new[] { configFile }), name.ToLowerInvariant()));
 }
 
-// Compare: every --config (or every *.yaml of a folder given as --config); idc compare runs what each variant lacks first.
+// Compare: every --config (or every *.yaml of a folder given as --config); idc compare runs what each variant lacks
+// first.
 Task("Compare")
     .IsDependentOn("Build")
     .Does(() => Run(IdcArguments("compare", configFiles), "compare"));
 
-// Sweep: every run of every --config (seeds, folds) as jobs where --profile says (profiles/local.yaml, the default: a pool
-// of workers here, --jobs N; profiles/slurm.yaml: sbatch, --wait to wait for the jobs); idc plans what is not up to date.
+// Sweep: every run of every --config (seeds, folds) as jobs where --profile says (profiles/local.yaml, the default: a
+// pool of workers here, --jobs N; profiles/slurm.yaml: sbatch, --wait to wait for the jobs); idc plans what is not up
+// to date.
 Task("Sweep")
     .IsDependentOn("Build")
     .Does(() =>

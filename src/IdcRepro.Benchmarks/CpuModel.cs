@@ -2,13 +2,19 @@ using System.Runtime.InteropServices;
 
 namespace IdcRepro.Benchmarks;
 
-/// <summary>The processor's model name, for benchmark records: CPU figures depend on it (vector instructions, caches).</summary>
+/// <summary>
+/// The processor's model name, for benchmark records: CPU figures depend on it (vector instructions, caches).
+/// </summary>
 public static class CpuModel
 {
-    /// <summary>The keys that name the model in /proc/cpuinfo: x86's "model name", then what ARM kernels write.</summary>
+    /// <summary>
+    /// The keys that name the model in /proc/cpuinfo: x86's "model name", then what ARM kernels write.
+    /// </summary>
     private static readonly string[] Keys = ["model name", "Model", "Processor", "cpu model"];
 
-    /// <summary>This machine's CPU model: from /proc/cpuinfo on Linux, PROCESSOR_IDENTIFIER on Windows, else the architecture.</summary>
+    /// <summary>
+    /// This machine's CPU model: from /proc/cpuinfo on Linux, PROCESSOR_IDENTIFIER on Windows, else the architecture.
+    /// </summary>
     public static string Read()
     {
         try
@@ -24,7 +30,9 @@ public static class CpuModel
             : $"unknown {RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant()} CPU";
     }
 
-    /// <summary>The model name in the text of /proc/cpuinfo (the first processor's), or null when it names none.</summary>
+    /// <summary>
+    /// The model name in the text of /proc/cpuinfo (the first processor's), or null when it names none.
+    /// </summary>
     public static string? Parse(string cpuinfo)
     {
         var fields = cpuinfo.Split('\n')

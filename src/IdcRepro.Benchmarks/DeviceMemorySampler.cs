@@ -30,10 +30,14 @@ public sealed class DeviceMemorySampler : IDisposable
     /// <summary>Memory in use on the GPU when sampling began.</summary>
     public long BaselineBytes { get; }
 
-    /// <summary>The GPU's product name as NVML gives it (e.g. "NVIDIA H100 80GB HBM3"), or null when NVML would not say.</summary>
+    /// <summary>
+    /// The GPU's product name as NVML gives it (e.g. "NVIDIA H100 80GB HBM3"), or null when NVML would not say.
+    /// </summary>
     public string? GpuName { get; }
 
-    /// <summary>The highest memory in use seen so far (sampled every few milliseconds, and once more on each call).</summary>
+    /// <summary>
+    /// The highest memory in use seen so far (sampled every few milliseconds, and once more on each call).
+    /// </summary>
     public long PeakBytes
     {
         get

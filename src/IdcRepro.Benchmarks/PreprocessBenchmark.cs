@@ -21,7 +21,9 @@ public sealed record PreprocessBenchmarkResult(int Patches, int Threads, double 
 /// </summary>
 public static class PreprocessBenchmark
 {
-    /// <summary>The synthetic generator's average patches per patient with its default grid (the demo's 12 patients give 2,073).</summary>
+    /// <summary>
+    /// The synthetic generator's average patches per patient with its default grid (the demo's 12 patients give 2,073).
+    /// </summary>
     private const double PatchesPerPatient = 170;
 
     public static PreprocessBenchmarkResult Run(PreprocessConfig config, int patches, string folder)

@@ -14,7 +14,8 @@ namespace IdcRepro.Benchmarks;
 public static class TrainingBenchmark
 {
     /// <param name="config">The train section to measure; epochs and early stopping are ignored.</param>
-    /// <param name="patches">Random patches to train on (two epochs of them are timed: one split into steps, one as training runs).</param>
+    /// <param name="patches">Random patches to train on (two epochs of them are timed: one split into steps, one as
+    /// training runs).</param>
     /// <param name="bareSteps">Optimizer steps timed on a ready float batch, after one warm-up step.</param>
     /// <param name="inputSize">Patch side in pixels.</param>
     public static BenchmarkResult Run(TrainConfig config, int patches = 2000, int bareSteps = 5, int inputSize = 50)

@@ -114,7 +114,9 @@ public sealed class BenchCacheCommand : Command<BenchCacheCommand.Settings>
         }
     }
 
-    /// <summary>The dataset's layout: a folder per patient of about 1,000 files, each of a real patch's average size.</summary>
+    /// <summary>
+    /// The dataset's layout: a folder per patient of about 1,000 files, each of a real patch's average size.
+    /// </summary>
     private static void WriteFolder(string folder, int patches)
     {
         var bytes = new byte[PngBytes];

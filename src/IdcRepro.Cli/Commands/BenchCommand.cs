@@ -22,7 +22,9 @@ public sealed class BenchCommand : Command<BenchCommand.Settings>
     /// <summary>Patches in IDC_regular_ps50_idx5.</summary>
     public const int FullDatasetPatches = 277_524;
 
-    /// <summary>Training patches on a CPU by default: a full-size epoch there takes about 15 minutes on 2 cores.</summary>
+    /// <summary>
+    /// Training patches on a CPU by default: a full-size epoch there takes about 15 minutes on 2 cores.
+    /// </summary>
     private const int CpuDefaultPatches = 2_000;
 
     public sealed class Settings : StageSettings

@@ -5,7 +5,9 @@ using Spectre.Console.Cli;
 
 namespace IdcRepro.Cli.Commands;
 
-/// <summary>Removes the cache and runs; downloaded archives stay unless asked, since they are slow to get back.</summary>
+/// <summary>
+/// Removes the cache and runs; downloaded archives stay unless asked, since they are slow to get back.
+/// </summary>
 public sealed class CleanCommand : Command<CleanCommand.Settings>
 {
     public sealed class Settings : CommandSettings

@@ -51,8 +51,8 @@ public sealed class CompareCommand : Command<CompareCommand.Settings>
                 var runs = RunSpec.Of(config);
                 foreach (var each in runs) runner.Run(Graph.Evaluate, each);
                 runner.Run(Graph.CrossValidate, runs[0]); // one output for the whole family
-                // A variant that fans out is shown through its first run, whose report carries every fold's and seed's figures;
-                // a k-fold under the variant's own name, since its figures are the folds' pooled ones.
+                // A variant that fans out is shown through its first run, whose report carries every fold's and seed's
+                // figures; a k-fold under the variant's own name, since its figures are the folds' pooled ones.
                 var run = runs[0];
                 var (report, patchPixels) = RunReportLoader.Load(runner.Outputs(run));
                 pixels.Add(patchPixels);

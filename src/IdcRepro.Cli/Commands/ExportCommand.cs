@@ -8,8 +8,9 @@ using Spectre.Console.Cli;
 namespace IdcRepro.Cli.Commands;
 
 /// <summary>
-/// Writes the trained model of a config in another framework's format: <c>--format pytorch</c> gives model.pt (a state_dict
-/// that torch.load reads), model.json, normalization.json and idc_model.py, by default in runs/&lt;name&gt;/export/pytorch/.
+/// Writes the trained model of a config in another framework's format: <c>--format pytorch</c> gives model.pt (a
+/// state_dict that torch.load reads), model.json, normalization.json and idc_model.py, by default in
+/// runs/&lt;name&gt;/export/pytorch/.
 /// </summary>
 public sealed class ExportCommand : Command<ExportCommand.Settings>
 {

@@ -6,7 +6,10 @@ using Spectre.Console.Cli;
 
 namespace IdcRepro.Cli.Commands;
 
-/// <summary>Prints the graph as declared (<see cref="Graph"/>): what each stage reads and writes. The Cake script reads its JSON.</summary>
+/// <summary>
+/// Prints the graph as declared (<see cref="Graph"/>): what each stage reads and writes. The Cake script reads its
+/// JSON.
+/// </summary>
 public sealed class GraphCommand : Command<GraphCommand.Settings>
 {
     public sealed class Settings : CommandSettings

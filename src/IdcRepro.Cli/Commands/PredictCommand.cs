@@ -61,7 +61,8 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
         var metrics = result.Labelled
             ? EvaluationResult.Compute(EvaluateStage.Predictions(result.Rows), config.Evaluate.BootstrapResamples, config.Evaluate.BootstrapSeed, decision.DecisionRule)
             : null;
-        // This run's files replace the folder's earlier ones as a set: never new predictions beside an old metrics.json.
+        // This run's files replace the folder's earlier ones as a set: never new predictions beside an old
+        // metrics.json.
         var output = Path.GetFullPath(settings.Output ?? Path.Combine(layout.Root, "predict"));
         OutputFolder.Replace(output, [PredictionsCsv.FileName, EvaluationResult.FileName], folder =>
         {

@@ -21,7 +21,8 @@ public sealed class StageCommand : Command<StageSettings>
         var config = ConfigArgument.Load(settings.Config, settings.Set);
         // Before anything loads libtorch: its CPU kernels are picked once per process.
         if (config.Train.CpuKernels == CpuKernels.Avx2) CpuNumerics.Pin();
-        // A Slurm job (a sweep's training) must have the CPUs its train.threads asks for: the threads are in the cache key.
+        // A Slurm job (a sweep's training) must have the CPUs its train.threads asks for: the threads are in the cache
+        // key.
         if ((stage == Graph.Train || stage == Graph.Evaluate)
             && JobCpus.Shortfall(config.Train.Threads, Environment.GetEnvironmentVariable(JobCpus.SlurmVariable), Environment.ProcessorCount) is { } shortfall)
             throw new StageException(shortfall);

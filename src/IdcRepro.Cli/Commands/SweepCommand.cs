@@ -9,8 +9,9 @@ namespace IdcRepro.Cli.Commands;
 
 /// <summary>
 /// <c>idc sweep</c>: plans every run of every variant through Evaluate and Report, then one Compare
-/// (<see cref="SweepPlanner"/>), writes the job scripts under artifacts/sweeps/&lt;id&gt;/submission-&lt;n&gt;/, and hands them
-/// to the profile's executor: sbatch (afterok dependencies; Slurm does all scheduling) or the local pool of workers.
+/// (<see cref="SweepPlanner"/>), writes the job scripts under artifacts/sweeps/&lt;id&gt;/submission-&lt;n&gt;/, and
+/// hands them to the profile's executor: sbatch (afterok dependencies; Slurm does all scheduling) or the local pool of
+/// workers.
 /// What is up to date is left out, so the same sweep submitted again makes only what is missing.
 /// </summary>
 public sealed class SweepCommand : Command<SweepSettings>
@@ -106,7 +107,9 @@ public sealed class SweepCommand : Command<SweepSettings>
         return verdict == SweepVerdict.Complete ? 0 : 1;
     }
 
-    /// <summary>The profile given; without one, profiles/local.yaml where there is one, else one local worker.</summary>
+    /// <summary>
+    /// The profile given; without one, profiles/local.yaml where there is one, else one local worker.
+    /// </summary>
     private static (string Path, SweepProfile Profile) LoadProfile(string? given)
     {
         if (given is null && !File.Exists(Path.Combine(ProfileLoader.Folder, "local" + ConfigLocator.Extension)))

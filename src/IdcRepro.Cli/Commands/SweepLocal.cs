@@ -44,7 +44,9 @@ internal sealed class SweepLocal
         _submission = submission;
     }
 
-    /// <summary>Runs the submission's jobs (their scripts written already); returns the record with every unit's outcome.</summary>
+    /// <summary>
+    /// Runs the submission's jobs (their scripts written already); returns the record with every unit's outcome.
+    /// </summary>
     public static SweepRecord Run(IAnsiConsole console, string sweepFolder, SweepRecord record, SweepSubmission submission,
         IReadOnlyList<SweepJob> jobs, int workers, IReadOnlyList<string> gpus, CancellationToken cancellation)
     {
@@ -148,7 +150,9 @@ internal sealed class SweepLocal
 
     private IReadOnlyList<Unit> _units = [];
 
-    /// <summary>Writes every unit's state into the record (atomically), so `idc sweep status` can follow a local sweep.</summary>
+    /// <summary>
+    /// Writes every unit's state into the record (atomically), so `idc sweep status` can follow a local sweep.
+    /// </summary>
     private void Save()
     {
         foreach (var job in _units.GroupBy(u => u.Job.Name))
@@ -172,7 +176,8 @@ internal sealed class SweepLocal
     {
         try
         {
-            // The group first (the script and what it started), then the process itself where it has no group of its own.
+            // The group first (the script and what it started), then the process itself where it has no group of its
+            // own.
             Kill(-process.Id, SigTerm);
             Kill(process.Id, SigTerm);
         }

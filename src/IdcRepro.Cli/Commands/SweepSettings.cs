@@ -3,7 +3,10 @@ using Spectre.Console.Cli;
 
 namespace IdcRepro.Cli.Commands;
 
-/// <summary>The options of <c>idc sweep</c> and <c>idc sweep status [ID]</c> (the Cake Sweep task passes --config, --set, --artifacts and --profile through).</summary>
+/// <summary>
+/// The options of <c>idc sweep</c> and <c>idc sweep status [ID]</c> (the Cake Sweep task passes --config, --set,
+/// --artifacts and --profile through).
+/// </summary>
 public sealed class SweepSettings : CommandSettings
 {
     public const string StatusAction = "status";

@@ -25,8 +25,8 @@ internal static class SweepSlurm
     }
 
     /// <summary>
-    /// What Slurm says of each job id (an array's id gives one entry per task, or per range of pending tasks); a job Slurm
-    /// no longer remembers (past MinJobAge) is absent. Null when Slurm does not answer at all.
+    /// What Slurm says of each job id (an array's id gives one entry per task, or per range of pending tasks); a job
+    /// Slurm no longer remembers (past MinJobAge) is absent. Null when Slurm does not answer at all.
     /// </summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<SlurmJobState>>? Show(IEnumerable<string> jobIds)
     {

@@ -5,12 +5,15 @@ using Spectre.Console;
 namespace IdcRepro.Cli.Commands;
 
 /// <summary>
-/// The slurm executor: each job of the plan goes to sbatch in plan order, its script naming the Slurm ids of the jobs it
-/// waits for; Slurm does all the scheduling. The sweep's record follows every submission.
+/// The slurm executor: each job of the plan goes to sbatch in plan order, its script naming the Slurm ids of the jobs
+/// it waits for; Slurm does all the scheduling. The sweep's record follows every submission.
 /// </summary>
 internal static class SweepSlurmExecutor
 {
-    /// <summary>sbatch each job in plan order, each script naming the ids of what it waits for; the record follows every submission.</summary>
+    /// <summary>
+    /// sbatch each job in plan order, each script naming the ids of what it waits for; the record follows every
+    /// submission.
+    /// </summary>
     public static SweepRecord Submit(IAnsiConsole console, SweepPlan plan, ScriptContext scripts, SweepRecord record, SweepSubmission submission, string sweepFolder)
     {
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);

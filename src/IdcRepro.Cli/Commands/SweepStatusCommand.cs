@@ -6,8 +6,9 @@ using Spectre.Console;
 namespace IdcRepro.Cli.Commands;
 
 /// <summary>
-/// <c>idc sweep status &lt;id&gt;</c> (<see cref="SweepCommand"/> with the action status): each job of each submission, its id, state (Slurm's while it remembers the job,
-/// else from the cache and the job's log) and log; then whether the sweep is complete, and which job failed, with its log.
+/// <c>idc sweep status &lt;id&gt;</c> (<see cref="SweepCommand"/> with the action status): each job of each submission,
+/// its id, state (Slurm's while it remembers the job, else from the cache and the job's log) and log; then whether the
+/// sweep is complete, and which job failed, with its log.
 /// Exit code 0 whatever the sweep's state (1 only when the sweep cannot be read).
 /// </summary>
 internal static class SweepStatusCommand

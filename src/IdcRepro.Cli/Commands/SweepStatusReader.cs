@@ -38,7 +38,9 @@ internal static class SweepStatusReader
         return SweepStatusText.Verdict(rows);
     }
 
-    /// <summary>The cache's answer for a unit: its outputs are up to date (a config that no longer loads: not known, so no).</summary>
+    /// <summary>
+    /// The cache's answer for a unit: its outputs are up to date (a config that no longer loads: not known, so no).
+    /// </summary>
     private sealed class CacheView(SweepRecord record)
     {
         private readonly PipelineRunner _runner = new(ArtifactLayout.At(record.Artifacts), AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) }));

@@ -5,7 +5,10 @@ using YamlDotNet.Serialization.NamingConventions;
 
 namespace IdcRepro.Config;
 
-/// <summary>Loads a config file (with its <c>extends</c> chain and <c>--set</c> overrides) once, strictly, into <see cref="IdcConfig"/>.</summary>
+/// <summary>
+/// Loads a config file (with its <c>extends</c> chain and <c>--set</c> overrides) once, strictly, into
+/// <see cref="IdcConfig"/>.
+/// </summary>
 public static class ConfigLoader
 {
     private static readonly IDeserializer Deserializer = new DeserializerBuilder()
@@ -78,5 +81,7 @@ public static class ConfigLoader
     }
 }
 
-/// <summary>A bad config: the message names the file, line, key and what is allowed. Printed without a stack trace.</summary>
+/// <summary>
+/// A bad config: the message names the file, line, key and what is allowed. Printed without a stack trace.
+/// </summary>
 public sealed class ConfigException(string message) : Exception(message);

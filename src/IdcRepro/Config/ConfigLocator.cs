@@ -8,7 +8,9 @@ namespace IdcRepro.Config;
 /// </summary>
 public static class ConfigLocator
 {
-    /// <summary>Where bare names are looked up, relative to the working directory (the repository root), in order.</summary>
+    /// <summary>
+    /// Where bare names are looked up, relative to the working directory (the repository root), in order.
+    /// </summary>
     public static IReadOnlyList<string> SearchFolders { get; } = ["configs", "configs/ablations"];
 
     public const string Extension = ".yaml";
@@ -48,7 +50,9 @@ public static class ConfigLocator
         return found;
     }
 
-    /// <summary>A path relative to <paramref name="workingDirectory"/> (with '/') when it lies inside it, else the full path.</summary>
+    /// <summary>
+    /// A path relative to <paramref name="workingDirectory"/> (with '/') when it lies inside it, else the full path.
+    /// </summary>
     public static string Display(string path, string workingDirectory)
     {
         var relative = Path.GetRelativePath(workingDirectory, path);
@@ -57,7 +61,10 @@ public static class ConfigLocator
             : relative.Replace(Path.DirectorySeparatorChar, '/');
     }
 
-    /// <summary>The file a bare name stands for in one search folder: the name, else the name with .yaml added; null when neither exists.</summary>
+    /// <summary>
+    /// The file a bare name stands for in one search folder: the name, else the name with .yaml added; null when
+    /// neither exists.
+    /// </summary>
     private static string? FileIn(string folder, string given, string wd)
     {
         var path = Path.GetFullPath(Path.Combine(wd, folder, given));

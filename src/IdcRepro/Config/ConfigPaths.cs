@@ -3,15 +3,15 @@ using System.Reflection;
 namespace IdcRepro.Config;
 
 /// <summary>
-/// The settings that name files (<see cref="ConfigPathAttribute"/>: data.path, split.lists.*): their values in a section
-/// (what a stage's key hashes the content of), and how to show their resolved, absolute values to a reader on another
-/// machine: relative to the repository root.
+/// The settings that name files (<see cref="ConfigPathAttribute"/>: data.path, split.lists.*): their values in a
+/// section (what a stage's key hashes the content of), and how to show their resolved, absolute values to a reader on
+/// another machine: relative to the repository root.
 /// </summary>
 public static class ConfigPaths
 {
     /// <summary>
-    /// Every non-null path in <paramref name="section"/> and its subsections, e.g. (<c>split.lists.train</c>, /abs/train.txt);
-    /// each of a list of paths under its index, e.g. (<c>evaluate.external[0]</c>, /abs/other.zip).
+    /// Every non-null path in <paramref name="section"/> and its subsections, e.g. (<c>split.lists.train</c>,
+    /// /abs/train.txt); each of a list of paths under its index, e.g. (<c>evaluate.external[0]</c>, /abs/other.zip).
     /// </summary>
     public static IEnumerable<(string Key, string Path)> Of(object section, string sectionKey)
     {
@@ -46,8 +46,8 @@ public static class ConfigPaths
     }
 
     /// <summary>
-    /// A path setting's value as <see cref="Display"/> shows it; a list of paths as YAML's flow list (<c>[a, b]</c>, as the
-    /// config diff writes it) with each path shown so.
+    /// A path setting's value as <see cref="Display"/> shows it; a list of paths as YAML's flow list (<c>[a, b]</c>, as
+    /// the config diff writes it) with each path shown so.
     /// </summary>
     public static string DisplayValue(string value, string root) =>
         value.StartsWith('[') && value.EndsWith(']')

@@ -83,7 +83,8 @@ internal sealed class ConfigSchema(ConfigTree tree)
         return result;
     }
 
-    /// <param name="pathElement">An element of a list setting marked <see cref="ConfigPathAttribute"/>: resolved like a path setting.</param>
+    /// <param name="pathElement">An element of a list setting marked <see cref="ConfigPathAttribute"/>: resolved like a
+    /// path setting.</param>
     private YamlNode CheckValue(YamlNode node, Type type, PropertyInfo? property, string keyPath, bool pathElement = false)
     {
         var underlying = Nullable.GetUnderlyingType(type);
@@ -193,7 +194,9 @@ internal sealed class ConfigSchema(ConfigTree tree)
     private static bool IsNull(YamlScalarNode node) =>
         node.Style == YamlDotNet.Core.ScalarStyle.Plain && (node.Value is null or "" or "~" or "null" or "Null" or "NULL");
 
-    /// <summary>A record of this library (a config section, or a sweep profile's): its keys go on lines below it.</summary>
+    /// <summary>
+    /// A record of this library (a config section, or a sweep profile's): its keys go on lines below it.
+    /// </summary>
     internal static bool IsSection(Type type) => type.IsClass && type != typeof(string) && type.Assembly == typeof(IdcConfig).Assembly;
 
     internal static Type? ElementType(Type type) =>

@@ -17,7 +17,9 @@ internal sealed class ConfigTree
 
     public ConfigOrigin RootOrigin { get; private set; } = new("<config>", 0, 0, Directory.GetCurrentDirectory());
 
-    /// <summary>Loads a file, following its <c>extends:</c> chain (each path relative to the file that names it).</summary>
+    /// <summary>
+    /// Loads a file, following its <c>extends:</c> chain (each path relative to the file that names it).
+    /// </summary>
     public static ConfigTree FromFile(string path)
     {
         var tree = new ConfigTree();
@@ -60,7 +62,8 @@ internal sealed class ConfigTree
         }
         catch (Exception e) when (e is YamlException or InvalidOperationException)
         {
-            // InvalidOperationException: YamlDotNet's scanner on a flow collection left open ('epochs: [3' then 'seed: 1').
+            // InvalidOperationException: YamlDotNet's scanner on a flow collection left open ('epochs: [3' then 'seed:
+            // 1').
             throw YamlSyntaxError.Explain(ConfigOrigin.DisplayPath(file), text, e);
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
@@ -75,7 +78,10 @@ internal sealed class ConfigTree
 
     private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
 
-    /// <summary>Overlays <paramref name="over"/> on <paramref name="under"/>: mappings merge key by key, anything else is replaced.</summary>
+    /// <summary>
+    /// Overlays <paramref name="over"/> on <paramref name="under"/>: mappings merge key by key, anything else is
+    /// replaced.
+    /// </summary>
     private YamlMappingNode Merge(YamlMappingNode under, YamlMappingNode over)
     {
         var merged = new YamlMappingNode();
@@ -91,7 +97,9 @@ internal sealed class ConfigTree
         return merged;
     }
 
-    /// <summary>Applies one <c>--set section.key=value</c>; the value is read as YAML (a number, a word, a [list]).</summary>
+    /// <summary>
+    /// Applies one <c>--set section.key=value</c>; the value is read as YAML (a number, a word, a [list]).
+    /// </summary>
     public void Set(string assignment)
     {
         var eq = assignment.IndexOf('=');

@@ -13,7 +13,10 @@ public sealed record DataConfig : ISelfValidating
     /// <summary>An http(s) address of a zip in the original archive's layout (source url).</summary>
     public string? Url { get; init; }
 
-    /// <summary>The archive's expected SHA-256 (64 hex digits). Without it, the hash of the first download is recorded and later checked.</summary>
+    /// <summary>
+    /// The archive's expected SHA-256 (64 hex digits). Without it, the hash of the first download is recorded and later
+    /// checked.
+    /// </summary>
     public string? Sha256 { get; init; }
 
     public DownloadConfig Download { get; init; } = new();
@@ -48,7 +51,9 @@ public sealed record SyntheticConfig
     [ConfigRange(0, int.MaxValue)] public int Seed { get; init; } = 7;
     [ConfigRange(2, 10_000)] public int Patients { get; init; } = 12;
 
-    /// <summary>Grid columns and rows of patches per patient (a patient's region is at most columns x rows patches).</summary>
+    /// <summary>
+    /// Grid columns and rows of patches per patient (a patient's region is at most columns x rows patches).
+    /// </summary>
     [ConfigRange(2, 1_000)] public int GridColumns { get; init; } = 20;
     [ConfigRange(2, 1_000)] public int GridRows { get; init; } = 16;
 

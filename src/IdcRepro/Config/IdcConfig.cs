@@ -22,7 +22,8 @@ public sealed record IdcConfig : ISelfValidating
 
     /// <summary>
     /// Train (and evaluate) once per seed: each value becomes train.seed of its own cached run, named
-    /// &lt;name&gt;-seed&lt;N&gt;; the data stages are shared. Reports show every seed and their mean and std. Null: one run.
+    /// &lt;name&gt;-seed&lt;N&gt;; the data stages are shared. Reports show every seed and their mean and std. Null:
+    /// one run.
     /// </summary>
     public IReadOnlyList<int>? Seeds { get; init; }
 
@@ -43,8 +44,9 @@ public sealed record IdcConfig : ISelfValidating
     public FanOut FanOut() => new(Split.Strategy == SplitStrategy.PatientKfold ? Split.Folds : null, Seeds);
 
     /// <summary>
-    /// The runs this config stands for, fold-major: itself; or one per fold of a patient k-fold (&lt;name&gt;-fold&lt;i&gt;,
-    /// split.fold set); or one per seed (&lt;name&gt;-seed&lt;N&gt;, train.seed set); or both (&lt;name&gt;-fold&lt;i&gt;-seed&lt;N&gt;).
+    /// The runs this config stands for, fold-major: itself; or one per fold of a patient k-fold
+    /// (&lt;name&gt;-fold&lt;i&gt;, split.fold set); or one per seed (&lt;name&gt;-seed&lt;N&gt;, train.seed set); or
+    /// both (&lt;name&gt;-fold&lt;i&gt;-seed&lt;N&gt;).
     /// The fan-out sets split.fold and train.seed, whatever the config says of them.
     /// </summary>
     public IReadOnlyList<IdcConfig> Runs()

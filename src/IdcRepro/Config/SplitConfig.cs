@@ -18,19 +18,27 @@ public sealed record SplitConfig : ISelfValidating
     /// </summary>
     [ConfigRange(0, 1)] public double TestFraction { get; init; } = 0.15;
 
-    /// <summary>Share held out for validation; 0 means none, and the test set doubles as validation (as in the blog).</summary>
+    /// <summary>
+    /// Share held out for validation; 0 means none, and the test set doubles as validation (as in the blog).
+    /// </summary>
     [ConfigRange(0, 1)] public double ValidationFraction { get; init; }
 
-    /// <summary>Keep the class balance alike across sets (random: by label; patient: by each patient's IDC share). patient_kfold always stratifies.</summary>
+    /// <summary>
+    /// Keep the class balance alike across sets (random: by label; patient: by each patient's IDC share). patient_kfold
+    /// always stratifies.
+    /// </summary>
     public bool Stratify { get; init; }
 
-    /// <summary>patient_kfold: how many folds the patients are dealt into; the config fans out to one run per fold, each testing its fold.</summary>
+    /// <summary>
+    /// patient_kfold: how many folds the patients are dealt into; the config fans out to one run per fold, each testing
+    /// its fold.
+    /// </summary>
     [ConfigRange(2, 100)] public int Folds { get; init; } = 5;
 
     /// <summary>
     /// patient_kfold: which fold (0-based, below <see cref="Folds"/>) is this run's test set. Set by the fan-out
-    /// (<see cref="IdcConfig.Runs"/>: one run per fold, &lt;name&gt;-fold&lt;i&gt;), whatever a config says; to run one fold,
-    /// pick its run (<c>--run &lt;name&gt;-fold&lt;i&gt;</c>).
+    /// (<see cref="IdcConfig.Runs"/>: one run per fold, &lt;name&gt;-fold&lt;i&gt;), whatever a config says; to run one
+    /// fold, pick its run (<c>--run &lt;name&gt;-fold&lt;i&gt;</c>).
     /// </summary>
     [ConfigRange(0, 99)] public int Fold { get; init; }
 

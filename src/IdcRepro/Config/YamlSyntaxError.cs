@@ -63,7 +63,9 @@ internal static class YamlSyntaxError
         return At(file, line, column, $"not valid YAML: {Innermost(failure).Message.TrimEnd('.')}. Check the indentation and quoting on that line");
     }
 
-    /// <summary>The flow collection still open where a later line starts a new key (or the file ends), if that is what happened.</summary>
+    /// <summary>
+    /// The flow collection still open where a later line starts a new key (or the file ends), if that is what happened.
+    /// </summary>
     private static ConfigException? NotClosed(string file, string[] lines, Stack<OpenCollection> open, bool reachedEnd)
     {
         var innermost = open.Peek();
@@ -83,7 +85,9 @@ internal static class YamlSyntaxError
             $"the {what} opened with '{innermost.Opener}' is not closed before {before}. Close it with '{closers}' on this line{example}");
     }
 
-    /// <summary>The first line, from the last token read on, whose indentation holds a tab: its line and the tab's column.</summary>
+    /// <summary>
+    /// The first line, from the last token read on, whose indentation holds a tab: its line and the tab's column.
+    /// </summary>
     private static (long Line, long Column)? TabIndent(string[] lines, Mark? from)
     {
         for (var i = Math.Max(0, (int)(from?.Line ?? 1) - 1); i < lines.Length; i++)

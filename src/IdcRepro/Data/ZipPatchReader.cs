@@ -108,7 +108,9 @@ public sealed class ZipPatchReader : IPatchReader
         return bytes;
     }
 
-    /// <summary>An unreadable entry: an <see cref="InvalidDataException"/>, which Preprocess treats like a corrupt PNG.</summary>
+    /// <summary>
+    /// An unreadable entry: an <see cref="InvalidDataException"/>, which Preprocess treats like a corrupt PNG.
+    /// </summary>
     private InvalidDataException Damaged(string path, string why) => new($"zip '{ZipPath}' entry '{path}' is damaged: {why}");
 
     public void Dispose() => _handle.Dispose();

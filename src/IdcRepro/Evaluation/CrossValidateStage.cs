@@ -7,8 +7,9 @@ namespace IdcRepro.Evaluation;
 /// <summary>
 /// CrossValidate: the family-level combination of a patient k-fold. Reads every fold run's Evaluate output and writes
 /// crossval.json (<see cref="CrossValidationResult"/>: per-fold metrics, mean ± sd, pooled out-of-fold metrics with
-/// patient-bootstrap intervals on every patch of the test patients and on the undersampled sets, per seed and over seeds)
-/// and external-mean.csv (each external set scored by the mean of a seed's fold models). One output for the whole family:
+/// patient-bootstrap intervals on every patch of the test patients and on the undersampled sets, per seed and over
+/// seeds) and external-mean.csv (each external set scored by the mean of a seed's fold models). One output for the
+/// whole family:
 /// its key is the same for every run of it. A config without folds gets a crossval.json that says so and nothing else.
 /// </summary>
 public static class CrossValidateStage
@@ -59,11 +60,16 @@ public static class CrossValidateStage
     }
 }
 
-/// <summary>What CrossValidate reads of the config: evaluate.bootstrap_* for the pooled intervals and the fan-out's shape (split.folds with patient_kfold, seeds).</summary>
+/// <summary>
+/// What CrossValidate reads of the config: evaluate.bootstrap_* for the pooled intervals and the fan-out's shape
+/// (split.folds with patient_kfold, seeds).
+/// </summary>
 public sealed record CrossValidateSection(int BootstrapResamples, int BootstrapSeed, FanOut FanOut)
 {
     public static CrossValidateSection Of(IdcConfig config) => new(config.Evaluate.BootstrapResamples, config.Evaluate.BootstrapSeed, config.FanOut());
 }
 
-/// <summary>CrossValidate's output: the combined figures and the external sets scored by the mean of the fold models.</summary>
+/// <summary>
+/// CrossValidate's output: the combined figures and the external sets scored by the mean of the fold models.
+/// </summary>
 public sealed record CrossValidationOutput(string Directory, CrossValidationResult Result, IReadOnlyList<EnsemblePredictionRow> Ensemble);

@@ -4,13 +4,14 @@ namespace IdcRepro.Evaluation;
 public static class CrossValidation
 {
     /// <summary>
-    /// Per-fold metrics, their mean and sample standard deviation, and the pooled metrics of all folds' predictions together
-    /// with percentile intervals that resample patients (<see cref="PatientBootstrap"/>, the same seed and resamples as a
-    /// single run's). Each fold's confusion counts use its own <see cref="FoldPredictions.Decision"/>, in its metrics and in
-    /// the pool (a patient belongs to one fold); with one rule for all folds the pooled metrics are exactly
-    /// <see cref="Metrics.Compute"/> of the concatenated predictions.
+    /// Per-fold metrics, their mean and sample standard deviation, and the pooled metrics of all folds' predictions
+    /// together with percentile intervals that resample patients (<see cref="PatientBootstrap"/>, the same seed and
+    /// resamples as a single run's). Each fold's confusion counts use its own <see cref="FoldPredictions.Decision"/>,
+    /// in its metrics and in the pool (a patient belongs to one fold); with one rule for all folds the pooled metrics
+    /// are exactly <see cref="Metrics.Compute"/> of the concatenated predictions.
     /// </summary>
-    /// <exception cref="ArgumentException">No folds, an empty fold, a patient in two folds, or a bad prediction.</exception>
+    /// <exception cref="ArgumentException">No folds, an empty fold, a patient in two folds, or a bad
+    /// prediction.</exception>
     public static CrossValidationSummary Summarize(IReadOnlyList<FoldPredictions> folds, int resamples, int seed, double confidence = 0.95)
     {
         ArgumentNullException.ThrowIfNull(folds);

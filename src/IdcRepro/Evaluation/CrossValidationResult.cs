@@ -4,17 +4,19 @@ using IdcRepro.Pipeline;
 namespace IdcRepro.Evaluation;
 
 /// <summary>
-/// crossval.json, CrossValidate's typed output: for a patient k-fold, every fold run's metrics, and per training seed the
-/// pooled out-of-fold metrics (every patient tested once) with patient-bootstrap intervals and the folds' mean ± sd, both
-/// on every patch of the test patients (as the published patient-level results count) and on the undersampled test sets
-/// (the blog's way); with several seeds, the mean ± sd over seeds of the pooled figures; and each external set scored by
-/// the mean of the folds' models. For a config without folds it says so and holds nothing else.
+/// crossval.json, CrossValidate's typed output: for a patient k-fold, every fold run's metrics, and per training seed
+/// the pooled out-of-fold metrics (every patient tested once) with patient-bootstrap intervals and the folds' mean ±
+/// sd, both on every patch of the test patients (as the published patient-level results count) and on the undersampled
+/// test sets (the blog's way); with several seeds, the mean ± sd over seeds of the pooled figures; and each external
+/// set scored by the mean of the folds' models. For a config without folds it says so and holds nothing else.
 /// </summary>
 public sealed record CrossValidationResult
 {
     public const string FileName = "crossval.json";
 
-    /// <summary>False for a config without folds (split.strategy other than patient_kfold): nothing to combine.</summary>
+    /// <summary>
+    /// False for a config without folds (split.strategy other than patient_kfold): nothing to combine.
+    /// </summary>
     public required bool CrossValidated { get; init; }
 
     /// <summary>split.folds (null without folds) and the seeds (null without <c>seeds:</c>).</summary>
@@ -30,7 +32,9 @@ public sealed record CrossValidationResult
     /// <summary>One per seed, in the config's order (one, with seed null, without seeds).</summary>
     public IReadOnlyList<PooledResult> Pooled { get; init; } = [];
 
-    /// <summary>With <c>seeds:</c>, each pooled metric's mean and sample sd over the seeds (all patches; undersampled).</summary>
+    /// <summary>
+    /// With <c>seeds:</c>, each pooled metric's mean and sample sd over the seeds (all patches; undersampled).
+    /// </summary>
     public IReadOnlyList<MetricSpread> PooledOverSeeds { get; init; } = [];
 
     public IReadOnlyList<MetricSpread> PooledUndersampledOverSeeds { get; init; } = [];
@@ -56,7 +60,10 @@ public sealed record CrossValidationResult
     }
 }
 
-/// <summary>One fold run: which fold and seed, its decision rule, its test patients, and its metrics on every patch of them and on the undersampled set.</summary>
+/// <summary>
+/// One fold run: which fold and seed, its decision rule, its test patients, and its metrics on every patch of them and
+/// on the undersampled set.
+/// </summary>
 public sealed record FoldResult(string Run, int Fold, int? Seed, string Decision, double? Threshold, IReadOnlyList<string> TestPatients, PatchMetrics All, PatchMetrics Undersampled);
 
 /// <summary>Point metrics of a set of predictions (no intervals): what a fold's row shows.</summary>
@@ -68,12 +75,16 @@ public sealed record PatchMetrics(long Patches, int Patients, IReadOnlyDictionar
     public static PatchMetrics None { get; } = new(0, 0, new Dictionary<string, double?>(), [[0, 0], [0, 0]]);
 }
 
-/// <summary>One seed's folds together: pooled out-of-fold metrics on every patch of the test patients and on the undersampled sets.</summary>
+/// <summary>
+/// One seed's folds together: pooled out-of-fold metrics on every patch of the test patients and on the undersampled
+/// sets.
+/// </summary>
 public sealed record PooledResult(int? Seed, PooledMetrics All, PooledMetrics Undersampled);
 
 /// <summary>
-/// The pooled out-of-fold metrics of one seed's folds with their patient-bootstrap intervals, and each metric's mean and
-/// sample sd over the folds (<see cref="FoldSpread"/>). <see cref="FoldsPooled"/> says how many folds had predictions.
+/// The pooled out-of-fold metrics of one seed's folds with their patient-bootstrap intervals, and each metric's mean
+/// and sample sd over the folds (<see cref="FoldSpread"/>). <see cref="FoldsPooled"/> says how many folds had
+/// predictions.
 /// </summary>
 public sealed record PooledMetrics(
     long Patches, int Patients, int FoldsPooled,
@@ -92,8 +103,9 @@ public sealed record PooledMetrics(
 }
 
 /// <summary>
-/// An external set scored by the mean of one seed's fold models (each patch's P0 and P1 averaged over the folds; decided
-/// by argmax, or by the mean of the folds' validation-chosen thresholds), with each fold model's own metrics beside.
+/// An external set scored by the mean of one seed's fold models (each patch's P0 and P1 averaged over the folds;
+/// decided by argmax, or by the mean of the folds' validation-chosen thresholds), with each fold model's own metrics
+/// beside.
 /// </summary>
 public sealed record EnsembleResult(int? Seed, string Set, string Decision, double? Threshold, EvaluationResult Metrics, IReadOnlyList<FoldExternal> Folds);
 

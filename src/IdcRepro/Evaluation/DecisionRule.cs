@@ -1,10 +1,10 @@
 namespace IdcRepro.Evaluation;
 
 /// <summary>
-/// How a prediction becomes a class for the confusion matrix and its rates: argmax (P1 &gt; P0, ties to class 0: the blog's
-/// rule and the default, <c>default(DecisionRule)</c>), or P1 above a threshold (e.g. one chosen on validation patients by
-/// <see cref="ThresholdSearch"/>). The ranking metrics (ROC AUC, average precision) and Keras' binary accuracy (each output
-/// against 0.5) do not depend on it.
+/// How a prediction becomes a class for the confusion matrix and its rates: argmax (P1 &gt; P0, ties to class 0: the
+/// blog's rule and the default, <c>default(DecisionRule)</c>), or P1 above a threshold (e.g. one chosen on validation
+/// patients by <see cref="ThresholdSearch"/>). The ranking metrics (ROC AUC, average precision) and Keras' binary
+/// accuracy (each output against 0.5) do not depend on it.
 /// </summary>
 public readonly record struct DecisionRule
 {

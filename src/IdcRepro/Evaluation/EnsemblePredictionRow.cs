@@ -3,8 +3,8 @@ using CsvHelper;
 namespace IdcRepro.Evaluation;
 
 /// <summary>
-/// One patch of an external set scored by the mean of a seed's fold models (external-mean.csv): the seed (empty for a config
-/// without <c>seeds:</c>), the set, then predictions.csv's columns with the averaged P0 and P1.
+/// One patch of an external set scored by the mean of a seed's fold models (external-mean.csv): the seed (empty for a
+/// config without <c>seeds:</c>), the set, then predictions.csv's columns with the averaged P0 and P1.
 /// </summary>
 [CsvRecord]
 public sealed partial record EnsemblePredictionRow(

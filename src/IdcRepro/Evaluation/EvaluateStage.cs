@@ -9,13 +9,13 @@ using Spectre.Console;
 namespace IdcRepro.Evaluation;
 
 /// <summary>
-/// Evaluate: scores the run's held-out patches with the best checkpoint. predictions.csv and metrics.json: the test set as
-/// Undersample left it (the blog's figure); predictions-all.csv and metrics-all.json: every patch of the test patients
-/// (the Split's test rows before undersampling, as the published patient-level results count); external.csv and
-/// external.json: every patch of each <c>evaluate.external</c> set; decision.json: the decision rule (argmax, or the
-/// threshold chosen on the validation patients) and whether test-time augmentation scored the patches. Metrics carry
-/// patient-bootstrap intervals and per-patient figures. A run without a test set (split.test_fraction 0) writes empty test
-/// outputs and says so.
+/// Evaluate: scores the run's held-out patches with the best checkpoint. predictions.csv and metrics.json: the test set
+/// as Undersample left it (the blog's figure); predictions-all.csv and metrics-all.json: every patch of the test
+/// patients (the Split's test rows before undersampling, as the published patient-level results count); external.csv
+/// and external.json: every patch of each <c>evaluate.external</c> set; decision.json: the decision rule (argmax, or
+/// the threshold chosen on the validation patients) and whether test-time augmentation scored the patches. Metrics
+/// carry patient-bootstrap intervals and per-patient figures. A run without a test set (split.test_fraction 0) writes
+/// empty test outputs and says so.
 /// </summary>
 public static class EvaluateStage
 {
@@ -102,7 +102,10 @@ public static class EvaluateStage
     private static IReadOnlyList<PredictionRow> Rows(PatchCache cache, IReadOnlyList<int> rows, IReadOnlyList<PatchProbability> scores, DecisionRule rule) =>
         rows.Select((row, i) => Row(cache.Patches[row], scores[i], rule)).ToList();
 
-    /// <summary>A scored patch as predictions.csv holds it: <c>predicted</c> is the class <paramref name="rule"/> gives (argmax, p1 &gt; p0, by default).</summary>
+    /// <summary>
+    /// A scored patch as predictions.csv holds it: <c>predicted</c> is the class <paramref name="rule"/> gives (argmax,
+    /// p1 &gt; p0, by default).
+    /// </summary>
     public static PredictionRow Row(Data.Patch patch, PatchProbability p, DecisionRule rule = default) =>
         new(patch.Path, patch.Patient, patch.X, patch.Y, patch.Label, p.P0, p.P1, rule.Classify(new Prediction(patch.Label, p.P0, p.P1, patch.Patient)));
 
@@ -124,9 +127,9 @@ public static class EvaluateStage
 }
 
 /// <summary>
-/// What Evaluate reads of the config: its own section; where and how to compute the scores (train.device, train.threads,
-/// train.deterministic, train.cpu_kernels), which decide their last digits; and how odd-sized patches of an external set
-/// are brought to the model's size (preprocess.resize, as Preprocess did for the dataset).
+/// What Evaluate reads of the config: its own section; where and how to compute the scores (train.device,
+/// train.threads, train.deterministic, train.cpu_kernels), which decide their last digits; and how odd-sized patches of
+/// an external set are brought to the model's size (preprocess.resize, as Preprocess did for the dataset).
 /// </summary>
 public sealed record EvaluateSection(EvaluateConfig Evaluate, ComputeSettings Compute, ResizeMode Resize)
 {
@@ -134,8 +137,8 @@ public sealed record EvaluateSection(EvaluateConfig Evaluate, ComputeSettings Co
 }
 
 /// <summary>
-/// Evaluate's output: the undersampled test set's predictions and metrics, every test patient's patches' predictions and
-/// metrics, the decision rule, and each external set's results and predictions.
+/// Evaluate's output: the undersampled test set's predictions and metrics, every test patient's patches' predictions
+/// and metrics, the decision rule, and each external set's results and predictions.
 /// </summary>
 public sealed record EvaluationOutput(
     string Directory,

@@ -7,10 +7,11 @@ namespace IdcRepro.Evaluation;
 
 /// <summary>
 /// decision.json: how Evaluate made classes of probabilities (<c>evaluate.threshold</c>) and how it scored
-/// (<c>evaluate.tta</c>). fixed: argmax, p1 &gt; p0, the blog's rule. validation_balanced: p1 &gt; t, with t the threshold that
-/// maximises balanced accuracy on every patch of the run's validation patients (<see cref="ThresholdSearch"/>), recorded
-/// here with what it was chosen on; it decides the test, all-patch and external figures alike (and predictions.csv's
-/// <c>predicted</c> column). ROC AUC and average precision do not depend on it.
+/// (<c>evaluate.tta</c>). fixed: argmax, p1 &gt; p0, the blog's rule. validation_balanced: p1 &gt; t, with t the
+/// threshold that maximises balanced accuracy on every patch of the run's validation patients
+/// (<see cref="ThresholdSearch"/>), recorded here with what it was chosen on; it decides the test, all-patch and
+/// external figures alike (and predictions.csv's <c>predicted</c> column). ROC AUC and average precision do not depend
+/// on it.
 /// </summary>
 public sealed record EvaluationDecision
 {
@@ -28,7 +29,10 @@ public sealed record EvaluationDecision
     /// <summary>Whether every patch was scored as the mean of its 8 dihedral views.</summary>
     public required bool Tta { get; init; }
 
-    /// <summary>What the threshold was chosen on (0 for fixed): the validation patches and patients, the balanced accuracy there, the candidates weighed.</summary>
+    /// <summary>
+    /// What the threshold was chosen on (0 for fixed): the validation patches and patients, the balanced accuracy
+    /// there, the candidates weighed.
+    /// </summary>
     public long ValidationPatches { get; init; }
 
     public int ValidationPatients { get; init; }
@@ -73,7 +77,10 @@ public sealed record EvaluationDecision
         };
     }
 
-    /// <summary>One line: "argmax (p1 &gt; p0)" or "p1 &gt; 0.4213, chosen on 1,234 patches of 3 validation patients (balanced accuracy 0.812)".</summary>
+    /// <summary>
+    /// One line: "argmax (p1 &gt; p0)" or "p1 &gt; 0.4213, chosen on 1,234 patches of 3 validation patients (balanced
+    /// accuracy 0.812)".
+    /// </summary>
     public string Describe() => (Threshold is { } t
         ? $"p1 > {t:0.0000}, chosen on {ValidationPatches:N0} patches of {ValidationPatients} validation patients (balanced accuracy there {ValidationBalancedAccuracy:0.000})"
         : Description) + (Tta ? "; each patch scored as the mean of its 8 rotations and mirror images" : "");

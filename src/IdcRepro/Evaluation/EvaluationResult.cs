@@ -23,10 +23,13 @@ public sealed record EvaluationResult
     public required IReadOnlyList<PrecisionRecallPoint> PrecisionRecall { get; init; }
     public required IReadOnlyList<PatientSummary> PerPatient { get; init; }
 
-    /// <summary>Named floating-point literals allowed: the first ROC point's threshold is +infinity, as in sklearn.</summary>
+    /// <summary>
+    /// Named floating-point literals allowed: the first ROC point's threshold is +infinity, as in sklearn.
+    /// </summary>
     public static readonly JsonSerializerOptions Json = new(Stamp.Json) { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
-    /// <param name="decision">How a prediction becomes a class for the confusion matrix, its rates and the per-patient figures (default: argmax).</param>
+    /// <param name="decision">How a prediction becomes a class for the confusion matrix, its rates and the per-patient
+    /// figures (default: argmax).</param>
     public static EvaluationResult Compute(IReadOnlyList<Prediction> predictions, int resamples, int seed, DecisionRule decision = default)
     {
         var metrics = Evaluation.Metrics.Compute(predictions, decision);
@@ -45,7 +48,9 @@ public sealed record EvaluationResult
         };
     }
 
-    /// <summary>The metrics of no predictions (a run without a test set): nothing counted, no metric, no curve.</summary>
+    /// <summary>
+    /// The metrics of no predictions (a run without a test set): nothing counted, no metric, no curve.
+    /// </summary>
     public static EvaluationResult Empty(int resamples) => new()
     {
         TestPatches = 0,

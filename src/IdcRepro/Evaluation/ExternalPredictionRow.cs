@@ -2,7 +2,9 @@ using CsvHelper;
 
 namespace IdcRepro.Evaluation;
 
-/// <summary>One scored patch of an external test set as external.csv holds it: the set's name, then predictions.csv's columns.</summary>
+/// <summary>
+/// One scored patch of an external test set as external.csv holds it: the set's name, then predictions.csv's columns.
+/// </summary>
 [CsvRecord]
 public sealed partial record ExternalPredictionRow(
     [property: CsvColumn("set")] string Set,

@@ -17,7 +17,10 @@ public sealed record ExternalResult(
     IReadOnlyList<string> PatientsInTraining,
     EvaluationResult Metrics);
 
-/// <summary>external.json (a list of <see cref="ExternalResult"/>, one per <c>evaluate.external</c> set, in config order) and external.csv (every scored patch).</summary>
+/// <summary>
+/// external.json (a list of <see cref="ExternalResult"/>, one per <c>evaluate.external</c> set, in config order) and
+/// external.csv (every scored patch).
+/// </summary>
 public static class ExternalFiles
 {
     public const string ResultsFile = "external.json";

@@ -6,14 +6,15 @@ using Spectre.Console;
 namespace IdcRepro.Evaluation;
 
 /// <summary>
-/// Evaluate's external test sets (<c>evaluate.external</c>): each zip or folder decoded as <c>idc predict</c> decodes its
-/// input (<see cref="PatchScoring"/>), every patch scored with the run's model (no undersampling), decided by the run's
-/// rule, and its metrics computed with patient-bootstrap intervals. Writes external.csv and external.json (both empty
-/// without external sets).
+/// Evaluate's external test sets (<c>evaluate.external</c>): each zip or folder decoded as <c>idc predict</c> decodes
+/// its input (<see cref="PatchScoring"/>), every patch scored with the run's model (no undersampling), decided by the
+/// run's rule, and its metrics computed with patient-bootstrap intervals. Writes external.csv and external.json (both
+/// empty without external sets).
 /// </summary>
 internal static class ExternalScoring
 {
-    /// <param name="seen">The patients of the run's training and validation sets (an external patient among them is reported).</param>
+    /// <param name="seen">The patients of the run's training and validation sets (an external patient among them is
+    /// reported).</param>
     public static IReadOnlyList<ExternalResult> Score(StageRun run, EvaluateSection section, Predictor predictor, DecisionRule rule, IReadOnlySet<string> seen)
     {
         var settings = section.Evaluate;

@@ -3,16 +3,17 @@ using IdcRepro.Config;
 namespace IdcRepro.Evaluation;
 
 /// <summary>
-/// CrossValidate's pure core: a patient k-fold family's Evaluate outputs combined (no I/O; the bootstrap is seeded). Each
-/// seed's folds are pooled with <see cref="CrossValidation.Summarize"/>, each fold under its own decision rule; a fold whose
-/// undersampled test set is empty is left out of that pool (<see cref="PooledMetrics.FoldsPooled"/> says how many were in).
+/// CrossValidate's pure core: a patient k-fold family's Evaluate outputs combined (no I/O; the bootstrap is seeded).
+/// Each seed's folds are pooled with <see cref="CrossValidation.Summarize"/>, each fold under its own decision rule; a
+/// fold whose undersampled test set is empty is left out of that pool (<see cref="PooledMetrics.FoldsPooled"/> says how
+/// many were in).
 /// </summary>
 public static class FoldPooling
 {
     /// <summary>
-    /// The combination of a k-fold family's Evaluate outputs, given in fold-major order (<see cref="FanOut.Place"/>) with
-    /// their run names: every fold's figures, each seed's folds pooled (every patch; undersampled) with intervals, the
-    /// spread over seeds, and each external set by the mean of each seed's fold models, with those averaged rows.
+    /// The combination of a k-fold family's Evaluate outputs, given in fold-major order (<see cref="FanOut.Place"/>)
+    /// with their run names: every fold's figures, each seed's folds pooled (every patch; undersampled) with intervals,
+    /// the spread over seeds, and each external set by the mean of each seed's fold models, with those averaged rows.
     /// </summary>
     public static (CrossValidationResult Result, IReadOnlyList<EnsemblePredictionRow> Ensemble) Combine(
         IReadOnlyList<string> names, IReadOnlyList<EvaluationOutput> outputs, FanOut fanOut, int resamples, int seed)

@@ -6,10 +6,15 @@ namespace IdcRepro.Evaluation;
 /// </summary>
 public sealed record MetricSpread(string Metric, double Mean, double? StandardDeviation, int Folds)
 {
-    /// <summary>The spread of every metric defined in at least one set, in <see cref="MetricSet.Named"/> order.</summary>
+    /// <summary>
+    /// The spread of every metric defined in at least one set, in <see cref="MetricSet.Named"/> order.
+    /// </summary>
     public static IReadOnlyList<MetricSpread> Of(IReadOnlyList<MetricSet> sets) => Of(sets.Select(s => s.Named()).ToList());
 
-    /// <summary>The spread of named metric values (each set's metrics in one order, as <see cref="MetricSet.Named"/> gives them).</summary>
+    /// <summary>
+    /// The spread of named metric values (each set's metrics in one order, as <see cref="MetricSet.Named"/> gives
+    /// them).
+    /// </summary>
     public static IReadOnlyList<MetricSpread> Of(IReadOnlyList<IReadOnlyList<KeyValuePair<string, double?>>> sets)
     {
         if (sets.Count == 0) return [];

@@ -31,7 +31,9 @@ public static class ModelAverage
         }).ToList();
     }
 
-    /// <summary>The rule for averaged probabilities: argmax when every model used argmax, else the mean of their thresholds.</summary>
+    /// <summary>
+    /// The rule for averaged probabilities: argmax when every model used argmax, else the mean of their thresholds.
+    /// </summary>
     public static DecisionRule Rule(IReadOnlyList<double?> thresholds) =>
         thresholds.All(t => t is null) ? DecisionRule.Argmax
         : thresholds.Any(t => t is null) ? throw new StageException("The folds used different decision rules (some a threshold, some argmax); rerun Evaluate for every fold with --force.")

@@ -20,7 +20,10 @@ public sealed record UnscoredPatch(string Path, string Reason);
 /// </summary>
 public static class PatchScoring
 {
-    /// <summary>Decodes and scores every PNG of <paramref name="input"/> with the model of <paramref name="modelFolder"/> (<c>idc predict</c>).</summary>
+    /// <summary>
+    /// Decodes and scores every PNG of <paramref name="input"/> with the model of <paramref name="modelFolder"/>
+    /// (<c>idc predict</c>).
+    /// </summary>
     public static ScoringResult Score(string input, string modelFolder, ResizeMode resize, ComputeSettings compute, IProgress<int>? progress = null, bool testTimeAugmentation = false)
     {
         var model = ModelDescription.Load(Path.Combine(modelFolder, ModelDescription.FileName));
@@ -30,7 +33,10 @@ public static class PatchScoring
         return Score(decoded, predictor, testTimeAugmentation);
     }
 
-    /// <summary>Scores decoded patches with a loaded model: one row per decoded file, in the same order, each decided by <paramref name="decision"/> (default argmax).</summary>
+    /// <summary>
+    /// Scores decoded patches with a loaded model: one row per decoded file, in the same order, each decided by
+    /// <paramref name="decision"/> (default argmax).
+    /// </summary>
     public static ScoringResult Score(DecodedPatches decoded, Predictor predictor, bool testTimeAugmentation = false, DecisionRule decision = default)
     {
         var scores = decoded.Images.Count == 0 ? [] : predictor.Score(decoded.Images, testTimeAugmentation);
@@ -42,11 +48,12 @@ public static class PatchScoring
     }
 
     /// <summary>
-    /// Decodes every PNG of a folder or zip (in ordinal order of their paths) to <paramref name="size"/> x <paramref name="size"/>;
-    /// corrupt or unreadable files are listed in <see cref="DecodedPatches.Skipped"/>. <paramref name="include"/> (a path
-    /// filter) decodes only some of them.
+    /// Decodes every PNG of a folder or zip (in ordinal order of their paths) to <paramref name="size"/> x
+    /// <paramref name="size"/>; corrupt or unreadable files are listed in <see cref="DecodedPatches.Skipped"/>.
+    /// <paramref name="include"/> (a path filter) decodes only some of them.
     /// </summary>
-    /// <exception cref="StageException">The input is no folder or zip, holds no PNG, or none of its PNGs decodes.</exception>
+    /// <exception cref="StageException">The input is no folder or zip, holds no PNG, or none of its PNGs
+    /// decodes.</exception>
     public static DecodedPatches Decode(string input, int size, ResizeMode resize, ScoringInput named, IProgress<int>? progress = null, Func<string, bool>? include = null)
     {
         var (command, setting) = (named.Command, named.Setting);

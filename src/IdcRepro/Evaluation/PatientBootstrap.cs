@@ -22,7 +22,8 @@ public static class PatientBootstrap
     /// left out of its interval (<see cref="Interval.Resamples"/> says how many remain); a metric undefined in every
     /// resample has no entry. Zero resamples give no intervals.
     /// </summary>
-    /// <param name="decision">How a prediction becomes a class for the confusion-based metrics (default: argmax).</param>
+    /// <param name="decision">How a prediction becomes a class for the confusion-based metrics (default:
+    /// argmax).</param>
     public static IReadOnlyDictionary<string, Interval> Intervals(IReadOnlyList<Prediction> predictions, int resamples, int seed, double confidence = 0.95, DecisionRule decision = default) =>
         Intervals(RankedPredictions.Of(predictions, _ => decision), resamples, seed, confidence);
 

@@ -1,6 +1,8 @@
 namespace IdcRepro.Evaluation;
 
-/// <summary>Quantiles of a sample, computed as numpy's default (<c>method="linear"</c>) does, to the last bit.</summary>
+/// <summary>
+/// Quantiles of a sample, computed as numpy's default (<c>method="linear"</c>) does, to the last bit.
+/// </summary>
 public static class Percentile
 {
     /// <summary>

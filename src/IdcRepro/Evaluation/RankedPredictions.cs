@@ -71,7 +71,9 @@ internal sealed class RankedPredictions
         return new RankedPredictions(items, patients.ToArray(), starts.ToArray(), confusion, keras, ScoreOrder.Of(items, patientOf));
     }
 
-    /// <summary>The metrics of the pool in which patient p appears <c>weights[p]</c> times (all ones: the predictions as given).</summary>
+    /// <summary>
+    /// The metrics of the pool in which patient p appears <c>weights[p]</c> times (all ones: the predictions as given).
+    /// </summary>
     public MetricSet Evaluate(ReadOnlySpan<int> weights)
     {
         long tn = 0, fp = 0, fn = 0, tp = 0, kerasMatches = 0, drawn = 0;
@@ -100,7 +102,9 @@ internal sealed class RankedPredictions
         return weights;
     }
 
-    /// <summary>Outputs of one patch that Keras' binary accuracy counts as right: (p_k &gt; 0.5) == one-hot_k, k = 0, 1.</summary>
+    /// <summary>
+    /// Outputs of one patch that Keras' binary accuracy counts as right: (p_k &gt; 0.5) == one-hot_k, k = 0, 1.
+    /// </summary>
     public static int KerasMatches(Prediction p) =>
         ((p.P0 > 0.5) == (p.Label == 0) ? 1 : 0) + ((p.P1 > 0.5) == (p.Label == 1) ? 1 : 0);
 

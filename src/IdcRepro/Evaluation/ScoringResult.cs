@@ -1,6 +1,8 @@
 namespace IdcRepro.Evaluation;
 
-/// <summary>What scoring a folder or zip gave: one row per scored patch, the patches left out, and the device that scored them.</summary>
+/// <summary>
+/// What scoring a folder or zip gave: one row per scored patch, the patches left out, and the device that scored them.
+/// </summary>
 public sealed record ScoringResult(IReadOnlyList<PredictionRow> Rows, IReadOnlyList<UnscoredPatch> Skipped, string Device)
 {
     /// <summary>The dataset's naming, which carries the class.</summary>

@@ -7,12 +7,13 @@ namespace IdcRepro.Evaluation;
 public static class ThresholdSearch
 {
     /// <summary>
-    /// The threshold t (class 1 when P1 &gt; t) that maximises balanced accuracy on <paramref name="predictions"/>. Candidates
-    /// are the midpoints between consecutive distinct P1 values (every distinct decision that splits the scores); balanced
-    /// accuracies are compared exactly (as TP x N + TN x P in integers); among equal ones the candidate closest to 0.5 wins,
-    /// then the lower. With a single distinct score no candidate exists and 0.5 is kept.
+    /// The threshold t (class 1 when P1 &gt; t) that maximises balanced accuracy on <paramref name="predictions"/>.
+    /// Candidates are the midpoints between consecutive distinct P1 values (every distinct decision that splits the
+    /// scores); balanced accuracies are compared exactly (as TP x N + TN x P in integers); among equal ones the
+    /// candidate closest to 0.5 wins, then the lower. With a single distinct score no candidate exists and 0.5 is kept.
     /// </summary>
-    /// <exception cref="ArgumentException">No predictions, only one class (balanced accuracy is undefined), a label other than 0/1, or a non-finite P1.</exception>
+    /// <exception cref="ArgumentException">No predictions, only one class (balanced accuracy is undefined), a label
+    /// other than 0/1, or a non-finite P1.</exception>
     public static ChosenThreshold MaximiseBalancedAccuracy(IReadOnlyList<Prediction> predictions)
     {
         ArgumentNullException.ThrowIfNull(predictions);
@@ -52,7 +53,9 @@ public static class ThresholdSearch
         return best with { Candidates = candidates };
     }
 
-    /// <summary>Is <paramref name="candidate"/> nearer 0.5 than <paramref name="incumbent"/> (equally near: the lower)?</summary>
+    /// <summary>
+    /// Is <paramref name="candidate"/> nearer 0.5 than <paramref name="incumbent"/> (equally near: the lower)?
+    /// </summary>
     private static bool Closer(double candidate, double incumbent)
     {
         var (c, i) = (Math.Abs(candidate - 0.5), Math.Abs(incumbent - 0.5));

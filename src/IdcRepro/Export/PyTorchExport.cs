@@ -7,11 +7,12 @@ using TorchSharp.PyBridge;
 namespace IdcRepro.Export;
 
 /// <summary>
-/// Writes a trained model for PyTorch users into one folder, published whole (<see cref="AtomicFolder"/>): model.pt (the
-/// state_dict in PyTorch's format, <see cref="StateDictArchive"/>: <c>torch.load</c> reads it, also with weights_only=True),
-/// model.json (<see cref="PyTorchArchitecture"/>), normalization.json (<see cref="PyTorchNormalization"/>), idc_model.py
-/// (the module and <c>load</c>/<c>predict</c>), config.yaml (the run's resolved config) and, last, export.json
-/// (<see cref="ExportManifest"/>). Call <see cref="Torch.TorchRuntime.EnsureLoaded"/> first.
+/// Writes a trained model for PyTorch users into one folder, published whole (<see cref="AtomicFolder"/>): model.pt
+/// (the state_dict in PyTorch's format, <see cref="StateDictArchive"/>: <c>torch.load</c> reads it, also with
+/// weights_only=True), model.json (<see cref="PyTorchArchitecture"/>), normalization.json
+/// (<see cref="PyTorchNormalization"/>), idc_model.py (the module and <c>load</c>/<c>predict</c>), config.yaml (the
+/// run's resolved config) and, last, export.json (<see cref="ExportManifest"/>). Call
+/// <see cref="Torch.TorchRuntime.EnsureLoaded"/> first.
 /// </summary>
 public static class PyTorchExport
 {

@@ -13,7 +13,10 @@ public static class ArchiveHash
 {
     public static string SidecarPath(string archive) => archive + ".sha256";
 
-    /// <summary>Checks the finished <paramref name="partial"/> and renames it to <paramref name="destination"/>; when it fails a check, deletes it and throws.</summary>
+    /// <summary>
+    /// Checks the finished <paramref name="partial"/> and renames it to <paramref name="destination"/>; when it fails a
+    /// check, deletes it and throws.
+    /// </summary>
     internal static string Publish(Uri url, string partial, string destination, string? pinned)
     {
         if (ZipDatasetCheck.Defect(partial) is { } defect)
@@ -41,9 +44,9 @@ public static class ArchiveHash
     }
 
     /// <summary>
-    /// Checks an archive downloaded earlier, on every use: its hash against the pinned or recorded one, and that it opens
-    /// as a zip (a hash is recorded only for one that does). When it cannot be used (damaged or changed since it was
-    /// downloaded, or a damaged archive an older version recorded) it is deleted, with such a record, so that it is
+    /// Checks an archive downloaded earlier, on every use: its hash against the pinned or recorded one, and that it
+    /// opens as a zip (a hash is recorded only for one that does). When it cannot be used (damaged or changed since it
+    /// was downloaded, or a damaged archive an older version recorded) it is deleted, with such a record, so that it is
     /// downloaded again; the answer says why.
     /// </summary>
     public static ExistingArchive CheckExisting(string archive, string? pinned, Func<string, string> sha256Of)

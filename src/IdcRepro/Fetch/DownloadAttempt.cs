@@ -5,11 +5,11 @@ using IdcRepro.Pipeline;
 namespace IdcRepro.Fetch;
 
 /// <summary>
-/// One try at completing a partial download. A partial whose version is remembered (see <see cref="DownloadValidator"/>)
-/// is resumed: the request asks for the bytes after those on disk (<c>Range: bytes=N-</c>) of that version only
-/// (<c>If-Range</c>), and a 206 is appended only when it carries the same validator and starts at N. Anything else
-/// starts over from byte 0: a 200 (the file changed, or the server ignores ranges), a 206 of another version or
-/// offset, a partial with no remembered version. Throws a transient exception (see
+/// One try at completing a partial download. A partial whose version is remembered (see
+/// <see cref="DownloadValidator"/>) is resumed: the request asks for the bytes after those on disk (<c>Range:
+/// bytes=N-</c>) of that version only (<c>If-Range</c>), and a 206 is appended only when it carries the same validator
+/// and starts at N. Anything else starts over from byte 0: a 200 (the file changed, or the server ignores ranges), a
+/// 206 of another version or offset, a partial with no remembered version. Throws a transient exception (see
 /// <see cref="DownloadRetry.IsTransient(Exception)"/>) when the connection drops or stays silent too long, and a
 /// <see cref="StageException"/> when asking again would not help.
 /// </summary>

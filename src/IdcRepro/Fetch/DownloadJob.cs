@@ -14,7 +14,10 @@ internal sealed record DownloadJob(HttpClient Client, Uri Url, string PartialPat
     /// <summary>The version the partial holds, or null when it cannot be resumed safely.</summary>
     public DownloadValidator? Validator => File.Exists(PartialPath) ? DownloadValidator.Read(ValidatorPath) : null;
 
-    /// <summary>Forgets the partial: first which version it was (so a crash in between never leaves a resumable stranger), then its bytes.</summary>
+    /// <summary>
+    /// Forgets the partial: first which version it was (so a crash in between never leaves a resumable stranger), then
+    /// its bytes.
+    /// </summary>
     public void Discard()
     {
         File.Delete(ValidatorPath);

@@ -24,7 +24,9 @@ public static class FetchStage
         return location with { Path = Path.GetFullPath(Path.Combine(directory, location.Path)) };
     }
 
-    /// <summary>Whether the dataset a Fetch output points at still has the content it recorded; null when it does.</summary>
+    /// <summary>
+    /// Whether the dataset a Fetch output points at still has the content it recorded; null when it does.
+    /// </summary>
     public static string? DatasetChanged(string directory, ContentHasher hashes)
     {
         if (!File.Exists(Path.Combine(directory, DatasetFile))) return null; // the output check names the missing file
@@ -91,7 +93,8 @@ public static class FetchStage
         Directory.CreateDirectory(run.Layout.Downloads);
         if (File.Exists(destination))
         {
-            // Downloaded before: checked against the pinned or recorded hash and as a zip; a damaged copy is downloaded again.
+            // Downloaded before: checked against the pinned or recorded hash and as a zip; a damaged copy is downloaded
+            // again.
             var existing = ArchiveHash.CheckExisting(destination, data.Sha256, p => run.Hashes.File(p)!);
             if (existing.Sha256 is { } sha) return Announce(run, destination, sha);
             run.Console.MarkupLineInterpolated($"[yellow]Fetch: the cached download {destination} was damaged ({existing.Damage}); it was deleted and is downloaded again[/]");

@@ -20,9 +20,12 @@ public static class HttpDownloader
     /// Brings <paramref name="url"/> to <paramref name="destination"/> and returns its lowercase hex SHA-256.
     /// Failures the user must act on are <see cref="StageException"/>s whose message names the address and what to do.
     /// </summary>
-    /// <param name="client">Used as is; its own <see cref="HttpClient.Timeout"/> covers only the wait for response headers.</param>
-    /// <param name="expectedSha256">The pinned hash (<c>data.sha256</c>), or null to check against (or record) the sidecar.</param>
-    /// <param name="retryBaseDelay">The delay before the first retry, doubling after each; 1 s unless given (tests pass less).</param>
+    /// <param name="client">Used as is; its own <see cref="HttpClient.Timeout"/> covers only the wait for response
+    /// headers.</param>
+    /// <param name="expectedSha256">The pinned hash (<c>data.sha256</c>), or null to check against (or record) the
+    /// sidecar.</param>
+    /// <param name="retryBaseDelay">The delay before the first retry, doubling after each; 1 s unless given (tests pass
+    /// less).</param>
     public static async Task<string> DownloadAsync(HttpClient client, Uri url, string destination, string? expectedSha256, DownloadConfig config,
         IProgress<DownloadProgress>? progress, CancellationToken ct, TimeSpan? retryBaseDelay = null)
     {

@@ -7,18 +7,25 @@ namespace IdcRepro.Fetch;
 /// Accepts a dataset zip before anything reads from it: it must open as a zip (its central directory intact, so not
 /// truncated) and no entry name may point outside the folder the archive would be extracted into, even though the
 /// pipeline reads entries in place and never extracts. The check uses System.IO.Compression's ZipArchive; Preprocess
-/// then reads the entries with <see cref="Data.ZipPatchReader"/>, a second parser kept for its measured speed (see there).
+/// then reads the entries with <see cref="Data.ZipPatchReader"/>, a second parser kept for its measured speed (see
+/// there).
 /// </summary>
 public static class ZipDatasetCheck
 {
     private enum FaultKind { NotZip, Escapes, Unreadable }
 
-    /// <summary>What is wrong with a zip: the kind, and the detail (the system's words, or the entry and why it escapes).</summary>
+    /// <summary>
+    /// What is wrong with a zip: the kind, and the detail (the system's words, or the entry and why it escapes).
+    /// </summary>
     private sealed record Fault(FaultKind Kind, string Detail, string? Entry = null);
 
-    /// <summary>Returns the number of <c>.png</c> entries, or throws a <see cref="StageException"/> naming the file (and the entry at fault).</summary>
+    /// <summary>
+    /// Returns the number of <c>.png</c> entries, or throws a <see cref="StageException"/> naming the file (and the
+    /// entry at fault).
+    /// </summary>
     /// <param name="zipPath">The archive.</param>
-    /// <param name="setting">Where the path came from, for the user to check: <c>data.path</c>, or <c>--input</c> for predict.</param>
+    /// <param name="setting">Where the path came from, for the user to check: <c>data.path</c>, or <c>--input</c> for
+    /// predict.</param>
     public static int Validate(string zipPath, string setting = "data.path")
     {
         if (!File.Exists(zipPath))
@@ -71,10 +78,14 @@ public static class ZipDatasetCheck
 
     private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim().TrimEnd('.');
 
-    /// <summary>Whether an entry name stays inside the folder it would be extracted into, on any operating system.</summary>
+    /// <summary>
+    /// Whether an entry name stays inside the folder it would be extracted into, on any operating system.
+    /// </summary>
     public static bool IsSafeEntryName(string entryName) => EscapeReason(entryName) is null;
 
-    /// <summary>Why an entry name would escape the folder it would be extracted into, or null when it would not.</summary>
+    /// <summary>
+    /// Why an entry name would escape the folder it would be extracted into, or null when it would not.
+    /// </summary>
     public static string? EscapeReason(string entryName)
     {
         ArgumentNullException.ThrowIfNull(entryName);

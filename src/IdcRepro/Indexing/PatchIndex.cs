@@ -19,7 +19,8 @@ public static class PatchIndex
 {
     /// <param name="entries">Every file of the dataset, in any order.</param>
     /// <param name="config">The index section.</param>
-    /// <param name="sameContent">Decides whether two same-named entries are exact copies (called only for name collisions).</param>
+    /// <param name="sameContent">Decides whether two same-named entries are exact copies (called only for name
+    /// collisions).</param>
     public static PatchIndexResult Build(IEnumerable<DatasetEntry> entries, IndexConfig config, Func<DatasetEntry, DatasetEntry, bool> sameContent)
     {
         var issues = new List<IndexIssue>();

@@ -13,7 +13,8 @@ public static class AtomicFile
 
     public static void WriteAllBytes(string path, byte[] bytes) => Write(path, tmp => File.WriteAllBytes(tmp, bytes), bytes.Length);
 
-    /// <param name="bytes">The size of what <paramref name="writeTemporary"/> writes, when known (said when the disk is full).</param>
+    /// <param name="bytes">The size of what <paramref name="writeTemporary"/> writes, when known (said when the disk is
+    /// full).</param>
     public static void Write(string path, Action<string> writeTemporary, long? bytes = null)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;

@@ -1,8 +1,8 @@
 namespace IdcRepro.Pipeline;
 
 /// <summary>
-/// Writes a whole folder under a temporary name beside it and renames it into place, replacing an earlier one, so a reader
-/// never sees half of it (the way <see cref="StageCache"/> publishes a stage, for folders outside the cache).
+/// Writes a whole folder under a temporary name beside it and renames it into place, replacing an earlier one, so a
+/// reader never sees half of it (the way <see cref="StageCache"/> publishes a stage, for folders outside the cache).
 /// </summary>
 public static class AtomicFolder
 {

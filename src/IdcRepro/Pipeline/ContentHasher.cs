@@ -43,7 +43,9 @@ public sealed class ContentHasher(string stateFolder)
         return Hashing.Sha256Hex(string.Join("\n", files.Select((f, i) => $"{f}\t{hashes[i]}")));
     }
 
-    /// <summary>Whether every file would be answered from memory (nothing to read): lets callers skip a progress bar.</summary>
+    /// <summary>
+    /// Whether every file would be answered from memory (nothing to read): lets callers skip a progress bar.
+    /// </summary>
     public bool Remembers(string folder, IEnumerable<string> relativePaths)
     {
         var state = State(Path.GetFullPath(folder));

@@ -56,7 +56,9 @@ public static class OutputFolder
         Directory.Delete(retired, recursive: true);
     }
 
-    /// <summary>Stale files first (a moment without them is better than a moment beside new ones), then each new file by rename.</summary>
+    /// <summary>
+    /// Stale files first (a moment without them is better than a moment beside new ones), then each new file by rename.
+    /// </summary>
     private static void ReplaceOwned(string folder, string fresh, IReadOnlyCollection<string> owned)
     {
         foreach (var name in owned.Where(n => !File.Exists(Path.Combine(fresh, n)))) File.Delete(Path.Combine(folder, name));

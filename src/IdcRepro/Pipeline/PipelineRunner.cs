@@ -13,7 +13,9 @@ public sealed class PipelineRunner
 {
     private readonly Dictionary<(string Stage, string Run), StageKey> _keys = new();
 
-    /// <summary>Outputs verified in this process (by key hash): checked once, then trusted for the process's life.</summary>
+    /// <summary>
+    /// Outputs verified in this process (by key hash): checked once, then trusted for the process's life.
+    /// </summary>
     private readonly Dictionary<string, Stamp> _verified = new(StringComparer.Ordinal);
 
     public PipelineRunner(ArtifactLayout layout, IAnsiConsole console, CancellationToken cancellation = default)
@@ -28,7 +30,9 @@ public sealed class PipelineRunner
     public ArtifactLayout Layout { get; }
     public IAnsiConsole Console { get; }
 
-    /// <summary>Cancelled on Ctrl+C or SIGTERM: long stages stop at a safe point (training after its last complete epoch).</summary>
+    /// <summary>
+    /// Cancelled on Ctrl+C or SIGTERM: long stages stop at a safe point (training after its last complete epoch).
+    /// </summary>
     public CancellationToken Cancellation { get; }
 
     public ContentHasher Hashes { get; }
@@ -113,7 +117,10 @@ public sealed class PipelineRunner
 
     private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
 
-    /// <summary>Updates runs/&lt;name&gt;/; when it cannot (a full disk), says so once and goes on: the output itself is complete.</summary>
+    /// <summary>
+    /// Updates runs/&lt;name&gt;/; when it cannot (a full disk), says so once and goes on: the output itself is
+    /// complete.
+    /// </summary>
     private void RecordRun(RunSpec run, StageResult result)
     {
         try

@@ -4,7 +4,8 @@ namespace IdcRepro.Pipeline;
 
 /// <summary>
 /// Read access to the finished outputs of one run: what the Report stage reads through its declarations
-/// (<see cref="StageRun"/>), and what Compare reads of each variant once its runs are complete (<see cref="PipelineRunner"/>).
+/// (<see cref="StageRun"/>), and what Compare reads of each variant once its runs are complete
+/// (<see cref="PipelineRunner"/>).
 /// </summary>
 public interface IRunOutputs
 {

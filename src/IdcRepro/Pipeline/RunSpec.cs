@@ -4,7 +4,8 @@ namespace IdcRepro.Pipeline;
 
 /// <summary>
 /// One run of the graph: a resolved config (one fold or seed of a variant that fans out, say) and its family, every run
-/// its variant fans out to (<see cref="IdcConfig.Runs"/>), which a fan-in stage (CrossValidate, the report) reads together.
+/// its variant fans out to (<see cref="IdcConfig.Runs"/>), which a fan-in stage (CrossValidate, the report) reads
+/// together.
 /// </summary>
 public sealed record RunSpec(IdcConfig Config, IReadOnlyList<IdcConfig> Family)
 {

@@ -9,10 +9,14 @@ public sealed record StageProducts(IReadOnlyDictionary<string, object> Facts)
     public static StageProducts None { get; } = new(new Dictionary<string, object>());
 }
 
-/// <summary>The outcome of asking for a stage: its stamp and folder, whether it had to run, and why (when it was damaged).</summary>
+/// <summary>
+/// The outcome of asking for a stage: its stamp and folder, whether it had to run, and why (when it was damaged).
+/// </summary>
 public sealed record StageResult(Stamp Stamp, string Directory, bool Ran, string? Remade = null);
 
-/// <summary>What the cache holds for a key: a verified output, nothing, or an output that must not be trusted (and why).</summary>
+/// <summary>
+/// What the cache holds for a key: a verified output, nothing, or an output that must not be trusted (and why).
+/// </summary>
 public sealed record CacheLookup(Stamp? Stamp, string? Damage)
 {
     public static CacheLookup Missing { get; } = new(null, null);
@@ -20,13 +24,15 @@ public sealed record CacheLookup(Stamp? Stamp, string? Damage)
 
 /// <summary>
 /// Runs a stage into a private work folder and publishes it atomically (one rename) under its key, with its stamp
-/// written last; or finds it there. Nothing is trusted unchecked: a found output's stamp must be intact (its fields give
-/// its key, its output hash covers its files) and every file must have the size and SHA-256 the stamp records
+/// written last; or finds it there. Nothing is trusted unchecked: a found output's stamp must be intact (its fields
+/// give its key, its output hash covers its files) and every file must have the size and SHA-256 the stamp records
 /// (through <see cref="ContentHasher"/>'s stat fast path, so an unchanged output costs a stat per file).
 /// </summary>
 public sealed class StageCache(ArtifactLayout layout, ContentHasher hashes)
 {
-    /// <summary>How long a run waits for another process making the same output (a concurrent job of a sweep) before giving up.</summary>
+    /// <summary>
+    /// How long a run waits for another process making the same output (a concurrent job of a sweep) before giving up.
+    /// </summary>
     public TimeSpan LockWait { get; init; } = TimeSpan.FromHours(24);
 
     public ArtifactLayout Layout => layout;
@@ -57,10 +63,10 @@ public sealed class StageCache(ArtifactLayout layout, ContentHasher hashes)
     }
 
     /// <summary>
-    /// Returns the verified output for <paramref name="key"/>, or runs <paramref name="produce"/> into a work folder and
-    /// publishes it. <paramref name="resumable"/> keeps what an interrupted earlier attempt left in the work folder (a stage
-    /// that picks up where it stopped), unless forced; otherwise the work folder starts empty. Another process making the
-    /// same output is waited for (up to <see cref="LockWait"/>), and its output reused.
+    /// Returns the verified output for <paramref name="key"/>, or runs <paramref name="produce"/> into a work folder
+    /// and publishes it. <paramref name="resumable"/> keeps what an interrupted earlier attempt left in the work folder
+    /// (a stage that picks up where it stopped), unless forced; otherwise the work folder starts empty. Another process
+    /// making the same output is waited for (up to <see cref="LockWait"/>), and its output reused.
     /// </summary>
     public StageResult GetOrRun(StageKey key, bool force, Func<string, StageProducts> produce, bool resumable = false,
         Func<string, ContentHasher, string?>? externalMismatch = null, Action<string>? onWait = null)
@@ -87,7 +93,9 @@ public sealed class StageCache(ArtifactLayout layout, ContentHasher hashes)
         }
     }
 
-    /// <summary>Makes the output in the work folder and publishes it; the caller holds the work folder's lock throughout.</summary>
+    /// <summary>
+    /// Makes the output in the work folder and publishes it; the caller holds the work folder's lock throughout.
+    /// </summary>
     private static Stamp RunLocked(StageKey key, string root, string work, string final, Func<string, StageProducts> produce, bool resumable, bool force)
     {
         try
@@ -102,7 +110,8 @@ public sealed class StageCache(ArtifactLayout layout, ContentHasher hashes)
         {
             // A half-made output is never published, so never trusted; one that cannot resume is removed at once,
             // which also gives back its space when the disk filled up.
-            // Said of the stage's folder, not of the work folder that is gone; a write elsewhere (a download) keeps its own words.
+            // Said of the stage's folder, not of the work folder that is gone; a write elsewhere (a download) keeps its
+            // own words.
             var inWork = e is not WriteFailedException failed || failed.Folder.StartsWith(work, StringComparison.Ordinal);
             var written = WriteFailure.IsDiskFull(e) ? FolderBytes(work) : 0;
             if (!resumable) TryDelete(work);

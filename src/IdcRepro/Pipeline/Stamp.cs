@@ -38,7 +38,9 @@ public sealed record Stamp
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
 
-    /// <summary>The key its own fields give (stage, version, config, inputs): must equal <see cref="Key"/>, else it was edited.</summary>
+    /// <summary>
+    /// The key its own fields give (stage, version, config, inputs): must equal <see cref="Key"/>, else it was edited.
+    /// </summary>
     public string RecomputedKey() => new StageKey(Stage, StageVersion, Config.GetRawText(), Inputs).Hash;
 
     /// <summary>The content hash of a set of outputs: every file's name and SHA-256, in ordinal order.</summary>

@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace IdcRepro.Pipeline;
 
-/// <summary>Recognises a failed write (a full disk above all) and says it in one line: where, how much room it needed, what to do.</summary>
+/// <summary>
+/// Recognises a failed write (a full disk above all) and says it in one line: where, how much room it needed, what to
+/// do.
+/// </summary>
 public static class WriteFailure
 {
     private const int NoSpace = 28;           // ENOSPC
@@ -10,7 +13,10 @@ public static class WriteFailure
     private const int DiskFull = 0x70;        // Windows ERROR_DISK_FULL
     private const int HandleDiskFull = 0x27;  // Windows ERROR_HANDLE_DISK_FULL
 
-    /// <summary>Whether <paramref name="e"/> means the disk (or the user's quota) is full, said directly or by a <see cref="WriteFailedException"/>.</summary>
+    /// <summary>
+    /// Whether <paramref name="e"/> means the disk (or the user's quota) is full, said directly or by a
+    /// <see cref="WriteFailedException"/>.
+    /// </summary>
     public static bool IsDiskFull(Exception? e) => e switch
     {
         WriteFailedException w => IsDiskFull(w.InnerException),
@@ -18,7 +24,10 @@ public static class WriteFailure
         _ => false,
     };
 
-    /// <summary>Whether <paramref name="e"/> is a failed write not yet said in words (a <see cref="WriteFailedException"/> already is).</summary>
+    /// <summary>
+    /// Whether <paramref name="e"/> is a failed write not yet said in words (a <see cref="WriteFailedException"/>
+    /// already is).
+    /// </summary>
     public static bool IsWriteProblem(Exception e) => e is IOException or UnauthorizedAccessException && e is not WriteFailedException;
 
     /// <summary>

@@ -4,7 +4,9 @@ using IdcRepro.Training;
 
 namespace IdcRepro.Preprocess;
 
-/// <summary>Copies chosen rows of the memory-mapped images.npy into one contiguous buffer for training or scoring.</summary>
+/// <summary>
+/// Copies chosen rows of the memory-mapped images.npy into one contiguous buffer for training or scoring.
+/// </summary>
 public static class CachedPatches
 {
     public static PatchImages Gather(PatchCache cache, IReadOnlyList<int> rows)

@@ -66,7 +66,9 @@ public static class PatchCacheBuilder
         };
     }
 
-    /// <summary>Decodes every patch into its slot of <paramref name="images"/>; returns those that could not be read, by index.</summary>
+    /// <summary>
+    /// Decodes every patch into its slot of <paramref name="images"/>; returns those that could not be read, by index.
+    /// </summary>
     private static List<SkippedPatch> DecodeAll(IReadOnlyList<Patch> patches, IPatchReader reader, PreprocessConfig config,
         NpyArrayWriter images, ImageSize[] originalSizes, IProgress<int>? progress, CancellationToken ct, int threads)
     {

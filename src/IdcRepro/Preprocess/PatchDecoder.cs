@@ -16,11 +16,14 @@ namespace IdcRepro.Preprocess;
 /// RGB). A patch already that size is copied as it is; another is resampled to exactly that size (bilinear,
 /// as the blog's cv2.resize default; bicubic; nearest) or, under pad, placed top-left on black.
 /// Full-size 8-bit RGB PNGs (nearly every IDC patch) take <see cref="PlainRgbPng"/>'s fast path; everything else,
-/// and anything that path finds odd, goes through ImageSharp. Pure: bytes in, pixels out. Safe from many threads at once.
+/// and anything that path finds odd, goes through ImageSharp. Pure: bytes in, pixels out. Safe from many threads at
+/// once.
 /// </summary>
 public static class PatchDecoder
 {
-    /// <summary>PNG only, no nested parallelism (the caller runs patches in parallel), one contiguous buffer per image.</summary>
+    /// <summary>
+    /// PNG only, no nested parallelism (the caller runs patches in parallel), one contiguous buffer per image.
+    /// </summary>
     private static readonly Configuration Png = new(new PngConfigurationModule())
     {
         MaxDegreeOfParallelism = 1,
@@ -59,7 +62,10 @@ public static class PatchDecoder
         return declared;
     }
 
-    /// <summary>Brings <paramref name="pixels"/> (HWC RGB of <paramref name="from"/>) to size x size: resampled, or padded top-left on black.</summary>
+    /// <summary>
+    /// Brings <paramref name="pixels"/> (HWC RGB of <paramref name="from"/>) to size x size: resampled, or padded
+    /// top-left on black.
+    /// </summary>
     private static void Reshape(ReadOnlySpan<byte> pixels, ImageSize from, PreprocessConfig config, Span<byte> destination)
     {
         var size = config.Size;
@@ -105,7 +111,10 @@ public static class PatchDecoder
 /// <summary>A patch file that is not a readable PNG: empty, cut short, or with bad chunks or pixel data.</summary>
 public sealed class CorruptPatchException(string message, Exception? inner = null) : Exception(message, inner);
 
-/// <summary>A patch larger than the cache size under <c>resize: pad</c>, which only enlarges; a config problem, not a corrupt file.</summary>
+/// <summary>
+/// A patch larger than the cache size under <c>resize: pad</c>, which only enlarges; a config problem, not a corrupt
+/// file.
+/// </summary>
 public sealed class PatchTooLargeException(ImageSize size, int target)
     : Exception($"the patch is {size}, larger than preprocess.size {target}; pad only enlarges: use resize bilinear, bicubic or nearest, or a size of at least {Math.Max(size.Width, size.Height)}")
 {

@@ -34,7 +34,10 @@ public static unsafe class PlainRgbPng
     /// <summary>Per-thread room for the inflated rows.</summary>
     [ThreadStatic] private static byte[]? _inflated;
 
-    /// <summary>Decodes <paramref name="png"/> (already through <see cref="PngStructure.Check"/>) into width*height*3 bytes, or returns false.</summary>
+    /// <summary>
+    /// Decodes <paramref name="png"/> (already through <see cref="PngStructure.Check"/>) into width*height*3 bytes, or
+    /// returns false.
+    /// </summary>
     public static bool TryDecode(ReadOnlySpan<byte> png, ImageSize size, Span<byte> destination)
     {
         var header = png.Slice(16, 13);
@@ -49,7 +52,9 @@ public static unsafe class PlainRgbPng
         }
     }
 
-    /// <summary>Checks every chunk's CRC up to IEND, and joins the IDAT chunks (one chunk, the usual case, is used in place).</summary>
+    /// <summary>
+    /// Checks every chunk's CRC up to IEND, and joins the IDAT chunks (one chunk, the usual case, is used in place).
+    /// </summary>
     private static bool TryFindImageData(ReadOnlySpan<byte> png, out ReadOnlySpan<byte> data)
     {
         data = default;
@@ -93,7 +98,9 @@ public static unsafe class PlainRgbPng
         return true;
     }
 
-    /// <summary>Inflates all rows (each a filter byte, then the row) at once, then unfilters each row against the one above it.</summary>
+    /// <summary>
+    /// Inflates all rows (each a filter byte, then the row) at once, then unfilters each row against the one above it.
+    /// </summary>
     private static bool TryInflateRows(Stream compressed, int stride, Span<byte> destination)
     {
         var rows = destination.Length / stride;
@@ -121,7 +128,10 @@ public static unsafe class PlainRgbPng
         return true;
     }
 
-    /// <summary>Reverses one PNG row filter in place; <paramref name="above"/> is the unfiltered row above (zeros for the first row).</summary>
+    /// <summary>
+    /// Reverses one PNG row filter in place; <paramref name="above"/> is the unfiltered row above (zeros for the first
+    /// row).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Unfilter(byte type, byte* row, byte* above, int length)
     {

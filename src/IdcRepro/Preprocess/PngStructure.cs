@@ -15,7 +15,9 @@ public static class PngStructure
     /// <summary>Larger than any patch can sensibly be; a bigger IHDR is damage, not a patch.</summary>
     public const int MaxSide = 4096;
 
-    /// <summary>The size IHDR declares; throws <see cref="CorruptPatchException"/> if the file is not a whole PNG.</summary>
+    /// <summary>
+    /// The size IHDR declares; throws <see cref="CorruptPatchException"/> if the file is not a whole PNG.
+    /// </summary>
     public static ImageSize Check(ReadOnlySpan<byte> png)
     {
         if (png.Length == 0) throw new CorruptPatchException("the file is empty (0 bytes)");

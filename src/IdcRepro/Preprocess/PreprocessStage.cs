@@ -10,8 +10,8 @@ namespace IdcRepro.Preprocess;
 
 /// <summary>
 /// Preprocess: decodes every indexed patch into <c>images.npy</c> (uint8, N x size x size x 3) and <c>labels.npy</c>
-/// (int64, N), and writes <c>patches.csv</c>, the index rows that made it in, row for row. It reads the dataset's pixels,
-/// so it reads Fetch's output (the dataset's content hash) as well as Index's names and labels.
+/// (int64, N), and writes <c>patches.csv</c>, the index rows that made it in, row for row. It reads the dataset's
+/// pixels, so it reads Fetch's output (the dataset's content hash) as well as Index's names and labels.
 /// </summary>
 public static class PreprocessStage
 {
@@ -51,7 +51,9 @@ public static class PreprocessStage
     }
 }
 
-/// <summary>Preprocess's output: the decoded patches (images.npy, labels.npy) and their index rows (patches.csv), row for row.</summary>
+/// <summary>
+/// Preprocess's output: the decoded patches (images.npy, labels.npy) and their index rows (patches.csv), row for row.
+/// </summary>
 public sealed record PatchCache(string Directory, IReadOnlyList<Patch> Patches)
 {
     public string ImagesPath => Path.Combine(Directory, PreprocessStage.ImagesFile);

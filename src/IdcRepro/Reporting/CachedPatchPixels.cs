@@ -3,7 +3,9 @@ using IdcRepro.Preprocess;
 
 namespace IdcRepro.Reporting;
 
-/// <summary>The pixels of scored patches, read on demand from the memory-mapped cache (row i of the list -> cache row).</summary>
+/// <summary>
+/// The pixels of scored patches, read on demand from the memory-mapped cache (row i of the list -> cache row).
+/// </summary>
 public sealed class CachedPatchPixels(PatchCache cache, IReadOnlyList<int> cacheRows) : IPatchPixels, IDisposable
 {
     private readonly NpyMappedArray _images = NpyMappedArray.Open(cache.ImagesPath);

@@ -7,9 +7,9 @@ using IdcRepro.Reporting.Plots;
 namespace IdcRepro.Reporting;
 
 /// <summary>
-/// The page comparing variants against the first: every metric with its interval (and mean ± std across seeds; a patient
-/// k-fold's pooled out-of-fold figures), the k-fold variants ranked on their pooled figures, what each config changes, the
-/// validation curves overlaid, and which differences exceed the intervals.
+/// The page comparing variants against the first: every metric with its interval (and mean ± std across seeds; a
+/// patient k-fold's pooled out-of-fold figures), the k-fold variants ranked on their pooled figures, what each config
+/// changes, the validation curves overlaid, and which differences exceed the intervals.
 /// </summary>
 public static class ComparePage
 {
@@ -17,7 +17,8 @@ public static class ComparePage
     public static IReadOnlyList<string> IgnoredKeys { get; } = ["name", "description"];
 
     /// <param name="variants">The variants; the first is the reference.</param>
-    /// <param name="repositoryRoot">Paths in the configs (data.path, split.lists.*) are shown relative to it; null shows them as they are.</param>
+    /// <param name="repositoryRoot">Paths in the configs (data.path, split.lists.*) are shown relative to it; null
+    /// shows them as they are.</param>
     public static ReportDocument Build(IReadOnlyList<CompareVariant> variants, string? repositoryRoot = null)
     {
         if (variants.Count == 0) throw new ArgumentException("There is no variant to compare.", nameof(variants));
@@ -84,7 +85,9 @@ public static class ComparePage
 
     private static string CrossValidationSpread(Evaluation.MetricSpread spread) => Sections.CrossValidationSection.Spread(spread);
 
-    /// <summary>The patient k-fold variants ranked on their pooled out-of-fold figures over every patch of the test patients.</summary>
+    /// <summary>
+    /// The patient k-fold variants ranked on their pooled out-of-fold figures over every patch of the test patients.
+    /// </summary>
     private static IEnumerable<Block> RankingBlocks(IReadOnlyList<CompareVariant> variants)
     {
         var ranked = CrossValidationRanking.Rank(variants);
@@ -119,7 +122,8 @@ public static class ComparePage
 
     private static IEnumerable<Block> ConfigBlocks(IReadOnlyList<CompareVariant> variants, string? repositoryRoot)
     {
-        // A file setting's value as a reader elsewhere can follow it: relative to the repository, not this machine's path.
+        // A file setting's value as a reader elsewhere can follow it: relative to the repository, not this machine's
+        // path.
         string? Shown(string key, string? value) =>
             value is null || repositoryRoot is null || !ConfigPaths.Keys.Contains(key) ? value : ConfigPaths.DisplayValue(value, repositoryRoot);
 

@@ -25,7 +25,9 @@ public sealed record Provenance
     /// <summary>Each set of the split before undersampling, in the order to show (train, validation, test).</summary>
     public required IReadOnlyList<SetCounts> Sets { get; init; }
 
-    /// <summary>Test patients that also have patches in the training set (the leak of a patch-level split); null if unknown.</summary>
+    /// <summary>
+    /// Test patients that also have patches in the training set (the leak of a patch-level split); null if unknown.
+    /// </summary>
     public int? TestPatientsInTraining { get; init; }
 
     /// <summary>Per set, class counts before and after undersampling; empty when nothing was undersampled.</summary>

@@ -55,7 +55,9 @@ internal static class RegionLoader
     private static IReadOnlyList<string> Ordered(IEnumerable<PredictionRow> rows) => rows.GroupBy(r => r.Patient, StringComparer.Ordinal)
         .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g => g.Key).ToList();
 
-    /// <summary>A region, with the patient's ROC AUC and balanced accuracy over its held-out rows under the run's rule.</summary>
+    /// <summary>
+    /// A region, with the patient's ROC AUC and balanced accuracy over its held-out rows under the run's rule.
+    /// </summary>
     private static PatientRegion Region(string patient, string source, IReadOnlyList<RegionPatch> patches, IEnumerable<PredictionRow> held, IPatchPixels pixels, DecisionRule rule)
     {
         var scored = EvaluateStage.Predictions(held);

@@ -3,7 +3,9 @@ using IdcRepro.Evaluation;
 
 namespace IdcRepro.Reporting;
 
-/// <summary>The pixels of a region's patches, by position in the region, read from a larger source through an index map.</summary>
+/// <summary>
+/// The pixels of a region's patches, by position in the region, read from a larger source through an index map.
+/// </summary>
 internal sealed class RegionPixels(IPatchPixels source, IReadOnlyList<int> indices) : IPatchPixels
 {
     public int Size => source.Size;
@@ -12,8 +14,8 @@ internal sealed class RegionPixels(IPatchPixels source, IReadOnlyList<int> indic
 }
 
 /// <summary>
-/// The pixels of some patches of an external set, decoded from its zip or folder on first use (only the patients that get
-/// a map are ever decoded), as Evaluate decoded them (<see cref="PatchScoring.Decode"/>).
+/// The pixels of some patches of an external set, decoded from its zip or folder on first use (only the patients that
+/// get a map are ever decoded), as Evaluate decoded them (<see cref="PatchScoring.Decode"/>).
 /// </summary>
 internal sealed class ExternalPatchPixels(string input, IReadOnlyList<string> paths, int size, ResizeMode resize, string setting) : IPatchPixels
 {

@@ -4,10 +4,14 @@ using IdcRepro.Evaluation;
 
 namespace IdcRepro.Reporting;
 
-/// <summary>The report's view of CrossValidate's and Evaluate's family-level and external outputs, seen from one run.</summary>
+/// <summary>
+/// The report's view of CrossValidate's and Evaluate's family-level and external outputs, seen from one run.
+/// </summary>
 internal static class ReportFigures
 {
-    /// <summary>The metrics of no test set: nothing counted (the report's test sections say there is no test set instead).</summary>
+    /// <summary>
+    /// The metrics of no test set: nothing counted (the report's test sections say there is no test set instead).
+    /// </summary>
     public static MetricSet NoMetrics { get; } = new(new ConfusionMatrix(0, 0, 0, 0), 0, null, null, 0);
 
     /// <summary>The k-fold the run belongs to, from the side of the run's seed; null without folds.</summary>
@@ -33,8 +37,8 @@ internal static class ReportFigures
     }
 
     /// <summary>
-    /// The external sets as the report shows them, and the rows behind their maps: for a k-fold, scored by the mean of the
-    /// run's seed's fold models (CrossValidate); otherwise by the run's model (Evaluate).
+    /// The external sets as the report shows them, and the rows behind their maps: for a k-fold, scored by the mean of
+    /// the run's seed's fold models (CrossValidate); otherwise by the run's model (Evaluate).
     /// </summary>
     public static (IReadOnlyList<ExternalFigures> Figures, IReadOnlyList<(string Set, IReadOnlyList<PredictionRow> Rows, DecisionRule Rule)> Rows) External(
         IdcConfig config, EvaluationOutput evaluation, CrossValidationOutput crossValidation, IReadOnlyList<Patch> dataset)

@@ -4,8 +4,8 @@ using Spectre.Console;
 namespace IdcRepro.Reporting;
 
 /// <summary>
-/// Report: one self-contained HTML page (report.html) and its Markdown twin (report.md, report_files/) per run. Keyed on
-/// the whole resolved config (the page shows it) and on every output it draws from, each seed's evaluation included.
+/// Report: one self-contained HTML page (report.html) and its Markdown twin (report.md, report_files/) per run. Keyed
+/// on the whole resolved config (the page shows it) and on every output it draws from, each seed's evaluation included.
 /// </summary>
 public static class ReportStage
 {

@@ -89,8 +89,8 @@ public static class RunReportLoader
     }
 
     /// <summary>
-    /// For a config with seeds and no folds, every seed's test metrics (each under its own run's rule). A k-fold's seeds are
-    /// shown by the cross-validation section, pooled over each seed's folds.
+    /// For a config with seeds and no folds, every seed's test metrics (each under its own run's rule). A k-fold's
+    /// seeds are shown by the cross-validation section, pooled over each seed's folds.
     /// </summary>
     private static IReadOnlyList<SeedResult> SeedResults(IRunOutputs outputs) => outputs.Config.Seeds is not { } seeds || outputs.Config.FanOut().Folds is not null ? [] : outputs
         .FamilyOutputs(Graph.Evaluate)

@@ -4,7 +4,9 @@ using IdcRepro.Reporting.Sections;
 
 namespace IdcRepro.Reporting;
 
-/// <summary>The page of one run, built from its <see cref="RunReport"/> (pure: plots and panels are rendered in memory).</summary>
+/// <summary>
+/// The page of one run, built from its <see cref="RunReport"/> (pure: plots and panels are rendered in memory).
+/// </summary>
 public static class RunReportPage
 {
     public static ReportDocument Build(RunReport report, ReportOptions? options = null)

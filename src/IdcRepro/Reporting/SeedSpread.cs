@@ -9,7 +9,9 @@ public sealed record SeedSpread(string Metric, double Mean, double? StandardDevi
     public override string ToString() =>
         StandardDeviation is { } sd ? $"{Format.Fixed(Mean, 4)} ± {Format.Fixed(sd, 4)}" : Format.Fixed(Mean, 4);
 
-    /// <summary>The spread of every metric defined for at least one seed, in <see cref="Evaluation.MetricSet.Named"/> order.</summary>
+    /// <summary>
+    /// The spread of every metric defined for at least one seed, in <see cref="Evaluation.MetricSet.Named"/> order.
+    /// </summary>
     public static IReadOnlyList<SeedSpread> Of(IReadOnlyList<SeedResult> seeds)
     {
         if (seeds.Count == 0) return [];

@@ -5,19 +5,21 @@ using IdcRepro.Pipeline;
 namespace IdcRepro.Sampling;
 
 /// <summary>
-/// Stratified patient k-fold (split strategy <c>patient_kfold</c>): every patient is dealt into one of k folds, and each
-/// fold is the test set of one run. The folds depend only on the patients, their IDC shares, k and the seed, never on
-/// which fold a run tests, so the k runs of a seed test every patient exactly once.
+/// Stratified patient k-fold (split strategy <c>patient_kfold</c>): every patient is dealt into one of k folds, and
+/// each fold is the test set of one run. The folds depend only on the patients, their IDC shares, k and the seed, never
+/// on which fold a run tests, so the k runs of a seed test every patient exactly once.
 /// </summary>
 public static class PatientFolds
 {
     /// <summary>
-    /// The fold (0 .. <paramref name="folds"/> - 1) of each patient. Patients are walked from least to most IDC (ties in
-    /// an order shuffled with <paramref name="seed"/>) and dealt in blocks of k (one short block in the middle of the walk
-    /// when k does not divide the count), each block to the folds in a freshly shuffled order: every fold gets one patient
-    /// of each full block, so each spans the range of class balance, and fold sizes differ by at most one. The input order does not matter (patients are put in ordinal order first).
+    /// The fold (0 .. <paramref name="folds"/> - 1) of each patient. Patients are walked from least to most IDC (ties
+    /// in an order shuffled with <paramref name="seed"/>) and dealt in blocks of k (one short block in the middle of
+    /// the walk when k does not divide the count), each block to the folds in a freshly shuffled order: every fold gets
+    /// one patient of each full block, so each spans the range of class balance, and fold sizes differ by at most one.
+    /// The input order does not matter (patients are put in ordinal order first).
     /// </summary>
-    /// <exception cref="ArgumentException">Fewer patients than folds, fewer than 2 folds, a repeated patient or a share outside 0..1.</exception>
+    /// <exception cref="ArgumentException">Fewer patients than folds, fewer than 2 folds, a repeated patient or a share
+    /// outside 0..1.</exception>
     public static IReadOnlyDictionary<string, int> Assign(IReadOnlyList<PatientShare> patients, int folds, int seed)
     {
         ArgumentNullException.ThrowIfNull(patients);
@@ -46,9 +48,9 @@ public static class PatientFolds
     }
 
     /// <summary>
-    /// Blocks of <paramref name="folds"/> patients along the walk, with the one short block (when the count does not divide)
-    /// in the middle: the folds that get an extra patient then get one of middling IDC share, which moves their mean share
-    /// least (at the top, the extra patients would be the most IDC-rich and pull those folds' means up).
+    /// Blocks of <paramref name="folds"/> patients along the walk, with the one short block (when the count does not
+    /// divide) in the middle: the folds that get an extra patient then get one of middling IDC share, which moves their
+    /// mean share least (at the top, the extra patients would be the most IDC-rich and pull those folds' means up).
     /// </summary>
     private static IEnumerable<int> BlockSizes(int patients, int folds)
     {
@@ -61,10 +63,11 @@ public static class PatientFolds
     }
 
     /// <summary>
-    /// The split of fold <see cref="SplitConfig.Fold"/>: test = that fold's patients; validation = round(validation_fraction x
-    /// all patients) patients (at least 1 when the fraction is above 0) drawn from the other folds, stratified (one at random
-    /// from each of that many equal runs of the other folds' patients ordered by IDC share) with
-    /// <c>SeededRandom(seed, stream: fold + 1)</c>; train = the rest. test_fraction and stratify are not used.
+    /// The split of fold <see cref="SplitConfig.Fold"/>: test = that fold's patients; validation =
+    /// round(validation_fraction x all patients) patients (at least 1 when the fraction is above 0) drawn from the
+    /// other folds, stratified (one at random from each of that many equal runs of the other folds' patients ordered by
+    /// IDC share) with <c>SeededRandom(seed, stream: fold + 1)</c>; train = the rest. test_fraction and stratify are
+    /// not used.
     /// </summary>
     /// <exception cref="StageException">Too few patients for the folds and the validation set.</exception>
     public static SplitOutcome Split(IReadOnlyList<Patch> patches, SplitConfig config)
@@ -97,7 +100,10 @@ public static class PatientFolds
         return new SplitOutcome(new SplitResult(rows[DataSet.Train].ToArray(), rows[DataSet.Validation].ToArray(), rows[DataSet.Test].ToArray()), notes);
     }
 
-    /// <summary>One patient drawn from each of <paramref name="count"/> equal runs of <paramref name="candidates"/> ordered by IDC share.</summary>
+    /// <summary>
+    /// One patient drawn from each of <paramref name="count"/> equal runs of <paramref name="candidates"/> ordered by
+    /// IDC share.
+    /// </summary>
     private static HashSet<string> DrawValidation(PatientShare[] candidates, int count, SeededRandom random)
     {
         var drawn = new HashSet<string>(StringComparer.Ordinal);
@@ -112,7 +118,10 @@ public static class PatientFolds
         return drawn;
     }
 
-    /// <summary>Indices of <paramref name="patients"/> from least to most IDC, ties in an order shuffled with <paramref name="random"/>.</summary>
+    /// <summary>
+    /// Indices of <paramref name="patients"/> from least to most IDC, ties in an order shuffled with
+    /// <paramref name="random"/>.
+    /// </summary>
     private static int[] ByShare(PatientShare[] patients, int[] order, SeededRandom random)
     {
         random.Shuffle(order);

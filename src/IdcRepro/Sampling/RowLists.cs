@@ -3,7 +3,10 @@ using IdcRepro.Data.Npy;
 
 namespace IdcRepro.Sampling;
 
-/// <summary>The three row lists of a split (train.npy, validation.npy, test.npy: int64, ascending), as Split and Undersample write them.</summary>
+/// <summary>
+/// The three row lists of a split (train.npy, validation.npy, test.npy: int64, ascending), as Split and Undersample
+/// write them.
+/// </summary>
 public static class RowLists
 {
     public static string FileName(DataSet set) => $"{set.ToString().ToLowerInvariant()}.npy";

@@ -136,7 +136,10 @@ public static class Splitter
             (k < nTest ? test : k < nTest + nValidation ? validation : train).Add(order[k]);
     }
 
-    /// <summary>Splits <paramref name="total"/> across groups in proportion to their sizes (largest remainder, ties to the earlier group).</summary>
+    /// <summary>
+    /// Splits <paramref name="total"/> across groups in proportion to their sizes (largest remainder, ties to the
+    /// earlier group).
+    /// </summary>
     public static int[] Apportion(int total, int[] sizes)
     {
         var all = sizes.Sum();

@@ -61,7 +61,8 @@ public static class JobScript
             var ids = job.After.Select(name => context.JobIds.TryGetValue(name, out var id) ? id
                 : throw new InvalidOperationException($"{job.Name} waits for {name}, which has no job id yet: submit in plan order."));
             options.Add($"--dependency=afterok:{string.Join(':', ids)}");
-            // Cancelled when what it waits for fails, even where the cluster lacks DependencyParameters=kill_invalid_depend.
+            // Cancelled when what it waits for fails, even where the cluster lacks
+            // DependencyParameters=kill_invalid_depend.
             options.Add("--kill-on-invalid-dep=yes");
         }
         options.AddRange(slurm.ExtraSbatchOptions);

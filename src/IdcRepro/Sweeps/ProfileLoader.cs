@@ -17,7 +17,10 @@ public static class ProfileLoader
     private static readonly HashSet<string> ExperimentKeys =
         ["name", "description", "data", "index", "preprocess", "split", "undersample", "train", "evaluate", "seeds", "threads", "device"];
 
-    /// <summary>The profile file <paramref name="given"/> names: a path, else a name in profiles/ (.yaml added when it has none).</summary>
+    /// <summary>
+    /// The profile file <paramref name="given"/> names: a path, else a name in profiles/ (.yaml added when it has
+    /// none).
+    /// </summary>
     public static string Locate(string given, string? workingDirectory = null)
     {
         var wd = Path.GetFullPath(workingDirectory ?? Directory.GetCurrentDirectory());

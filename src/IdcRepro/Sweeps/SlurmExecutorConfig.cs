@@ -27,10 +27,14 @@ public sealed partial record SlurmExecutorConfig : ISelfValidating
     /// <summary>GPUs each training job asks for (sbatch --gpus); 0: CPU trainings.</summary>
     [ConfigRange(0, 16)] public int GpusPerJob { get; init; }
 
-    /// <summary>More sbatch options for every job, each as sbatch takes it, e.g. --qos=normal or --constraint=a100.</summary>
+    /// <summary>
+    /// More sbatch options for every job, each as sbatch takes it, e.g. --qos=normal or --constraint=a100.
+    /// </summary>
     public IReadOnlyList<string> ExtraSbatchOptions { get; init; } = [];
 
-    /// <summary>Options the sweep sets itself, from the plan and the config: a profile may not set them again.</summary>
+    /// <summary>
+    /// Options the sweep sets itself, from the plan and the config: a profile may not set them again.
+    /// </summary>
     public static IReadOnlyList<string> SetBySweep { get; } =
         ["--array", "--dependency", "--output", "--error", "--job-name", "--cpus-per-task", "--gpus", "--gres", "--kill-on-invalid-dep", "--chdir", "--wrap"];
 

@@ -4,18 +4,20 @@ using IdcRepro.Pipeline;
 namespace IdcRepro.Sweeps;
 
 /// <summary>
-/// Plans a sweep, a pure function of the request and of what the cache holds (<paramref name="upToDate"/>): per distinct
-/// data config (<see cref="DataConfigKey"/>) one data job (idc undersample for its variants), one array of trainings
-/// (idc evaluate --run &lt;run&gt;, one task a run not yet evaluated; one array per CPU count asked) after it, and one
-/// report job after that; then one Compare job after everything. A job whose outputs are all up to date is left out,
-/// and those after it wait only for what is planned, so a resubmitted sweep makes only what is missing; one bad data
-/// config stops only its own variants' jobs (and the Compare).
+/// Plans a sweep, a pure function of the request and of what the cache holds (<paramref name="upToDate"/>): per
+/// distinct data config (<see cref="DataConfigKey"/>) one data job (idc undersample for its variants), one array of
+/// trainings (idc evaluate --run &lt;run&gt;, one task a run not yet evaluated; one array per CPU count asked) after
+/// it, and one report job after that; then one Compare job after everything. A job whose outputs are all up to date is
+/// left out, and those after it wait only for what is planned, so a resubmitted sweep makes only what is missing; one
+/// bad data config stops only its own variants' jobs (and the Compare).
 /// </summary>
 public static class SweepPlanner
 {
     /// <param name="request">The variants, overrides, artifacts folder and profile.</param>
-    /// <param name="upToDate">Whether the cache holds a stage's output for a run (<see cref="PipelineRunner.IsUpToDate"/>).</param>
-    /// <param name="compareDone">Whether the sweep's Compare page was written (it is remade whenever anything else runs).</param>
+    /// <param name="upToDate">Whether the cache holds a stage's output for a run
+    /// (<see cref="PipelineRunner.IsUpToDate"/>).</param>
+    /// <param name="compareDone">Whether the sweep's Compare page was written (it is remade whenever anything else
+    /// runs).</param>
     public static SweepPlan Plan(SweepRequest request, Func<StageDefinition, RunSpec, bool> upToDate, bool compareDone)
     {
         var variants = request.Variants;
@@ -89,7 +91,8 @@ public static class SweepPlanner
 
     /// <summary>
     /// The CPUs a training asks for: its train.threads, which is part of its cache key (so every executor computes the
-    /// same bits); when that is 0 ("every core"), the profile's cpus_per_task, and the job's CPUs then decide the threads.
+    /// same bits); when that is 0 ("every core"), the profile's cpus_per_task, and the job's CPUs then decide the
+    /// threads.
     /// </summary>
     public static int TrainingCpus(IdcConfig config, SlurmExecutorConfig slurm) =>
         config.Train.Threads > 0 ? config.Train.Threads : slurm.CpusPerTask;

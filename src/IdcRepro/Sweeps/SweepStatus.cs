@@ -1,15 +1,16 @@
 namespace IdcRepro.Sweeps;
 
 /// <summary>
-/// Where a sweep stands, unit by unit: from Slurm while it knows a job (scontrol), from the local executor's record, else
-/// from the cache (the unit's outputs are up to date: COMPLETED) and the job's log (cancelled, failed with its error
-/// line, or never started). Pure: the shell gathers Slurm's answers, the cache's and the logs.
+/// Where a sweep stands, unit by unit: from Slurm while it knows a job (scontrol), from the local executor's record,
+/// else from the cache (the unit's outputs are up to date: COMPLETED) and the job's log (cancelled, failed with its
+/// error line, or never started). Pure: the shell gathers Slurm's answers, the cache's and the logs.
 /// </summary>
 public static class SweepStatus
 {
     /// <param name="record">The sweep's record.</param>
     /// <param name="slurm">What scontrol said, by submitted job id (absent: Slurm no longer knows the job).</param>
-    /// <param name="outputsDone">Whether a unit's outputs are up to date in the cache (the task is null for a plain job).</param>
+    /// <param name="outputsDone">Whether a unit's outputs are up to date in the cache (the task is null for a plain
+    /// job).</param>
     /// <param name="readLog">A log's text, or null when there is no such file.</param>
     public static IReadOnlyList<UnitStatus> Of(SweepRecord record, IReadOnlyDictionary<string, IReadOnlyList<SlurmJobState>> slurm,
         Func<SweepSubmission, SubmittedJob, SubmittedTask?, bool> outputsDone, Func<string, string?> readLog)

@@ -6,7 +6,9 @@ namespace IdcRepro.Synthetic;
 /// </summary>
 internal static class IdcAreas
 {
-    /// <summary>Marks exactly <paramref name="quota"/> tissue cells (fewer only if the region is smaller) as IDC.</summary>
+    /// <summary>
+    /// Marks exactly <paramref name="quota"/> tissue cells (fewer only if the region is smaller) as IDC.
+    /// </summary>
     public static bool[] Grow(TissueRegion region, int quota, Random random, ulong seed)
     {
         var idc = new bool[region.Columns * region.Rows];
@@ -56,7 +58,9 @@ internal static class IdcAreas
         return added;
     }
 
-    /// <summary>A free cell among the farthest third from <paramref name="from"/>, or -1 if every cell is taken.</summary>
+    /// <summary>
+    /// A free cell among the farthest third from <paramref name="from"/>, or -1 if every cell is taken.
+    /// </summary>
     private static int FarthestFree(TissueRegion region, bool[] idc, int[] cells, int from, Random random)
     {
         int columns = region.Columns, fx = from % columns, fy = from / columns;

@@ -1,11 +1,14 @@
 namespace IdcRepro.Synthetic;
 
-/// <summary>How many IDC patches each synthetic patient gets, so the whole dataset hits the target share exactly.</summary>
+/// <summary>
+/// How many IDC patches each synthetic patient gets, so the whole dataset hits the target share exactly.
+/// </summary>
 internal static class IdcQuota
 {
     /// <summary>
     /// Splits round(<paramref name="fraction"/> x all patches) over patients in proportion to
-    /// <paramref name="weights"/> x their patch count; every patient keeps at least one patch of each class where it can.
+    /// <paramref name="weights"/> x their patch count; every patient keeps at least one patch of each class where it
+    /// can.
     /// </summary>
     public static int[] Allocate(IReadOnlyList<int> patches, IReadOnlyList<double> weights, double fraction)
     {

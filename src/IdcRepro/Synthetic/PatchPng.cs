@@ -4,7 +4,10 @@ using SixLabors.ImageSharp.PixelFormats;
 
 namespace IdcRepro.Synthetic;
 
-/// <summary>Encodes patch pixels as an 8-bit RGB PNG with fixed settings and no metadata chunks, so equal pixels give equal bytes.</summary>
+/// <summary>
+/// Encodes patch pixels as an 8-bit RGB PNG with fixed settings and no metadata chunks, so equal pixels give equal
+/// bytes.
+/// </summary>
 internal static class PatchPng
 {
     private static readonly PngEncoder Encoder = new()

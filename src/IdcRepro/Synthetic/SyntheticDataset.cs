@@ -27,7 +27,10 @@ public static class SyntheticDataset
     public static SyntheticSummary WriteZip(SyntheticConfig config, string zipPath, IProgress<int>? progress = null) =>
         WriteZip(config, zipPath, progress, parallelism: -1);
 
-    /// <summary><see cref="WriteZip(SyntheticConfig, string, IProgress{int}?)"/> painting on at most <paramref name="parallelism"/> threads (-1: as many as there are cores).</summary>
+    /// <summary>
+    /// <see cref="WriteZip(SyntheticConfig, string, IProgress{int}?)"/> painting on at most
+    /// <paramref name="parallelism"/> threads (-1: as many as there are cores).
+    /// </summary>
     internal static SyntheticSummary WriteZip(SyntheticConfig config, string zipPath, IProgress<int>? progress, int parallelism)
     {
         var slides = Slides(config);
@@ -63,7 +66,9 @@ public static class SyntheticDataset
         return new SyntheticSummary(slides.Count, patches.Length, patches.Length - class1, class1);
     }
 
-    /// <summary>The patients' slides, in the order their ids were drawn, with IDC quotas that hit the target share overall.</summary>
+    /// <summary>
+    /// The patients' slides, in the order their ids were drawn, with IDC quotas that hit the target share overall.
+    /// </summary>
     internal static IReadOnlyList<SyntheticSlide> Slides(SyntheticConfig config)
     {
         var ids = PatientIds(config.Patients, new Random(config.Seed));
@@ -92,5 +97,7 @@ public static class SyntheticDataset
     }
 }
 
-/// <summary>What <see cref="SyntheticDataset.WriteZip"/> wrote: how many patients and patches, and how many of each class.</summary>
+/// <summary>
+/// What <see cref="SyntheticDataset.WriteZip"/> wrote: how many patients and patches, and how many of each class.
+/// </summary>
 public sealed record SyntheticSummary(int Patients, int Patches, int Class0, int Class1);

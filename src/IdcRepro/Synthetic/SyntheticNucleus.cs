@@ -14,7 +14,9 @@ internal readonly record struct SyntheticNucleus(double X, double Y, double Majo
     /// <summary>The largest half-axis of any nucleus, in pixels.</summary>
     public const double LargestRadius = 4;
 
-    /// <summary>The nucleus of grid cell (<paramref name="i"/>, <paramref name="j"/>), or null where that cell holds none.</summary>
+    /// <summary>
+    /// The nucleus of grid cell (<paramref name="i"/>, <paramref name="j"/>), or null where that cell holds none.
+    /// </summary>
     public static SyntheticNucleus? In(SyntheticSlide slide, SlowFields fields, long i, long j)
     {
         var seed = slide.Seed;
@@ -48,7 +50,10 @@ internal readonly record struct SyntheticNucleus(double X, double Y, double Majo
         return new SyntheticNucleus(x, y, length, length / (1.6 + 1.4 * Next()), sx, sy, 0.75 + 0.25 * Next());
     }
 
-    /// <summary>Adds the nucleus to the part of a patch's haematoxylin and eosin maps it covers (the patch's top-left is at slide pixel left, top).</summary>
+    /// <summary>
+    /// Adds the nucleus to the part of a patch's haematoxylin and eosin maps it covers (the patch's top-left is at
+    /// slide pixel left, top).
+    /// </summary>
     public void Stamp(ulong seed, int left, int top, int width, int height, double[] haematoxylin, double[] eosin)
     {
         var x0 = Math.Max(0, (int)Math.Floor(X - Major) - left);

@@ -19,7 +19,9 @@ internal sealed class SyntheticSlide
     public (double X, double Y) Fibre { get; }
     public (double X, double Y) CrossFibre { get; }
 
-    /// <summary>How much fat (0-1), lymphocyte clusters (0-1) and how dense the eosin of the stroma is on this slide.</summary>
+    /// <summary>
+    /// How much fat (0-1), lymphocyte clusters (0-1) and how dense the eosin of the stroma is on this slide.
+    /// </summary>
     public double Fat { get; }
     public double Lymphocytes { get; }
     public double StromaEosin { get; }
@@ -50,7 +52,9 @@ internal sealed class SyntheticSlide
     /// <summary>A System.Random seed for one purpose of one slide.</summary>
     public static int SeedFor(ulong slideSeed, NoisePurpose purpose) => (int)(SyntheticNoise.Hash(slideSeed, 0, 0, purpose) & int.MaxValue);
 
-    /// <summary>Tumour cell density (0-1) at a slide pixel, blended between patch centres so it is smooth across patch borders.</summary>
+    /// <summary>
+    /// Tumour cell density (0-1) at a slide pixel, blended between patch centres so it is smooth across patch borders.
+    /// </summary>
     public double TumourAt(double x, double y)
     {
         var u = x / PatchSize - 0.5;
@@ -93,7 +97,9 @@ internal sealed class SyntheticSlide
         return tumour;
     }
 
-    /// <summary>The slide's patches; a share of those on the region's right or bottom border are cut short there.</summary>
+    /// <summary>
+    /// The slide's patches; a share of those on the region's right or bottom border are cut short there.
+    /// </summary>
     private List<SyntheticPatch> CutEdges(TissueRegion region, bool[] idc, double edgeFraction, Random random)
     {
         var patches = new List<SyntheticPatch>(region.Count);

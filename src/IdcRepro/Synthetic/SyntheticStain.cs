@@ -10,7 +10,9 @@ internal sealed record SyntheticStain(
     (double R, double G, double B) Eosin,
     double Brightness)
 {
-    /// <summary>A slide's stain: both dyes vary in strength and hue from slide to slide, as between real labs and days.</summary>
+    /// <summary>
+    /// A slide's stain: both dyes vary in strength and hue from slide to slide, as between real labs and days.
+    /// </summary>
     public static SyntheticStain Draw(Random random)
     {
         double Around(double centre, double spread) => centre + spread * (2 * random.NextDouble() - 1);
@@ -22,7 +24,10 @@ internal sealed record SyntheticStain(
             Around(0.96, 0.06));
     }
 
-    /// <summary>Writes one RGB pixel for the given haematoxylin and eosin amounts; <paramref name="grain"/> is sensor noise in grey levels.</summary>
+    /// <summary>
+    /// Writes one RGB pixel for the given haematoxylin and eosin amounts; <paramref name="grain"/> is sensor noise in
+    /// grey levels.
+    /// </summary>
     public void Paint(double haematoxylin, double eosin, double grain, Span<byte> rgb)
     {
         rgb[0] = Channel(Haematoxylin.R, Eosin.R, haematoxylin, eosin, grain);

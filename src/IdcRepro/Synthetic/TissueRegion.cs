@@ -55,7 +55,9 @@ internal sealed class TissueRegion
     public bool Contains(int column, int row) =>
         column >= 0 && row >= 0 && column < Columns && row < Rows && _inside[row * Columns + column];
 
-    /// <summary>How much tissue there is at a point in grid units (a cell spans one unit): lobes plus a noisy outline.</summary>
+    /// <summary>
+    /// How much tissue there is at a point in grid units (a cell spans one unit): lobes plus a noisy outline.
+    /// </summary>
     public double Density(double x, double y)
     {
         var sum = 0.0;

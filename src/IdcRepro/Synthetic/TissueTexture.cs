@@ -14,7 +14,9 @@ internal static class TissueTexture
         return SyntheticNoise.Value(seed, along / 9, across / 2.2, purpose);
     }
 
-    /// <summary>How much of a point is inside a tumour nest (0-1): none without tumour, most of it in dense tumour.</summary>
+    /// <summary>
+    /// How much of a point is inside a tumour nest (0-1): none without tumour, most of it in dense tumour.
+    /// </summary>
     public static double Nest(ulong seed, double x, double y, double tumour)
     {
         if (tumour < 0.05) return 0;
@@ -26,7 +28,9 @@ internal static class TissueTexture
     /// <summary>How much of a point is fat (0-1): the slide's fat patches, pushed out by tumour.</summary>
     public static double Fat(SlowSample slow, double tumour) => slow.Fat * (1 - SyntheticNoise.Step(0.1, 0.45, tumour));
 
-    /// <summary>Adipocyte walls: 1 on the thin border between neighbouring fat cells (a jittered Voronoi diagram), 0 inside.</summary>
+    /// <summary>
+    /// Adipocyte walls: 1 on the thin border between neighbouring fat cells (a jittered Voronoi diagram), 0 inside.
+    /// </summary>
     public static double Membrane(ulong seed, double x, double y)
     {
         const double size = 14;

@@ -40,7 +40,9 @@ public static class CpuNumerics
         }
     }
 
-    /// <summary>Whether the native environment holds the pinned values now (what libtorch will read when it loads).</summary>
+    /// <summary>
+    /// Whether the native environment holds the pinned values now (what libtorch will read when it loads).
+    /// </summary>
     public static bool InEnvironment() => Variables.All(v => NativeValue(v.Name) == v.Value);
 
     /// <summary>One line for logs and train.json.</summary>

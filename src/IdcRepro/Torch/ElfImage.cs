@@ -57,7 +57,9 @@ internal sealed class ElfImage
 
     public uint ReadUInt32(ElfSection section, long offset) => BinaryPrimitives.ReadUInt32LittleEndian(Span(section, offset, 4));
 
-    /// <summary>The file offset of <paramref name="length"/> bytes at <paramref name="offset"/> inside a section, checked.</summary>
+    /// <summary>
+    /// The file offset of <paramref name="length"/> bytes at <paramref name="offset"/> inside a section, checked.
+    /// </summary>
     public long FileOffset(ElfSection section, long offset, int length)
     {
         if (offset < 0 || length < 0 || offset > section.Size - length)
@@ -65,7 +67,9 @@ internal sealed class ElfImage
         return section.Offset + offset;
     }
 
-    /// <summary>The NUL-terminated string at <paramref name="offset"/> of a string table, which must end inside the table.</summary>
+    /// <summary>
+    /// The NUL-terminated string at <paramref name="offset"/> of a string table, which must end inside the table.
+    /// </summary>
     public string ReadString(ElfSection table, uint offset)
     {
         var start = FileOffset(table, offset, 0);
@@ -111,8 +115,12 @@ internal sealed class ElfImage
     }
 }
 
-/// <summary>A file is not an ELF64 little-endian image, or one of its headers points outside the file or its section.</summary>
+/// <summary>
+/// A file is not an ELF64 little-endian image, or one of its headers points outside the file or its section.
+/// </summary>
 public sealed class ElfFormatException(string message) : Exception(message);
 
-/// <summary>The fields of one ELF64 section header that the version readers use; offsets are from the start of the file.</summary>
+/// <summary>
+/// The fields of one ELF64 section header that the version readers use; offsets are from the start of the file.
+/// </summary>
 internal readonly record struct ElfSection(int Index, uint Type, long Offset, long Size, uint Link, uint Info);

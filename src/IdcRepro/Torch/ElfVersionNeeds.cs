@@ -4,7 +4,8 @@ namespace IdcRepro.Torch;
 // (why and how: ElfImage.cs, TorchRuntime.cs; README, Backends and GPU).
 
 /// <summary>
-/// Reads and patches the version needs (<c>.gnu.version_r</c>, SHT_GNU_verneed) of an ELF64 little-endian shared library:
+/// Reads and patches the version needs (<c>.gnu.version_r</c>, SHT_GNU_verneed) of an ELF64 little-endian shared
+/// library:
 /// which symbol versions it requires from which library, e.g. <c>GLIBCXX_3.4.32</c> from <c>libstdc++.so.6</c>.
 /// </summary>
 public static class ElfVersionNeeds
@@ -18,7 +19,9 @@ public static class ElfVersionNeeds
     private const int VerneedSize = 16;   // vn_version, vn_cnt, vn_file, vn_aux, vn_next
     private const int FlagsOffsetInVernaux = 4;
 
-    /// <summary>Every (library file, version, flags) the image needs, in file order; empty when it has no version needs.</summary>
+    /// <summary>
+    /// Every (library file, version, flags) the image needs, in file order; empty when it has no version needs.
+    /// </summary>
     public static IReadOnlyList<(string File, string Version, ushort Flags)> Read(byte[] elf) =>
         Walk(new ElfImage(elf)).Select(n => (n.File, n.Version, n.Flags)).ToList();
 

@@ -52,8 +52,9 @@ internal static class LibTorchSharpPatcher
         return (copy, missing);
     }
 
-    // TorchSharp declares [DllImport("LibTorchSharp")]; its own NativeLibrary.TryLoad("LibTorchSharp", assembly) does not
-    // ask this resolver, but ends with dlopen("libLibTorchSharp.so"), which the loader answers with the copy (same SONAME).
+    // TorchSharp declares [DllImport("LibTorchSharp")]; its own NativeLibrary.TryLoad("LibTorchSharp", assembly) does
+    // not ask this resolver, but ends with dlopen("libLibTorchSharp.so"), which the loader answers with the copy (same
+    // SONAME).
     private static void RouteDllImports(nint handle)
     {
         try

@@ -2,7 +2,10 @@ using System.Runtime.InteropServices;
 
 namespace IdcRepro.Torch;
 
-/// <summary>The libstdc++ this process uses (the one the dynamic loader gives for <c>libstdc++.so.6</c>) and the versions it defines.</summary>
+/// <summary>
+/// The libstdc++ this process uses (the one the dynamic loader gives for <c>libstdc++.so.6</c>) and the versions it
+/// defines.
+/// </summary>
 internal static class LoadedLibStdCxx
 {
     private const string AnyExport = "_ZSt9terminatev";   // std::terminate(), defined by every libstdc++

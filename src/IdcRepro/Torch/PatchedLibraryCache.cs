@@ -3,8 +3,9 @@ using IdcRepro.Pipeline;
 namespace IdcRepro.Torch;
 
 /// <summary>
-/// Where patched copies of native libraries live: <c>$XDG_CACHE_HOME/idcrepro/native/&lt;sha256 of original&gt;/&lt;file&gt;</c>
-/// (<c>~/.cache</c> when XDG_CACHE_HOME is unset). A per-user cache, never the NuGet cache or the build output.
+/// Where patched copies of native libraries live: <c>$XDG_CACHE_HOME/idcrepro/native/&lt;sha256 of
+/// original&gt;/&lt;file&gt;</c> (<c>~/.cache</c> when XDG_CACHE_HOME is unset). A per-user cache, never the NuGet
+/// cache or the build output.
 /// </summary>
 internal static class PatchedLibraryCache
 {
@@ -32,7 +33,8 @@ internal static class PatchedLibraryCache
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // The system's own words (e.g. no space left on device), not a WriteFailedException's advice about --artifacts.
+            // The system's own words (e.g. no space left on device), not a WriteFailedException's advice about
+            // --artifacts.
             var cause = e is WriteFailedException { InnerException: { } inner } ? inner : e;
             throw new TorchRuntimeException($"Could not write the patched copy of {fileName} to {path}: {cause.Message.TrimEnd('.')}. Set XDG_CACHE_HOME to a writable folder with room.", e);
         }

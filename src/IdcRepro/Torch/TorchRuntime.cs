@@ -44,9 +44,10 @@ public static class TorchRuntime
     }
 
     /// <summary>
-    /// Loads Torch (if not yet) and checks that its CPU kernels are those asked for: pinned to AVX2 (<see cref="CpuNumerics"/>,
-    /// set before the load, as idc does for every config that asks for them) or libtorch's own choice. Kernels are picked
-    /// once per process, so a mismatch is an error, never a run under other kernels than its config (and key) say.
+    /// Loads Torch (if not yet) and checks that its CPU kernels are those asked for: pinned to AVX2
+    /// (<see cref="CpuNumerics"/>, set before the load, as idc does for every config that asks for them) or libtorch's
+    /// own choice. Kernels are picked once per process, so a mismatch is an error, never a run under other kernels than
+    /// its config (and key) say.
     /// </summary>
     public static TorchRuntimeInfo EnsureLoaded(Config.CpuKernels kernels)
     {

@@ -4,8 +4,9 @@ namespace IdcRepro.Training;
 
 /// <summary>
 /// Saves and restores a run's checkpoints in its work folder so that a crash at any instant leaves a consistent state:
-/// an epoch's model and optimizer files are written under epoch-numbered names (each atomically), then history.csv, then
-/// last.json is replaced atomically to point at them (the commit point), then best.pt is copied when the epoch improved.
+/// an epoch's model and optimizer files are written under epoch-numbered names (each atomically), then history.csv,
+/// then last.json is replaced atomically to point at them (the commit point), then best.pt is copied when the epoch
+/// improved.
 /// Files no longer named by last.json are removed afterwards. A resume trusts only what last.json names and its hashes.
 /// </summary>
 internal sealed class CheckpointStore(TrainingFiles files, string fingerprint)
@@ -13,7 +14,8 @@ internal sealed class CheckpointStore(TrainingFiles files, string fingerprint)
     private const string Remedy = "Delete the work folder (or rerun with --force) to train from the start.";
 
     /// <summary>The last committed checkpoint, verified, or null when the folder has none.</summary>
-    /// <exception cref="TrainingCheckpointException">last.json or a file it names is unreadable, damaged, missing or from another run.</exception>
+    /// <exception cref="TrainingCheckpointException">last.json or a file it names is unreadable, damaged, missing or
+    /// from another run.</exception>
     public CheckpointState? Load()
     {
         if (!File.Exists(files.Last)) return null;
@@ -39,7 +41,9 @@ internal sealed class CheckpointStore(TrainingFiles files, string fingerprint)
         Guard(optimizer, () => session.Optimizer.load_state_dict(optimizer));
     }
 
-    /// <summary>Brings the derived files in line with a loaded checkpoint: best.pt, history.csv, no stale checkpoints.</summary>
+    /// <summary>
+    /// Brings the derived files in line with a loaded checkpoint: best.pt, history.csv, no stale checkpoints.
+    /// </summary>
     public void Reconcile(CheckpointState state)
     {
         if (!File.Exists(files.Best) || Hashing.FileSha256(files.Best) != state.BestModelSha256)
@@ -48,7 +52,9 @@ internal sealed class CheckpointStore(TrainingFiles files, string fingerprint)
         RemoveStale(state);
     }
 
-    /// <summary>Commits the session's state after <paramref name="progress"/>'s epoch; see the class summary for the order.</summary>
+    /// <summary>
+    /// Commits the session's state after <paramref name="progress"/>'s epoch; see the class summary for the order.
+    /// </summary>
     public CheckpointState Save(TrainingSession session, TrainingProgress progress, bool improved, CheckpointState? previous)
     {
         var epoch = progress.Epoch;
@@ -119,7 +125,9 @@ internal sealed class CheckpointStore(TrainingFiles files, string fingerprint)
     private string Relative(string path) => Path.GetRelativePath(files.Folder, path).Replace('\\', '/');
 }
 
-/// <summary>A file in a training work folder is missing, corrupt or from another run; the message names it and says what to do.</summary>
+/// <summary>
+/// A file in a training work folder is missing, corrupt or from another run; the message names it and says what to do.
+/// </summary>
 public sealed class TrainingCheckpointException : Exception
 {
     public TrainingCheckpointException(string path, string message, Exception? inner = null) : base(message, inner) => FilePath = path;

@@ -24,8 +24,9 @@ internal static class Evaluator
     }
 
     /// <summary>
-    /// Per patch, the probabilities of class 0 and 1, row-major N x 2. With <paramref name="testTimeAugmentation"/> each is the
-    /// mean over the patch's 8 <see cref="DihedralViews"/>; without, the patch as it is (the validation pass's figures).
+    /// Per patch, the probabilities of class 0 and 1, row-major N x 2. With <paramref name="testTimeAugmentation"/>
+    /// each is the mean over the patch's 8 <see cref="DihedralViews"/>; without, the patch as it is (the validation
+    /// pass's figures).
     /// </summary>
     public static float[] Probabilities(IdcCnn model, Augmenter augmenter, LossKind kind, DevicePatches patches, bool testTimeAugmentation = false)
     {
@@ -40,7 +41,10 @@ internal static class Evaluator
         return result;
     }
 
-    /// <summary>Calls <paramref name="onBatch"/> with each batch's network inputs, its start and its length, in eval mode without gradients.</summary>
+    /// <summary>
+    /// Calls <paramref name="onBatch"/> with each batch's network inputs, its start and its length, in eval mode
+    /// without gradients.
+    /// </summary>
     private static void ForEachBatch(IdcCnn model, Augmenter augmenter, DevicePatches patches, CancellationToken ct, Action<Tensor, long, long> onBatch)
     {
         var wasTraining = model.training;

@@ -4,8 +4,9 @@ using IdcRepro.Pipeline;
 namespace IdcRepro.Training;
 
 /// <summary>
-/// history.csv: one <see cref="HistoryRow"/> per completed epoch. Rewritten whole (atomically) after each epoch from the
-/// checkpoint's history; it leaves out wall-clock seconds (kept in last.json) so that the same seed gives the same bytes.
+/// history.csv: one <see cref="HistoryRow"/> per completed epoch. Rewritten whole (atomically) after each epoch from
+/// the checkpoint's history; it leaves out wall-clock seconds (kept in last.json) so that the same seed gives the same
+/// bytes.
 /// </summary>
 public static class HistoryCsv
 {
@@ -19,8 +20,8 @@ public static class HistoryCsv
 
 /// <summary>
 /// A row of history.csv: an <see cref="EpochRecord"/> without its wall-clock seconds, so the file is reproducible. A
-/// type of its own, not a CSV mapping of EpochRecord: the file's columns (these names, in this order, no seconds) are an
-/// output format, kept apart from epochs.json's fields so that neither file's shape follows a change to the other.
+/// type of its own, not a CSV mapping of EpochRecord: the file's columns (these names, in this order, no seconds) are
+/// an output format, kept apart from epochs.json's fields so that neither file's shape follows a change to the other.
 /// </summary>
 [CsvRecord]
 public sealed partial record HistoryRow(

@@ -6,9 +6,10 @@ using static TorchSharp.torch;
 namespace IdcRepro.Training;
 
 /// <summary>
-/// The blog's CNN, sized by <see cref="ModelConfig"/>: per width a 3x3 valid convolution (+ batch norm) + ReLU, the first
-/// <see cref="ModelConfig.PooledConvs"/> followed by a 2x2 max-pool; flatten; per dense width dropout + linear + ReLU;
-/// a linear layer to two logits (class 0 non-IDC, class 1 IDC). Weights start as Keras' do: Glorot-uniform, zero biases.
+/// The blog's CNN, sized by <see cref="ModelConfig"/>: per width a 3x3 valid convolution (+ batch norm) + ReLU, the
+/// first <see cref="ModelConfig.PooledConvs"/> followed by a 2x2 max-pool; flatten; per dense width dropout + linear +
+/// ReLU; a linear layer to two logits (class 0 non-IDC, class 1 IDC). Weights start as Keras' do: Glorot-uniform, zero
+/// biases.
 /// Call <see cref="Torch.TorchRuntime.EnsureLoaded"/> and seed torch before constructing one.
 /// </summary>
 public sealed class IdcCnn : nn.Module<Tensor, Tensor>
@@ -32,7 +33,10 @@ public sealed class IdcCnn : nn.Module<Tensor, Tensor>
         InitialiseLikeKeras();
     }
 
-    /// <summary>A model of <paramref name="description"/> with the weights saved at <paramref name="weightsPath"/> (TorchSharp's format).</summary>
+    /// <summary>
+    /// A model of <paramref name="description"/> with the weights saved at <paramref name="weightsPath"/> (TorchSharp's
+    /// format).
+    /// </summary>
     /// <exception cref="TrainingCheckpointException">The file is missing or does not fit the description.</exception>
     public static IdcCnn Load(ModelDescription description, string weightsPath)
     {
@@ -50,10 +54,14 @@ public sealed class IdcCnn : nn.Module<Tensor, Tensor>
         }
     }
 
-    /// <summary>Inputs to the first dense layer: 12,544 (7 x 7 x 256) for the blog's model on 50 x 50 patches.</summary>
+    /// <summary>
+    /// Inputs to the first dense layer: 12,544 (7 x 7 x 256) for the blog's model on 50 x 50 patches.
+    /// </summary>
     public long FlattenSize { get; }
 
-    /// <summary>The flatten size by arithmetic: each valid 3x3 convolution takes 2 off the side, each pool halves it (floor).</summary>
+    /// <summary>
+    /// The flatten size by arithmetic: each valid 3x3 convolution takes 2 off the side, each pool halves it (floor).
+    /// </summary>
     /// <exception cref="ArgumentException">The patch is too small for the layers.</exception>
     public static long FlattenSizeFor(ModelConfig config, int inputSize)
     {

@@ -4,8 +4,9 @@ namespace IdcRepro.Training;
 
 /// <summary>
 /// Maps raw 0..255 pixel values to network inputs, per channel (R, G, B): featurewise is Keras' fitted
-/// featurewise_center + featurewise_std_normalization, <c>(x / 255 - mean) / (std + 1e-6)</c> with the training set's mean and
-/// population std (after /255); rescale is only <c>x / 255</c>. Saved as normalization.json beside the model: inference needs it.
+/// featurewise_center + featurewise_std_normalization, <c>(x / 255 - mean) / (std + 1e-6)</c> with the training set's
+/// mean and population std (after /255); rescale is only <c>x / 255</c>. Saved as normalization.json beside the model:
+/// inference needs it.
 /// </summary>
 public sealed record Normalizer(Normalization Kind, IReadOnlyList<double> Mean, IReadOnlyList<double> Std)
 {
@@ -16,7 +17,10 @@ public sealed record Normalizer(Normalization Kind, IReadOnlyList<double> Mean, 
 
     public static Normalizer Rescale { get; } = new(Normalization.Rescale, [0, 0, 0], [1, 1, 1]);
 
-    /// <summary>Fits the statistics of <paramref name="images"/> (exactly, from per-channel histograms), or returns <see cref="Rescale"/>.</summary>
+    /// <summary>
+    /// Fits the statistics of <paramref name="images"/> (exactly, from per-channel histograms), or returns
+    /// <see cref="Rescale"/>.
+    /// </summary>
     public static Normalizer Fit(Normalization kind, PatchImages images)
     {
         if (kind == Normalization.Rescale) return Rescale;

@@ -2,7 +2,8 @@ namespace IdcRepro.Training;
 
 /// <summary>
 /// Patches as decoded: <see cref="Count"/> uint8 RGB images of <see cref="Height"/> x <see cref="Width"/>, row-major
-/// N x H x W x 3 in <see cref="Pixels"/> (what the preprocess stage writes and what training uploads to the device as is).
+/// N x H x W x 3 in <see cref="Pixels"/> (what the preprocess stage writes and what training uploads to the device as
+/// is).
 /// </summary>
 public sealed record PatchImages
 {

@@ -6,8 +6,8 @@ namespace IdcRepro.Training;
 
 /// <summary>
 /// A trained model ready to score patches: <see cref="IdcCnn"/> rebuilt from model.json, the weights of best.pt and the
-/// normalisation of normalization.json. Scores in the validation pass's batches and order, so its probabilities are the ones
-/// validation computed from the same weights.
+/// normalisation of normalization.json. Scores in the validation pass's batches and order, so its probabilities are the
+/// ones validation computed from the same weights.
 /// </summary>
 public sealed class Predictor : IDisposable
 {
@@ -43,8 +43,9 @@ public sealed class Predictor : IDisposable
     }
 
     /// <summary>
-    /// The probabilities of each patch, in order. With <paramref name="testTimeAugmentation"/> (<c>evaluate.tta</c>) each is the
-    /// mean over the patch's 8 <see cref="DihedralViews"/> (8 forward passes); off, exactly the validation pass's figures.
+    /// The probabilities of each patch, in order. With <paramref name="testTimeAugmentation"/> (<c>evaluate.tta</c>)
+    /// each is the mean over the patch's 8 <see cref="DihedralViews"/> (8 forward passes); off, exactly the validation
+    /// pass's figures.
     /// </summary>
     public IReadOnlyList<PatchProbability> Score(PatchImages images, bool testTimeAugmentation = false)
     {

@@ -18,7 +18,10 @@ public static class TrainStage
 {
     public const string SummaryFile = "train.json";
 
-    /// <summary>Every epoch's record with its wall-clock seconds (history.csv leaves the seconds out so it stays bit-identical run to run).</summary>
+    /// <summary>
+    /// Every epoch's record with its wall-clock seconds (history.csv leaves the seconds out so it stays bit-identical
+    /// run to run).
+    /// </summary>
     public const string EpochsFile = "epochs.json";
 
     public static TrainedModel Read(string directory) => new(directory,
@@ -57,11 +60,15 @@ public static class TrainStage
     }
 }
 
-/// <summary>How a training run ended (train.json), and how its numerics were chosen (<see cref="CpuNumerics"/>).</summary>
+/// <summary>
+/// How a training run ended (train.json), and how its numerics were chosen (<see cref="CpuNumerics"/>).
+/// </summary>
 public sealed record TrainingSummary(
     int BestEpoch, int EpochsRun, string StopReason, string Device, string ValidationSet,
     int TrainPatches, int ValidationPatches, string Backend, double TrainingSeconds,
     bool Deterministic = false, string CpuNumerics = "not recorded");
 
-/// <summary>Train's output: the folder (best.pt, model.json, normalization.json, checkpoints), how it ended, every epoch.</summary>
+/// <summary>
+/// Train's output: the folder (best.pt, model.json, normalization.json, checkpoints), how it ended, every epoch.
+/// </summary>
 public sealed record TrainedModel(string Directory, TrainingSummary Summary, IReadOnlyList<EpochRecord> Epochs);

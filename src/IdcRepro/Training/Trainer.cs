@@ -7,15 +7,21 @@ namespace IdcRepro.Training;
 
 /// <summary>
 /// Trains <see cref="IdcCnn"/> as the blog does (see <see cref="TrainConfig"/>), knowing no files but its work folder
-/// (<see cref="TrainingFiles"/>). Every epoch's randomness depends only on (seed, epoch) (<see cref="EpochPlan"/>), and each
-/// epoch ends with a committed checkpoint (<see cref="CheckpointStore"/>), so a run that stopped for any reason resumes
-/// after its last completed epoch and, on CPU with the same thread count, ends bit-identical to one that never stopped.
+/// (<see cref="TrainingFiles"/>). Every epoch's randomness depends only on (seed, epoch) (<see cref="EpochPlan"/>), and
+/// each epoch ends with a committed checkpoint (<see cref="CheckpointStore"/>), so a run that stopped for any reason
+/// resumes after its last completed epoch and, on CPU with the same thread count, ends bit-identical to one that never
+/// stopped.
 /// </summary>
 public static class Trainer
 {
-    /// <summary>Trains, or resumes training, in <paramref name="workFolder"/>; returns at once when the folder's run has finished.</summary>
-    /// <exception cref="TrainingCheckpointException">The folder holds a damaged checkpoint or one from another run.</exception>
-    /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled; the last completed epoch is saved.</exception>
+    /// <summary>
+    /// Trains, or resumes training, in <paramref name="workFolder"/>; returns at once when the folder's run has
+    /// finished.
+    /// </summary>
+    /// <exception cref="TrainingCheckpointException">The folder holds a damaged checkpoint or one from another
+    /// run.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="ct"/> was cancelled; the last completed epoch is
+    /// saved.</exception>
     public static TrainingOutcome Run(TrainConfig config, TrainingData train, TrainingData validation, string workFolder,
         ITrainingObserver observer, CancellationToken ct)
     {

@@ -3,7 +3,9 @@ using Spectre.Console;
 
 namespace IdcRepro.Training;
 
-/// <summary>Shows training as it goes: a progress bar per epoch (loss, patches/s, ETA) and one line per finished epoch.</summary>
+/// <summary>
+/// Shows training as it goes: a progress bar per epoch (loss, patches/s, ETA) and one line per finished epoch.
+/// </summary>
 internal sealed class TrainingConsole(IAnsiConsole console, ProgressContext progress) : ITrainingObserver
 {
     private ProgressTask? _epoch;

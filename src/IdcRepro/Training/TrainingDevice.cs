@@ -6,13 +6,18 @@ namespace IdcRepro.Training;
 
 /// <summary>
 /// Picks the device a config asks for and, on CPU, sets libtorch's thread count (results are bit-identical per count).
-/// The CPU kernels are those <see cref="ComputeSettings.CpuKernels"/> asks for; a GPU cannot promise determinism (see <see cref="Select"/>).
+/// The CPU kernels are those <see cref="ComputeSettings.CpuKernels"/> asks for; a GPU cannot promise determinism (see
+/// <see cref="Select"/>).
 /// </summary>
 public static class TrainingDevice
 {
-    /// <summary>auto: CUDA when libtorch sees a GPU, else CPU. Loads Torch first, with the CPU kernels the settings ask for.</summary>
-    /// <exception cref="IdcRepro.Pipeline.StageException">cuda was asked for and there is none, or deterministic results on CUDA.</exception>
-    /// <exception cref="TorchRuntimeException">libtorch was loaded in this process with other CPU kernels than asked for.</exception>
+    /// <summary>
+    /// auto: CUDA when libtorch sees a GPU, else CPU. Loads Torch first, with the CPU kernels the settings ask for.
+    /// </summary>
+    /// <exception cref="IdcRepro.Pipeline.StageException">cuda was asked for and there is none, or deterministic
+    /// results on CUDA.</exception>
+    /// <exception cref="TorchRuntimeException">libtorch was loaded in this process with other CPU kernels than asked
+    /// for.</exception>
     public static Device Select(ComputeSettings compute)
     {
         TorchRuntime.EnsureLoaded(compute.CpuKernels);

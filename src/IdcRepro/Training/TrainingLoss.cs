@@ -5,8 +5,8 @@ namespace IdcRepro.Training;
 
 /// <summary>
 /// The loss on the two logits. bce: Keras' binary cross-entropy of two sigmoid outputs against one-hot labels, the mean
-/// over both outputs (computed from logits for stability); cross_entropy: softmax cross-entropy. With class weights each
-/// patch's loss is multiplied by its class's weight and the mean taken over patches, as Keras' class_weight does.
+/// over both outputs (computed from logits for stability); cross_entropy: softmax cross-entropy. With class weights
+/// each patch's loss is multiplied by its class's weight and the mean taken over patches, as Keras' class_weight does.
 /// </summary>
 internal sealed class TrainingLoss : IDisposable
 {
@@ -28,7 +28,9 @@ internal sealed class TrainingLoss : IDisposable
         return [.. classCounts.Select(c => total / (2.0 * c))];
     }
 
-    /// <summary>The mean loss of a batch; <paramref name="weighted"/> applies the class weights (training), if any.</summary>
+    /// <summary>
+    /// The mean loss of a batch; <paramref name="weighted"/> applies the class weights (training), if any.
+    /// </summary>
     public Tensor Compute(Tensor logits, Tensor labels, bool weighted)
     {
         var weights = weighted && _classWeights is not null ? _classWeights.index_select(0, labels) : null;
@@ -41,7 +43,9 @@ internal sealed class TrainingLoss : IDisposable
         return (nn.functional.cross_entropy(logits, labels, reduction: nn.Reduction.None) * weights).mean();
     }
 
-    /// <summary>The model's probabilities per class: sigmoid of each logit (bce) or softmax over both (cross_entropy).</summary>
+    /// <summary>
+    /// The model's probabilities per class: sigmoid of each logit (bce) or softmax over both (cross_entropy).
+    /// </summary>
     public static Tensor Probabilities(LossKind kind, Tensor logits) => kind == LossKind.Bce ? logits.sigmoid() : logits.softmax(1);
 
     public void Dispose() => _classWeights?.Dispose();

@@ -4,7 +4,8 @@ namespace IdcRepro.Training;
 
 /// <summary>
 /// Where a run stands after <see cref="Epoch"/> completed epochs: the best monitored value and its epoch (Keras'
-/// ModelCheckpoint(save_best_only)), epochs since it improved (Keras' EarlyStopping wait), whether it has stopped, and the history.
+/// ModelCheckpoint(save_best_only)), epochs since it improved (Keras' EarlyStopping wait), whether it has stopped, and
+/// the history.
 /// </summary>
 public sealed record TrainingProgress(
     int Epoch,
@@ -17,9 +18,9 @@ public sealed record TrainingProgress(
     public static TrainingProgress Start { get; } = new(0, 0, double.NaN, 0, null, []);
 
     /// <summary>
-    /// The progress after <paramref name="record"/>: it improves when strictly better than the best so far (lower val_loss,
-    /// higher val_accuracy; the first epoch always does); training stops after <c>patience</c> epochs without improvement
-    /// (0: never early) or after <paramref name="epochs"/>.
+    /// The progress after <paramref name="record"/>: it improves when strictly better than the best so far (lower
+    /// val_loss, higher val_accuracy; the first epoch always does); training stops after <c>patience</c> epochs without
+    /// improvement (0: never early) or after <paramref name="epochs"/>.
     /// </summary>
     public TrainingProgress After(EpochRecord record, EarlyStoppingConfig earlyStopping, int epochs, out bool improved)
     {

@@ -7,8 +7,9 @@ using static TorchSharp.torch;
 namespace IdcRepro.Training;
 
 /// <summary>
-/// The live objects of one training run on one device: both sets uploaded once as uint8, the model (seeded from the config
-/// seed), its optimizer, the augmenter and the loss. <see cref="TrainEpoch"/> and <see cref="Evaluate"/> are the two passes.
+/// The live objects of one training run on one device: both sets uploaded once as uint8, the model (seeded from the
+/// config seed), its optimizer, the augmenter and the loss. <see cref="TrainEpoch"/> and <see cref="Evaluate"/> are the
+/// two passes.
 /// </summary>
 internal sealed class TrainingSession : IDisposable
 {
@@ -16,7 +17,9 @@ internal sealed class TrainingSession : IDisposable
     private const double AdamEpsilon = 1e-7;
     private static readonly TimeSpan ReportInterval = TimeSpan.FromSeconds(0.5);
 
-    /// <summary>Batches gathered and augmented in one go on a GPU (4,096 patches at batch 256: 123 MB of float input).</summary>
+    /// <summary>
+    /// Batches gathered and augmented in one go on a GPU (4,096 patches at batch 256: 123 MB of float input).
+    /// </summary>
     public const int GpuAugmentChunkBatches = 16;
 
     private readonly TrainConfig _config;
@@ -38,8 +41,9 @@ internal sealed class TrainingSession : IDisposable
     }
 
     /// <summary>
-    /// Training batches gathered and augmented with one set of kernel launches: on a GPU many (launches, not arithmetic,
-    /// dominate there), on a CPU one (no gain, only memory). Any value gives the same epoch: each patch's arithmetic is the same.
+    /// Training batches gathered and augmented with one set of kernel launches: on a GPU many (launches, not
+    /// arithmetic, dominate there), on a CPU one (no gain, only memory). Any value gives the same epoch: each patch's
+    /// arithmetic is the same.
     /// </summary>
     public int AugmentChunkBatches { get; init; }
 

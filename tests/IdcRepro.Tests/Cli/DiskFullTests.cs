@@ -57,7 +57,9 @@ public sealed class DiskFullTests : IDisposable
         return (upToDate, forced);
     }
 
-    /// <summary>Where no disk can be mounted: every atomic write under the artifacts folder fails as a full disk's would.</summary>
+    /// <summary>
+    /// Where no disk can be mounted: every atomic write under the artifacts folder fails as a full disk's would.
+    /// </summary>
     private static (IdcOutcome UpToDate, IdcOutcome Forced) Injected(string config, string artifacts)
     {
         using var full = WriteFaults.DiskFullUnder(artifacts);

@@ -2,14 +2,19 @@ using IdcRepro.Tests.TestSupport;
 
 namespace IdcRepro.Tests.Cli;
 
-/// <summary>Whatever goes wrong, idc says so in one line on stderr (where, what, what to do) and exits 1: never a stack trace.</summary>
+/// <summary>
+/// Whatever goes wrong, idc says so in one line on stderr (where, what, what to do) and exits 1: never a stack trace.
+/// </summary>
 public sealed class ErrorLineTests : IDisposable
 {
     private readonly TempFolder _temp = new();
 
     public void Dispose() => _temp.Dispose();
 
-    /// <summary>Runs idc in the temp folder and returns its one error line, checking the exit code and that nothing else was said.</summary>
+    /// <summary>
+    /// Runs idc in the temp folder and returns its one error line, checking the exit code and that nothing else was
+    /// said.
+    /// </summary>
     private string OneErrorLine(params string[] args)
     {
         var run = IdcProcess.Run(_temp.Path, args);

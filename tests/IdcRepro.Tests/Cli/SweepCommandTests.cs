@@ -4,7 +4,9 @@ using IdcRepro.Tests.TestSupport;
 
 namespace IdcRepro.Tests.Cli;
 
-/// <summary>The sweep command's shell: one error line for what a user can get wrong, and the scripts of a dry run.</summary>
+/// <summary>
+/// The sweep command's shell: one error line for what a user can get wrong, and the scripts of a dry run.
+/// </summary>
 public sealed class SweepCommandTests : IDisposable
 {
     private readonly TempFolder _temp = new();

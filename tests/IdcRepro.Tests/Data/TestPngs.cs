@@ -5,7 +5,9 @@ using SixLabors.ImageSharp.PixelFormats;
 
 namespace IdcRepro.Tests.Data;
 
-/// <summary>Small PNGs with known pixels (PNG is lossless, so the pixels are what a decoder must give back), and zips of them.</summary>
+/// <summary>
+/// Small PNGs with known pixels (PNG is lossless, so the pixels are what a decoder must give back), and zips of them.
+/// </summary>
 public static class TestPngs
 {
     /// <summary>Distinct, deterministic RGB pixels (HWC) for a width x height patch.</summary>
@@ -48,7 +50,9 @@ public static class TestPngs
         return Encode(image, PngColorType.Palette);
     }
 
-    /// <summary>A zip of the given entries; <paramref name="level"/> NoCompression stores them, as the IDC sample does.</summary>
+    /// <summary>
+    /// A zip of the given entries; <paramref name="level"/> NoCompression stores them, as the IDC sample does.
+    /// </summary>
     public static void Zip(string path, IEnumerable<(string Name, byte[] Bytes)> entries, CompressionLevel level = CompressionLevel.NoCompression)
     {
         using var zip = ZipFile.Open(path, ZipArchiveMode.Create);

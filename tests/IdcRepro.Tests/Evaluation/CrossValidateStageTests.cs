@@ -7,7 +7,9 @@ using IdcRepro.Tests.Training;
 
 namespace IdcRepro.Tests.Evaluation;
 
-/// <summary>Cross-validation by patient through the stages: the fan-out's folds, and CrossValidate's combination of them.</summary>
+/// <summary>
+/// Cross-validation by patient through the stages: the fan-out's folds, and CrossValidate's combination of them.
+/// </summary>
 [Collection(TorchTrainingCollection.Name)]
 public sealed class CrossValidateStageTests : IDisposable
 {
@@ -61,7 +63,8 @@ public sealed class CrossValidateStageTests : IDisposable
         var pooled = Assert.Single(cv.Pooled);
         Assert.Null(pooled.Seed);
 
-        // Every patch of every test patient, pooled: exactly Metrics.Compute of the concatenation (argmax for every fold).
+        // Every patch of every test patient, pooled: exactly Metrics.Compute of the concatenation (argmax for every
+        // fold).
         var all = folds.SelectMany(f => EvaluateStage.Predictions(f.AllRows)).ToList();
         Assert.Equal(Metrics.Compute(all).Named().ToDictionary(m => m.Key, m => m.Value), pooled.All.Metrics);
         Assert.Equal(all.Count, pooled.All.Patches);
@@ -123,7 +126,8 @@ public sealed class CrossValidateStageTests : IDisposable
         Assert.Contains("## External test sets", markdown);
         Assert.Contains("the mean of the 3 fold models", markdown);
 
-        // The maps: every patch of each held-out patient, all scored; the test patients of this fold and the external ones.
+        // The maps: every patch of each held-out patient, all scored; the test patients of this fold and the external
+        // ones.
         var (report, pixels) = RunReportLoader.Load(run.Runner.Outputs(run.Run));
         using (pixels)
         {
@@ -143,7 +147,8 @@ public sealed class CrossValidateStageTests : IDisposable
             Assert.All(outside, r => Assert.Equal(r.Patches.Count, r.Scored));
             Assert.All(report.Regions, r => Assert.Equal(50, r.Pixels.ReadRgb(r.Patches.Count - 1).Length / 150));
         }
-        // Every held-out patient has its map: this fold's test patients and the 3 external ones (under the cap of 6 a set).
+        // Every held-out patient has its map: this fold's test patients and the 3 external ones (under the cap of 6 a
+        // set).
         Assert.Equal(cv.Runs[0].TestPatients.Count + 3, Directory.GetFiles(Path.Combine(run.Folder(Graph.Report), "report_files"), "tissue-*.png").Length);
     }
 

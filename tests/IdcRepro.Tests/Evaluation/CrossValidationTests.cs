@@ -33,7 +33,8 @@ public sealed class CrossValidationTests
         ];
         var spread = CrossValidation.Summarize(folds, resamples: 0, seed: 1).Spread.ToDictionary(s => s.Metric);
 
-        // accuracy: mean (1 + 0 + 3/4) / 3 = 7/12; deviations 5/12, -7/12, 2/12; sum of squares 78/144; / (3 - 1): sd = sqrt(39) / 12.
+        // accuracy: mean (1 + 0 + 3/4) / 3 = 7/12; deviations 5/12, -7/12, 2/12; sum of squares 78/144; / (3 - 1): sd =
+        // sqrt(39) / 12.
         Assert.Equal(7.0 / 12, spread[MetricNames.Accuracy].Mean, 15);
         Assert.Equal(Math.Sqrt(39) / 12, spread[MetricNames.Accuracy].StandardDeviation!.Value, 15);
         Assert.Equal(3, spread[MetricNames.Accuracy].Folds);

@@ -10,7 +10,10 @@ using IdcRepro.Training;
 
 namespace IdcRepro.Tests.Evaluation;
 
-/// <summary>Evaluate through its shell: every patch of the test patients, the decision rule, test-time augmentation, external sets.</summary>
+/// <summary>
+/// Evaluate through its shell: every patch of the test patients, the decision rule, test-time augmentation, external
+/// sets.
+/// </summary>
 [Collection(TorchTrainingCollection.Name)]
 public sealed class EvaluateStageTests : IDisposable
 {
@@ -114,7 +117,8 @@ public sealed class EvaluateStageTests : IDisposable
         Assert.NotEmpty(result.Metrics.Intervals);
         Assert.Equal(IdcRepro.Pipeline.Hashing.FileSha256(external), result.Sha256);
 
-        // The set's content is in Evaluate's key: other bytes under the same name rerun Evaluate (and nothing before it).
+        // The set's content is in Evaluate's key: other bytes under the same name rerun Evaluate (and nothing before
+        // it).
         TestRuns.ExternalSyntheticZip(_temp, "other-patients", seed: 12);
         Assert.Equal(["Evaluate"], Patient($"evaluate.external=[{external}]").Through(Graph.Evaluate));
     }
@@ -134,7 +138,8 @@ public sealed class EvaluateStageTests : IDisposable
         Assert.NotEmpty(output.ExternalRows);
         Assert.Contains("only the evaluate.external sets are scored", run.Output);
 
-        // The report says there is no test set, and shows the external set with a whole-region map of each of its patients.
+        // The report says there is no test set, and shows the external set with a whole-region map of each of its
+        // patients.
         var markdown = File.ReadAllText(Path.Combine(run.Folder(Graph.Report), "report.md"));
         Assert.Contains(@"**no test set (split.test\_fraction 0)", markdown);
         Assert.Contains("This run has no test set", markdown);

@@ -97,7 +97,8 @@ public sealed class PatientBootstrapTests(ITestOutputHelper output)
     [Fact]
     public void A_metric_undefined_in_every_resample_has_no_interval()
     {
-        // No IDC and no positive prediction anywhere: recall, precision, F1, balanced accuracy and both AUCs never exist.
+        // No IDC and no positive prediction anywhere: recall, precision, F1, balanced accuracy and both AUCs never
+        // exist.
         var predictions = PredictionData.FromScores([0.1, 0.2], [0, 0], "a").Concat(PredictionData.FromScores([0.3], [0], "b")).ToArray();
         var intervals = PatientBootstrap.Intervals(predictions, resamples: 50, seed: 1);
         Assert.Equal([MetricNames.Accuracy, MetricNames.Specificity, MetricNames.KerasBinaryAccuracy], intervals.Keys);
@@ -143,7 +144,9 @@ public sealed class PatientBootstrapTests(ITestOutputHelper output)
         Assert.True(taken < TimeSpan.FromSeconds(2), $"took {taken}");
     }
 
-    /// <summary>This thread's CPU time (Linux: /proc/thread-self/schedstat, in ns), or null where unavailable.</summary>
+    /// <summary>
+    /// This thread's CPU time (Linux: /proc/thread-self/schedstat, in ns), or null where unavailable.
+    /// </summary>
     private static TimeSpan? ThreadCpuTime()
     {
         const string path = "/proc/thread-self/schedstat";

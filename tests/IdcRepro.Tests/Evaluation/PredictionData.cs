@@ -6,7 +6,9 @@ namespace IdcRepro.Tests.Evaluation;
 /// <summary>Predictions for the evaluation tests.</summary>
 internal static class PredictionData
 {
-    /// <summary>One prediction per score, with P1 = score and P0 = 1 - score (so argmax says IDC iff score &gt; 0.5).</summary>
+    /// <summary>
+    /// One prediction per score, with P1 = score and P0 = 1 - score (so argmax says IDC iff score &gt; 0.5).
+    /// </summary>
     public static Prediction[] FromScores(double[] scores, int[] labels, string patient = "p1") =>
         scores.Select((s, i) => new Prediction(labels[i], 1 - s, s, patient)).ToArray();
 

@@ -7,10 +7,10 @@ using IdcRepro.Tests.TestSupport;
 namespace IdcRepro.Tests.Export;
 
 /// <summary>
-/// Small trained and evaluated runs, each exported for PyTorch once and shared by a test class: "blog" is the blog's model
-/// (loss bce, featurewise normalisation), "softmax" the other head and normalisation with batch norm (loss cross_entropy,
-/// rescale, num_batches_tracked in the state_dict). Trained on demand, 2 epochs on 2 threads, on a synthetic set of 4
-/// patients on a 12 x 12 grid.
+/// Small trained and evaluated runs, each exported for PyTorch once and shared by a test class: "blog" is the blog's
+/// model (loss bce, featurewise normalisation), "softmax" the other head and normalisation with batch norm (loss
+/// cross_entropy, rescale, num_batches_tracked in the state_dict). Trained on demand, 2 epochs on 2 threads, on a
+/// synthetic set of 4 patients on a 12 x 12 grid.
 /// </summary>
 public sealed class ExportedRuns : IDisposable
 {

@@ -6,7 +6,9 @@ using IdcRepro.Training;
 
 namespace IdcRepro.Tests.Export;
 
-/// <summary>What the export writes beside the weights, without training: the architecture, the normalisation, the refusals.</summary>
+/// <summary>
+/// What the export writes beside the weights, without training: the architecture, the normalisation, the refusals.
+/// </summary>
 public sealed class PyTorchExportTests : IDisposable
 {
     private readonly TempFolder _temp = new();

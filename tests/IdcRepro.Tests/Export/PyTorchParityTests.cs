@@ -10,10 +10,10 @@ using Xunit.Abstractions;
 namespace IdcRepro.Tests.Export;
 
 /// <summary>
-/// The honesty test of the PyTorch export: Debian's python3 (python3-torch, python3-numpy) loads the exported weights with the
-/// export's own idc_model.py, scores the Evaluate stage's test patches from the Preprocess cache (images.npy rows listed by
-/// the undersample folder's test.npy, in that order) and must reproduce predictions.csv's p0 and p1 to 1e-5; a PyTorch side
-/// that differs on purpose must not. The README's snippets and the idc command run here too.
+/// The honesty test of the PyTorch export: Debian's python3 (python3-torch, python3-numpy) loads the exported weights
+/// with the export's own idc_model.py, scores the Evaluate stage's test patches from the Preprocess cache (images.npy
+/// rows listed by the undersample folder's test.npy, in that order) and must reproduce predictions.csv's p0 and p1 to
+/// 1e-5; a PyTorch side that differs on purpose must not. The README's snippets and the idc command run here too.
 /// </summary>
 [Collection(TorchTrainingCollection.Name)]
 [Trait(Tier.Name, Tier.Long)]

@@ -8,7 +8,10 @@ namespace IdcRepro.Tests.Fetch;
 
 public sealed class HttpDownloaderTests : IDisposable
 {
-    /// <summary>Two real zips of the same size and layout (four stored entries of random bytes), so a splice of them would still open as a zip.</summary>
+    /// <summary>
+    /// Two real zips of the same size and layout (four stored entries of random bytes), so a splice of them would still
+    /// open as a zip.
+    /// </summary>
     private static readonly byte[] Archive = ZipOf(seed: 20_240_501);
     private static readonly byte[] Other = ZipOf(seed: 20_240_601);
     private static readonly string ArchiveSha256 = Hashing.Sha256Hex(Archive);
@@ -452,7 +455,9 @@ public sealed class HttpDownloaderTests : IDisposable
         return buffer.ToArray();
     }
 
-    /// <summary>Records progress on the reporting thread (<see cref="Progress{T}"/> would post it elsewhere, later).</summary>
+    /// <summary>
+    /// Records progress on the reporting thread (<see cref="Progress{T}"/> would post it elsewhere, later).
+    /// </summary>
     private sealed class SynchronousProgress(List<DownloadProgress> reports) : IProgress<DownloadProgress>
     {
         public void Report(DownloadProgress value) => reports.Add(value);

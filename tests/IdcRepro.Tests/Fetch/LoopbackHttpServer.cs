@@ -185,7 +185,9 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
     /// <summary>The strong ETag the server gives a file: a quoted digest of its bytes.</summary>
     public static string ETagOf(byte[] bytes) => $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes))[..16]}\"";
 
-    /// <summary>The Last-Modified the server gives a file (RFC 9110 date): one second in 2024 that depends on its bytes.</summary>
+    /// <summary>
+    /// The Last-Modified the server gives a file (RFC 9110 date): one second in 2024 that depends on its bytes.
+    /// </summary>
     public static string LastModifiedOf(byte[] bytes) =>
         new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero).AddSeconds(BitConverter.ToUInt32(SHA256.HashData(bytes)) % 31_536_000)
             .ToString("r", CultureInfo.InvariantCulture);

@@ -25,7 +25,9 @@ public sealed class DamagedOutputTests : IDisposable
 
     private TestRun Run() => new(_config, _temp.PathOf("artifacts"), Quick);
 
-    /// <summary>Overwrites bytes in the middle of a file, keeping its size and putting its modification time back.</summary>
+    /// <summary>
+    /// Overwrites bytes in the middle of a file, keeping its size and putting its modification time back.
+    /// </summary>
     private static void DamageKeepingSizeAndTime(string path)
     {
         var written = File.GetLastWriteTimeUtc(path);
@@ -82,7 +84,8 @@ public sealed class DamagedOutputTests : IDisposable
         switch (edit)
         {
             case "output file hash":
-                // A careful edit: the file's recorded hash and the output hash over all files, consistent with each other.
+                // A careful edit: the file's recorded hash and the output hash over all files, consistent with each
+                // other.
                 stamp["outputs"]!["test.npy"]!["sha256"] = new string('0', 64);
                 var outputs = stamp["outputs"].Deserialize<Dictionary<string, OutputFile>>(Stamp.Json)!;
                 stamp["output_hash"] = Stamp.HashOfOutputs(outputs);

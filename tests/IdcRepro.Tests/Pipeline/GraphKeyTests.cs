@@ -8,8 +8,8 @@ namespace IdcRepro.Tests.Pipeline;
 
 /// <summary>
 /// A stage's key covers exactly what it reads: a stage is handed nothing it did not declare, a change to any declared
-/// input reruns that stage and the stages below it (and nothing above), and a rerun whose output comes out byte-identical
-/// stops there.
+/// input reruns that stage and the stages below it (and nothing above), and a rerun whose output comes out
+/// byte-identical stops there.
 /// </summary>
 [Collection(TorchTrainingCollection.Name)]
 public sealed class GraphKeyTests : IDisposable

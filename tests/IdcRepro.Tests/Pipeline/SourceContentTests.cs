@@ -50,7 +50,8 @@ public sealed class SourceContentTests : IDisposable
         Assert.Empty(Ran(config));
         var before = ImagesSha(config);
 
-        // Same size (a one-colour PNG of another red compresses alike), same modification time: only its content differs.
+        // Same size (a one-colour PNG of another red compresses alike), same modification time: only its content
+        // differs.
         var patch = _temp.PathOf("data/" + TinyDataset.Names(Patients).First());
         var (size, written) = (new FileInfo(patch).Length, File.GetLastWriteTimeUtc(patch));
         var repaired = Pixels(patch, 201);

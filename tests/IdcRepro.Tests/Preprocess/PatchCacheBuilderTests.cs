@@ -17,7 +17,10 @@ public sealed class PatchCacheBuilderTests : IDisposable
     private string Images => _scratch.PathOf("images.npy");
     private string Labels => _scratch.PathOf("labels.npy");
 
-    /// <summary>A small dataset zip in the IDC layout: mostly 50x50 patches, one 50x42 edge patch, and optionally junk at <paramref name="corruptAt"/>.</summary>
+    /// <summary>
+    /// A small dataset zip in the IDC layout: mostly 50x50 patches, one 50x42 edge patch, and optionally junk at
+    /// <paramref name="corruptAt"/>.
+    /// </summary>
     private (List<Patch> Patches, List<byte[]> Pixels, string Zip) Dataset(int count, params int[] corruptAt)
     {
         var patches = new List<Patch>();
@@ -183,7 +186,9 @@ public sealed class PatchCacheBuilderTests : IDisposable
         Assert.Equal(0, summary.Kept);
     }
 
-    /// <summary>Records reports as they come (Progress&lt;T&gt; would post them to the thread pool, out of order).</summary>
+    /// <summary>
+    /// Records reports as they come (Progress&lt;T&gt; would post them to the thread pool, out of order).
+    /// </summary>
     private sealed class SynchronousProgress(List<int> reports) : IProgress<int>
     {
         public void Report(int value)

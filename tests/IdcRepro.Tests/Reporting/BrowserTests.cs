@@ -13,7 +13,9 @@ public sealed partial class BrowserTests
 {
     private static readonly string Artifacts = Path.Combine(AppContext.BaseDirectory, "TestResults");
 
-    /// <summary>Counts loaded images onto body's data-images-loaded as "loaded/total" (added to a copy, never to the report).</summary>
+    /// <summary>
+    /// Counts loaded images onto body's data-images-loaded as "loaded/total" (added to a copy, never to the report).
+    /// </summary>
     private const string ImageCheck =
         "<script>window.addEventListener('load', function () { var all = document.images, ok = 0; " +
         "for (var i = 0; i < all.length; i++) if (all[i].complete && all[i].naturalWidth > 0) ok++; " +

@@ -6,7 +6,9 @@ using SixLabors.ImageSharp.PixelFormats;
 
 namespace IdcRepro.Tests.Reporting;
 
-/// <summary>The report's plots carry their own font, so their text renders on a machine with no font installed.</summary>
+/// <summary>
+/// The report's plots carry their own font, so their text renders on a machine with no font installed.
+/// </summary>
 [Collection(TorchTrainingCollection.Name)]
 public sealed class BundledFontTests : IDisposable
 {
@@ -14,7 +16,9 @@ public sealed class BundledFontTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    /// <summary>Pixels darker than mid-grey in the given rows: text (plot lines and frames stay out of a title band).</summary>
+    /// <summary>
+    /// Pixels darker than mid-grey in the given rows: text (plot lines and frames stay out of a title band).
+    /// </summary>
     private static int DarkPixels(Image<Rgb24> image, int fromRow, int rows)
     {
         var dark = 0;

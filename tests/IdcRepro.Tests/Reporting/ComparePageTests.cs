@@ -117,7 +117,10 @@ public sealed partial class ComparePageTests
         Assert.True(File.Exists(Path.Combine(temp.Path, "compare_files", "val-accuracy.png")));
     }
 
-    /// <summary>A k-fold variant whose pooled balanced accuracy, F1 and ROC AUC (every patch) are given; undersampled: balanced accuracy <paramref name="undersampled"/>.</summary>
+    /// <summary>
+    /// A k-fold variant whose pooled balanced accuracy, F1 and ROC AUC (every patch) are given; undersampled: balanced
+    /// accuracy <paramref name="undersampled"/>.
+    /// </summary>
     private static CompareVariant KFold(string name, double balanced, double f1, double auc, double undersampled)
     {
         HeldOutFigures Figures(double b, double f, double a) => new(1000, 28,

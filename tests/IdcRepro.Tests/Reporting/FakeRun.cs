@@ -81,7 +81,9 @@ public static class FakeRun
         };
     }
 
-    /// <summary>The test patches of the four patients with scores: IDC inside an elliptic focus, tissue inside a rough blob.</summary>
+    /// <summary>
+    /// The test patches of the four patients with scores: IDC inside an elliptic focus, tissue inside a rough blob.
+    /// </summary>
     public static IReadOnlyList<ScoredPatch> Predictions(int seed = 1, double separation = 1.1)
     {
         var random = new Random(seed);
@@ -106,7 +108,9 @@ public static class FakeRun
         return list;
     }
 
-    /// <summary>Each patient's test patches as a held-out region (every patch scored), pixels from <see cref="FakePixels"/>.</summary>
+    /// <summary>
+    /// Each patient's test patches as a held-out region (every patch scored), pixels from <see cref="FakePixels"/>.
+    /// </summary>
     public static IReadOnlyList<PatientRegion> Regions(IReadOnlyList<ScoredPatch> predictions)
     {
         var pixels = new FakePixels(predictions);

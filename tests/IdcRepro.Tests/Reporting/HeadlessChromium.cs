@@ -17,7 +17,9 @@ public static class HeadlessChromium
             Assert.Fail($"{Executable} not found: the browser tests need Debian's Chromium. Install it with `apt-get update && apt-get install -y chromium`.");
     }
 
-    /// <summary>Runs Chromium on <paramref name="page"/> with the extra arguments; returns its standard output.</summary>
+    /// <summary>
+    /// Runs Chromium on <paramref name="page"/> with the extra arguments; returns its standard output.
+    /// </summary>
     public static string Run(string page, params string[] arguments)
     {
         Require();

@@ -18,7 +18,8 @@ public sealed partial class ReportWriterTests
         Assert.Equal(Path.Combine(temp.Path, "report.html"), files.Html);
         var html = File.ReadAllText(files.Html);
         var document = RunReportPage.Build(report);
-        // loss, accuracy, confusion, roc, pr, histogram, examples, a whole-region tissue map for each of the 4 test patients
+        // loss, accuracy, confusion, roc, pr, histogram, examples, a whole-region tissue map for each of the 4 test
+        // patients
         Assert.Equal(11, document.Images.Count);
         SelfContainedHtml.Check(html, document.Images.Count);
 

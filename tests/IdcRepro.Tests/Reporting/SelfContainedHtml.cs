@@ -2,7 +2,9 @@ using System.Text.RegularExpressions;
 
 namespace IdcRepro.Tests.Reporting;
 
-/// <summary>Checks that an HTML page fetches nothing: no remote src/href/url(), every image inline, no script.</summary>
+/// <summary>
+/// Checks that an HTML page fetches nothing: no remote src/href/url(), every image inline, no script.
+/// </summary>
 public static partial class SelfContainedHtml
 {
     public static void Check(string html, int expectedImages)

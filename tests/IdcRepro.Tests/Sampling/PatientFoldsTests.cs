@@ -12,7 +12,10 @@ namespace IdcRepro.Tests.Sampling;
 
 public sealed class PatientFoldsTests
 {
-    /// <summary>23 patients "q00".."q22" of 4..12 patches, patient i with an IDC share that steps through 0, 1/4, 1/2, 3/4, 1 and beyond.</summary>
+    /// <summary>
+    /// 23 patients "q00".."q22" of 4..12 patches, patient i with an IDC share that steps through 0, 1/4, 1/2, 3/4, 1
+    /// and beyond.
+    /// </summary>
     private static List<Patch> Synthetic()
     {
         var list = new List<Patch>();
@@ -96,7 +99,8 @@ public sealed class PatientFoldsTests
         var a = Splitter.Split(patches, Kfold(1, validation: 0.2)).Result;
         var b = Splitter.Split(patches, Kfold(1, validation: 0.2)).Result;
         Assert.Equal(a.Validation, b.Validation);
-        // 5 validation patients, one from each fifth of the other folds' patients ordered by IDC share: low and high both present.
+        // 5 validation patients, one from each fifth of the other folds' patients ordered by IDC share: low and high
+        // both present.
         var shares = PatientShare.Of(patches).ToDictionary(s => s.Patient, s => s.IdcShare);
         var validation = PatientsOf(patches, a.Validation).Select(p => shares[p]).Order().ToArray();
         Assert.Equal(5, validation.Length);
@@ -117,8 +121,8 @@ public sealed class PatientFoldsTests
     [InlineData(7)]
     public void Folds_of_the_real_sample_each_span_the_range_of_class_balance(int seed)
     {
-        // 28 patients with IDC shares from 0 to 1 (mean 0.275): each fold's mean share stays within 0.1 of the overall mean,
-        // and every fold holds one of the 9 least and one of the 9 most IDC-rich patients.
+        // 28 patients with IDC shares from 0 to 1 (mean 0.275): each fold's mean share stays within 0.1 of the overall
+        // mean, and every fold holds one of the 9 least and one of the 9 most IDC-rich patients.
         var shares = PatientShare.Of(Sample.Value);
         Assert.Equal(28, shares.Count);
         var foldOf = PatientFolds.Assign(shares, 5, seed);
@@ -138,8 +142,8 @@ public sealed class PatientFoldsTests
     [Fact]
     public void Stratification_at_least_halves_the_worst_folds_distance_from_the_mean_share_on_the_real_sample()
     {
-        // Over 50 seeds: the largest |fold mean share - overall mean| of the stratified folds, against patients shuffled
-        // and dealt round-robin (the same fold sizes, no stratification).
+        // Over 50 seeds: the largest |fold mean share - overall mean| of the stratified folds, against patients
+        // shuffled and dealt round-robin (the same fold sizes, no stratification).
         var shares = PatientShare.Of(Sample.Value);
         var overall = shares.Average(s => s.IdcShare);
         double Worst(IReadOnlyDictionary<string, int> foldOf) => shares.GroupBy(s => foldOf[s.Patient]).Max(g => Math.Abs(g.Average(s => s.IdcShare) - overall));

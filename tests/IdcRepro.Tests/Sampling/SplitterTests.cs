@@ -7,7 +7,10 @@ namespace IdcRepro.Tests.Sampling;
 
 public sealed class SplitterTests
 {
-    /// <summary>Patients "p0".."p{n-1}", each with <paramref name="perPatient"/> patches, patient i having i % 4 IDC patches in 4.</summary>
+    /// <summary>
+    /// Patients "p0".."p{n-1}", each with <paramref name="perPatient"/> patches, patient i having i % 4 IDC patches in
+    /// 4.
+    /// </summary>
     private static List<Patch> Patches(int patients, int perPatient)
     {
         var list = new List<Patch>();
@@ -112,7 +115,8 @@ public sealed class SplitterTests
     [Fact]
     public void A_patient_split_with_a_test_share_is_unchanged_by_the_test_fraction_0_rule()
     {
-        // The locked demo and sample splits cover this too; here the counts: 0.2 of 20 patients is 4, at least 1 for tiny shares.
+        // The locked demo and sample splits cover this too; here the counts: 0.2 of 20 patients is 4, at least 1 for
+        // tiny shares.
         var patches = Patches(20, 3);
         Assert.Equal(12, Splitter.Split(patches, new SplitConfig { Strategy = SplitStrategy.Patient, TestFraction = 0.2 }).Result.Test.Count);
         Assert.Equal(3, Splitter.Split(patches, new SplitConfig { Strategy = SplitStrategy.Patient, TestFraction = 0.01 }).Result.Test.Count);

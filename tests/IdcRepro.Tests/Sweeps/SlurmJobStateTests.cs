@@ -4,7 +4,8 @@ namespace IdcRepro.Tests.Sweeps;
 
 public sealed class SlurmJobStateTests
 {
-    // As Slurm 22.05's `scontrol show job --oneliner` prints them (shortened): an array with a finished task and pending ones, a plain job.
+    // As Slurm 22.05's `scontrol show job --oneliner` prints them (shortened): an array with a finished task and
+    // pending ones, a plain job.
     private const string Output =
         "JobId=43 ArrayJobId=42 ArrayTaskId=0 JobName=idc-x-train-1 UserId=root(0) JobState=COMPLETED Reason=None Dependency=(null) Requeue=1 ExitCode=0:0 RunTime=00:00:12\n" +
         "JobId=42 ArrayJobId=42 ArrayTaskId=1-3,5%2 JobName=idc-x-train-1 UserId=root(0) JobState=PENDING Reason=Dependency Dependency=afterok:41(unfulfilled) ExitCode=0:0\n" +

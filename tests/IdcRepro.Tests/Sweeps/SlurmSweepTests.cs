@@ -54,7 +54,8 @@ public sealed class SlurmSweepTests : IDisposable
         var first = await submitted;
         Assert.True(first.ExitCode == 1, $"the sweep should fail with {unit} cancelled (did its training end before scancel reached it?): {first.Output}{first.Error}");
 
-        // It ran under Slurm: every job has a Slurm id, Slurm knows its state, and each waits (afterok) for what it reads.
+        // It ran under Slurm: every job has a Slurm id, Slurm knows its state, and each waits (afterok) for what it
+        // reads.
         var record = Record("slurm");
         var submission = Assert.Single(record.Submissions);
         Assert.Equal(ExecutorKind.Slurm, submission.Executor);
@@ -126,7 +127,10 @@ public sealed class SlurmSweepTests : IDisposable
         Assert.Contains($"\n  compare: job {jobs["compare"].JobId} CANCELLED (DependencyNeverSatisfied)\n", status.Output);
     }
 
-    /// <summary>Waits for a training's log to show its first epoch (its checkpoint is then written), and scancels that array task.</summary>
+    /// <summary>
+    /// Waits for a training's log to show its first epoch (its checkpoint is then written), and scancels that array
+    /// task.
+    /// </summary>
     private async Task<(string Run, string Unit)> CancelAfterFirstEpoch(IReadOnlyDictionary<string, string> slurm, Task<IdcOutcome> submitted)
     {
         var deadline = DateTime.UtcNow + Limit;

@@ -105,7 +105,9 @@ public sealed class SyntheticDatasetVariantsTests : IDisposable
         return zip.Entries.Select(e => e.FullName.Split('/')[0]).Distinct().Order(StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>Records progress reports as they come, on the reporting thread (Progress&lt;T&gt; would post them later).</summary>
+    /// <summary>
+    /// Records progress reports as they come, on the reporting thread (Progress&lt;T&gt; would post them later).
+    /// </summary>
     private sealed class Recorder(List<int> reports) : IProgress<int>
     {
         public void Report(int value) => reports.Add(value);

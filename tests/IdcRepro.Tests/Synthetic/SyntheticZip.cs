@@ -9,13 +9,17 @@ using SixLabors.ImageSharp.PixelFormats;
 
 namespace IdcRepro.Tests.Synthetic;
 
-/// <summary>One patch read back from a synthetic zip: what its name says, its PNG header and pixels, how the zip holds it.</summary>
+/// <summary>
+/// One patch read back from a synthetic zip: what its name says, its PNG header and pixels, how the zip holds it.
+/// </summary>
 public sealed record SyntheticEntry(
     string Name, string Patient, int Label, int X, int Y,
     PngColorType? ColorType, PngBitDepth? BitDepth, Image<Rgb24> Pixels,
     bool Stored, DateTimeOffset Modified);
 
-/// <summary>A synthetic dataset written once into a temporary folder and read back, shared by the tests of a class.</summary>
+/// <summary>
+/// A synthetic dataset written once into a temporary folder and read back, shared by the tests of a class.
+/// </summary>
 public sealed partial class SyntheticZip : IDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("idc-synthetic-").FullName;
@@ -37,10 +41,14 @@ public sealed partial class SyntheticZip : IDisposable
     public SyntheticSummary Summary { get; }
     public string Sha256 { get; }
 
-    /// <summary>Every entry, in the zip's own order. An entry whose name does not match the layout has Patient "".</summary>
+    /// <summary>
+    /// Every entry, in the zip's own order. An entry whose name does not match the layout has Patient "".
+    /// </summary>
     public IReadOnlyList<SyntheticEntry> Entries { get; }
 
-    /// <summary>The original archive's naming: patient folder, class folder, then patient, x, y and class again.</summary>
+    /// <summary>
+    /// The original archive's naming: patient folder, class folder, then patient, x, y and class again.
+    /// </summary>
     [GeneratedRegex(@"^(\d+)/([01])/\1_idx5_x(\d+)_y(\d+)_class\2\.png$")]
     public static partial Regex EntryName();
 

@@ -12,7 +12,10 @@ public sealed class SmallDisk : IDisposable
 
     public string Path { get; }
 
-    /// <summary>Mounts a tmpfs of <paramref name="megabytes"/> MB on <paramref name="folder"/>, or returns null where that is impossible.</summary>
+    /// <summary>
+    /// Mounts a tmpfs of <paramref name="megabytes"/> MB on <paramref name="folder"/>, or returns null where that is
+    /// impossible.
+    /// </summary>
     public static SmallDisk? TryMount(string folder, int megabytes)
     {
         if (!OperatingSystem.IsLinux()) return null;

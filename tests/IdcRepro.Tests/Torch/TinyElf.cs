@@ -28,7 +28,9 @@ internal sealed class TinyElf
     public int VerdefOffset { get; }
     public int SectionHeadersOffset { get; }
 
-    /// <summary>The file offset of a field of section header <paramref name="index"/> (sh_offset is at 0x18, sh_size at 0x20).</summary>
+    /// <summary>
+    /// The file offset of a field of section header <paramref name="index"/> (sh_offset is at 0x18, sh_size at 0x20).
+    /// </summary>
     public int SectionHeaderField(int index, int field) => SectionHeadersOffset + index * SectionHeaderSize + field;
 
     public static TinyElf Build(IReadOnlyList<(string File, (string Version, ushort Flags)[] Versions)> needs, IReadOnlyList<string> definitions,

@@ -63,7 +63,8 @@ public sealed class TorchRuntimeTests
         Assert.Contains(("libstdc++.so.6", "GLIBCXX_3.4.32", (ushort)0), ElfVersionNeeds.Read(shipped));
         if (info.Patched)   // the copy's folder is named by the hash of the original when it was patched
             Assert.Equal(Path.GetFileName(Path.GetDirectoryName(info.LibTorchSharpPath)), Hashing.Sha256Hex(shipped));
-        // TorchSharp's fallback, when its own load fails, copies all of libtorch into a "cpu" folder beside TorchSharp.dll.
+        // TorchSharp's fallback, when its own load fails, copies all of libtorch into a "cpu" folder beside
+        // TorchSharp.dll.
         Assert.False(Directory.Exists(Path.Combine(Path.GetDirectoryName(typeof(torch).Assembly.Location)!, "cpu")));
     }
 }

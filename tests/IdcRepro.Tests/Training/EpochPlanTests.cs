@@ -28,7 +28,8 @@ public sealed class EpochPlanTests
     [Fact]
     public void The_draw_sequence_of_the_default_augmentation_is_locked()
     {
-        // Existing CPU training snapshots depend on exactly these draws (torch seed, order, then per patch: angle, flips).
+        // Existing CPU training snapshots depend on exactly these draws (torch seed, order, then per patch: angle,
+        // flips).
         TorchRuntime.EnsureLoaded();
         using var augmenter = new Augmenter(new AugmentConfig(), Normalizer.Rescale, CPU);
         var plan = EpochPlan.Create(42, 3, 6, augmenter);

@@ -4,7 +4,9 @@ using IdcRepro.Training;
 
 namespace IdcRepro.Tests.Training;
 
-/// <summary>Small random-but-learnable sets (IDC patches are brighter) and a narrow model that trains on them in moments.</summary>
+/// <summary>
+/// Small random-but-learnable sets (IDC patches are brighter) and a narrow model that trains on them in moments.
+/// </summary>
 internal static class ToyData
 {
     public const int Size = 50;

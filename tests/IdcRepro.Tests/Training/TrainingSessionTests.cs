@@ -8,7 +8,8 @@ public sealed class TrainingSessionTests
     [Fact]
     public void Augmenting_several_batches_at_once_trains_the_same_epoch_bit_for_bit()
     {
-        // 100 patches at batch 16: 7 batches, the last one short, so chunks of 3 batches end mid-set and on a short batch.
+        // 100 patches at batch 16: 7 batches, the last one short, so chunks of 3 batches end mid-set and on a short
+        // batch.
         var config = ToyData.Config();
         var data = ToyData.Learnable(100, seed: 5);
 

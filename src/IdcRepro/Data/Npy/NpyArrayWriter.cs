@@ -25,7 +25,9 @@ public sealed class NpyArrayWriter : IDisposable
     /// <summary>The header as it stands (its count changes after <see cref="Compact"/>).</summary>
     public NpyHeader Header { get; private set; }
 
-    /// <summary>Creates (or replaces) <paramref name="path"/> for an array of this header; unwritten items read as zeros.</summary>
+    /// <summary>
+    /// Creates (or replaces) <paramref name="path"/> for an array of this header; unwritten items read as zeros.
+    /// </summary>
     public static NpyArrayWriter Create(string path, NpyHeader header)
     {
         var handle = File.OpenHandle(path, FileMode.Create, FileAccess.ReadWrite, FileShare.Read);
@@ -35,7 +37,10 @@ public sealed class NpyArrayWriter : IDisposable
         return new NpyArrayWriter(path, handle, header, encoded.Length);
     }
 
-    /// <summary>Writes consecutive items starting at <paramref name="firstIndex"/>; <paramref name="items"/> is a whole number of items.</summary>
+    /// <summary>
+    /// Writes consecutive items starting at <paramref name="firstIndex"/>; <paramref name="items"/> is a whole number
+    /// of items.
+    /// </summary>
     public void Write(long firstIndex, ReadOnlySpan<byte> items)
     {
         var count = items.Length / Header.ItemBytes;
@@ -70,7 +75,10 @@ public sealed class NpyArrayWriter : IDisposable
         Header = compacted;
     }
 
-    /// <summary>Moves items [source, source+count) down to [target, ...), block by block from the front: safe as target &lt; source.</summary>
+    /// <summary>
+    /// Moves items [source, source+count) down to [target, ...), block by block from the front: safe as target &lt;
+    /// source.
+    /// </summary>
     private void Move(long source, long target, long count, byte[] buffer)
     {
         var itemBytes = Header.ItemBytes;

@@ -19,7 +19,9 @@ public static class NpyFile
         RandomAccess.Write(handle, MemoryMarshal.AsBytes(values), encoded.Length);
     }
 
-    /// <summary>Reads a 1-D array whole (for small files such as labels); checked like <see cref="NpyMappedArray.Open"/>.</summary>
+    /// <summary>
+    /// Reads a 1-D array whole (for small files such as labels); checked like <see cref="NpyMappedArray.Open"/>.
+    /// </summary>
     public static T[] ReadVector<T>(string path) where T : unmanaged
     {
         using var array = NpyMappedArray.Open(path);

@@ -64,7 +64,10 @@ public sealed partial record NpyHeader
         return bytes;
     }
 
-    /// <summary>How many bytes the header takes, from the first 12 bytes of a file: the prefix (magic, version, length) plus its text.</summary>
+    /// <summary>
+    /// How many bytes the header takes, from the first 12 bytes of a file: the prefix (magic, version, length) plus its
+    /// text.
+    /// </summary>
     public static int MeasureLength(ReadOnlySpan<byte> start)
     {
         if (start.Length < 10 || !start[..6].SequenceEqual(Magic)) throw new InvalidDataException("not a .npy file (no \\x93NUMPY magic)");
@@ -76,7 +79,9 @@ public sealed partial record NpyHeader
         };
     }
 
-    /// <summary>Parses a whole header (prefix and text, <see cref="MeasureLength"/> bytes), checking dtype and order.</summary>
+    /// <summary>
+    /// Parses a whole header (prefix and text, <see cref="MeasureLength"/> bytes), checking dtype and order.
+    /// </summary>
     public static NpyHeader Decode(ReadOnlySpan<byte> header)
     {
         var prefix = header[6] == 1 ? 10 : 12;

@@ -54,7 +54,9 @@ public sealed unsafe class NpyMappedArray : IDisposable
         }
     }
 
-    /// <summary>The bytes of item <paramref name="index"/> along the first axis (one image: size*size*3, HWC).</summary>
+    /// <summary>
+    /// The bytes of item <paramref name="index"/> along the first axis (one image: size*size*3, HWC).
+    /// </summary>
     public ReadOnlySpan<byte> Item(long index)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
@@ -62,7 +64,9 @@ public sealed unsafe class NpyMappedArray : IDisposable
         return new ReadOnlySpan<byte>(_data + index * Header.ItemBytes, checked((int)Header.ItemBytes));
     }
 
-    /// <summary>All the data as <typeparamref name="T"/>, which must match the dtype (for arrays under 2 GB, such as labels).</summary>
+    /// <summary>
+    /// All the data as <typeparamref name="T"/>, which must match the dtype (for arrays under 2 GB, such as labels).
+    /// </summary>
     public ReadOnlySpan<T> AsSpan<T>() where T : unmanaged
     {
         if (NpyDType.Of<T>() != Header.DType) throw new InvalidOperationException($"'{Path}' holds {Header.DType.Descr}, not {typeof(T).Name}");

@@ -84,7 +84,9 @@ public static class ZipCentralDirectory
         return ((long)BinaryPrimitives.ReadUInt64LittleEndian(end64[32..]), (long)BinaryPrimitives.ReadUInt64LittleEndian(end64[48..]));
     }
 
-    /// <summary>Takes the 64-bit sizes and offset from the zip64 extra field for those the fixed part marks 0xFFFFFFFF.</summary>
+    /// <summary>
+    /// Takes the 64-bit sizes and offset from the zip64 extra field for those the fixed part marks 0xFFFFFFFF.
+    /// </summary>
     private static void ApplyZip64(ReadOnlySpan<byte> extra, ref long uncompressed, ref long compressed, ref long localOffset)
     {
         const long marker = uint.MaxValue;

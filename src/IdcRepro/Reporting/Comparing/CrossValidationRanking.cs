@@ -2,13 +2,16 @@ using IdcRepro.Evaluation;
 
 namespace IdcRepro.Reporting.Comparing;
 
-/// <summary>One k-fold variant's place in the ranking: its figures on each ranked metric and their ranks (1 = best).</summary>
+/// <summary>
+/// One k-fold variant's place in the ranking: its figures on each ranked metric and their ranks (1 = best).
+/// </summary>
 public sealed record RankedVariant(CompareVariant Variant, IReadOnlyDictionary<string, double?> Values, IReadOnlyDictionary<string, int> Ranks);
 
 /// <summary>
-/// Ranks the patient k-fold variants on their pooled out-of-fold figures over every patch of the test patients: balanced
-/// accuracy, F1 and ROC AUC (with several seeds, their mean over seeds). Rows come by balanced accuracy, then ROC AUC, then
-/// name; each metric's rank counts the variants above it (equal values share a rank; an undefined value ranks last).
+/// Ranks the patient k-fold variants on their pooled out-of-fold figures over every patch of the test patients:
+/// balanced accuracy, F1 and ROC AUC (with several seeds, their mean over seeds). Rows come by balanced accuracy, then
+/// ROC AUC, then name; each metric's rank counts the variants above it (equal values share a rank; an undefined value
+/// ranks last).
 /// </summary>
 public static class CrossValidationRanking
 {

@@ -1,6 +1,9 @@
 namespace IdcRepro.Reporting.Comparing;
 
-/// <summary>Every variant's headline metrics (<see cref="CompareFigures"/>) against the first variant's, where both have a value and an interval.</summary>
+/// <summary>
+/// Every variant's headline metrics (<see cref="CompareFigures"/>) against the first variant's, where both have a value
+/// and an interval.
+/// </summary>
 public static class IntervalComparison
 {
     public static IReadOnlyList<MetricDifference> AgainstFirst(IReadOnlyList<CompareVariant> variants)

@@ -1,6 +1,8 @@
 namespace IdcRepro.Reporting.Pages;
 
-/// <summary>The report's inline style sheet: system fonts only (nothing fetched), readable tables and figures, print-friendly.</summary>
+/// <summary>
+/// The report's inline style sheet: system fonts only (nothing fetched), readable tables and figures, print-friendly.
+/// </summary>
 internal static class PageStyle
 {
     public const string Css = """

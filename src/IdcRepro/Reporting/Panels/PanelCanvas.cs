@@ -19,7 +19,10 @@ internal static class PanelCanvas
         return Image.LoadPixelData<Rgb24>(rgb, size, size);
     }
 
-    /// <summary>The patch at <paramref name="side"/> x <paramref name="side"/>: nearest-neighbour when enlarged (no invented detail), box filter when reduced.</summary>
+    /// <summary>
+    /// The patch at <paramref name="side"/> x <paramref name="side"/>: nearest-neighbour when enlarged (no invented
+    /// detail), box filter when reduced.
+    /// </summary>
     public static Image<Rgb24> Scaled(Image<Rgb24> patch, int side)
     {
         var sampler = side >= patch.Width ? KnownResamplers.NearestNeighbor : KnownResamplers.Box;

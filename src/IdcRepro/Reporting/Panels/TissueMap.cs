@@ -6,9 +6,9 @@ namespace IdcRepro.Reporting.Panels;
 
 /// <summary>
 /// One held-out patient's whole region put back where its patches lie on the slide, in three panels side by side: every
-/// patch of the patient (the rebuilt region), the region tinted by ground truth, and tinted by predicted P1 where the patch
-/// was held out (a patch the model trained on is drawn flat in <see cref="NotHeldOut"/>), with legends. Positions without a
-/// patch stay light grey. The region is shrunk to fit the panel size (whole pixels a patch, never enlarged).
+/// patch of the patient (the rebuilt region), the region tinted by ground truth, and tinted by predicted P1 where the
+/// patch was held out (a patch the model trained on is drawn flat in <see cref="NotHeldOut"/>), with legends. Positions
+/// without a patch stay light grey. The region is shrunk to fit the panel size (whole pixels a patch, never enlarged).
 /// </summary>
 public static class TissueMap
 {
@@ -18,7 +18,9 @@ public static class TissueMap
     /// <summary>The colour of positions without a patch.</summary>
     public static readonly Rgb24 Unknown = new(0xd9, 0xd9, 0xd9);
 
-    /// <summary>The colour, in the P1 panel, of a patch that was not held out (the model trained or validated on it).</summary>
+    /// <summary>
+    /// The colour, in the P1 panel, of a patch that was not held out (the model trained or validated on it).
+    /// </summary>
     public static readonly Rgb24 NotHeldOut = new(0x6b, 0x6b, 0x6b);
 
     private const int Margin = 12;
@@ -75,7 +77,9 @@ public static class TissueMap
         return PanelCanvas.Png(canvas);
     }
 
-    /// <summary>The canvas pixel where panel <paramref name="panel"/> (0 tissue, 1 ground truth, 2 P1) starts.</summary>
+    /// <summary>
+    /// The canvas pixel where panel <paramref name="panel"/> (0 tissue, 1 ground truth, 2 P1) starts.
+    /// </summary>
     /// <remarks>A panel narrower than its column (which is wide enough for the legend) is centred in it.</remarks>
     internal static (int X, int Y) PanelOrigin(int panel, TissueLayout layout) =>
         (ColumnLeft(panel, layout) + (ColumnWidth(layout) - layout.Width) / 2, Margin + TitleHeight);
@@ -84,7 +88,9 @@ public static class TissueMap
 
     private static int ColumnWidth(TissueLayout layout) => Math.Max(layout.Width, MinColumnWidth);
 
-    /// <summary>A copy of <paramref name="tissue"/> with <paramref name="tint"/> laid over it at <see cref="TintOpacity"/>.</summary>
+    /// <summary>
+    /// A copy of <paramref name="tissue"/> with <paramref name="tint"/> laid over it at <see cref="TintOpacity"/>.
+    /// </summary>
     public static Image<Rgb24> Tinted(Image<Rgb24> tissue, Rgb24 tint)
     {
         var copy = tissue.Clone();

@@ -16,10 +16,14 @@ internal static class BundledFont
 
     private static readonly Lazy<bool> Registration = new(Register, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    /// <summary>Registers the font with ScottPlot; every plot calls this before it draws (see <see cref="PlotTheme"/>).</summary>
+    /// <summary>
+    /// Registers the font with ScottPlot; every plot calls this before it draws (see <see cref="PlotTheme"/>).
+    /// </summary>
     public static void EnsureRegistered() => _ = Registration.Value;
 
-    /// <summary>A typeface of the bundled font, straight from the embedded file (tests check it draws without the system).</summary>
+    /// <summary>
+    /// A typeface of the bundled font, straight from the embedded file (tests check it draws without the system).
+    /// </summary>
     public static SKTypeface Typeface(bool bold) => SKTypeface.FromData(bold ? Resolver.Bold : Resolver.Regular);
 
     private static bool Register()

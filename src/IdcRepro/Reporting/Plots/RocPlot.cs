@@ -5,7 +5,9 @@ using ScottPlotLib::ScottPlot;
 
 namespace IdcRepro.Reporting.Plots;
 
-/// <summary>The ROC curve of P1 with its AUC, the chance diagonal, and the argmax decision's (FPR, TPR) marked.</summary>
+/// <summary>
+/// The ROC curve of P1 with its AUC, the chance diagonal, and the argmax decision's (FPR, TPR) marked.
+/// </summary>
 public static class RocPlot
 {
     /// <summary>560 x 500: both axes run 0 to 1, and ROC and PR sit side by side.</summary>

@@ -11,7 +11,9 @@ namespace IdcRepro.Reporting.Plots;
 /// </summary>
 public static class VariantCurvesPlot
 {
-    /// <summary>The default size for this many variants: <see cref="PlotSize.Half"/>'s width, and a legend line each.</summary>
+    /// <summary>
+    /// The default size for this many variants: <see cref="PlotSize.Half"/>'s width, and a legend line each.
+    /// </summary>
     public static PlotSize DefaultSize(int variants) => PlotSize.Half with { Height = 380 + 24 * Math.Max(variants, 1) };
 
     public static byte[] ValidationLoss(IReadOnlyList<(string Name, TrainingHistory History)> variants, PlotSize? size = null) =>

@@ -4,8 +4,9 @@ using IdcRepro.Reporting.Pages;
 namespace IdcRepro.Reporting.Sections;
 
 /// <summary>
-/// A patient k-fold's figures: pooled out of fold with intervals (every patch of the test patients; the undersampled sets
-/// beside), each fold's row with the folds' mean ± sd, and with several seeds each seed's pooled figures and their mean ± sd.
+/// A patient k-fold's figures: pooled out of fold with intervals (every patch of the test patients; the undersampled
+/// sets beside), each fold's row with the folds' mean ± sd, and with several seeds each seed's pooled figures and their
+/// mean ± sd.
 /// </summary>
 internal static class CrossValidationSection
 {

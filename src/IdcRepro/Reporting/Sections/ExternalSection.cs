@@ -2,7 +2,10 @@ using IdcRepro.Reporting.Pages;
 
 namespace IdcRepro.Reporting.Sections;
 
-/// <summary>Each external test set: every patch scored, metrics with intervals (each fold model's beside the mean of them), per patient.</summary>
+/// <summary>
+/// Each external test set: every patch scored, metrics with intervals (each fold model's beside the mean of them), per
+/// patient.
+/// </summary>
 internal static class ExternalSection
 {
     public static IEnumerable<Block> Blocks(RunReport report)

@@ -3,7 +3,9 @@ using IdcRepro.Reporting.Panels;
 
 namespace IdcRepro.Reporting.Sections;
 
-/// <summary>Real held-out patches: examples of each test outcome, and whole-region tissue maps of the held-out patients.</summary>
+/// <summary>
+/// Real held-out patches: examples of each test outcome, and whole-region tissue maps of the held-out patients.
+/// </summary>
 internal static class PatchSection
 {
     public static IEnumerable<Block> Blocks(RunReport report, ReportOptions options)
@@ -29,7 +31,10 @@ internal static class PatchSection
         foreach (var block in TissueMaps(report, options)) yield return block;
     }
 
-    /// <summary>Whole-region maps of the held-out patients: each test patient, then each external set's patients (capped per set).</summary>
+    /// <summary>
+    /// Whole-region maps of the held-out patients: each test patient, then each external set's patients (capped per
+    /// set).
+    /// </summary>
     private static IEnumerable<Block> TissueMaps(RunReport report, ReportOptions options)
     {
         yield return new Heading(2, "Tissue maps", "tissue");

@@ -4,7 +4,9 @@ using IdcRepro.Sampling;
 
 namespace IdcRepro.Reporting.Sections;
 
-/// <summary>Where the numbers come from: data, split, undersampling, code, machine, seeds, times, choices, config.</summary>
+/// <summary>
+/// Where the numbers come from: data, split, undersampling, code, machine, seeds, times, choices, config.
+/// </summary>
 internal static class ProvenanceSection
 {
     public static IEnumerable<Block> Blocks(RunReport report)

@@ -96,7 +96,9 @@ public sealed class NpyFileTests : IDisposable
         Assert.Contains(path, error.Message);
     }
 
-    /// <summary>The files are for NumPy too: np.load must read them. Needs python3 with numpy (Debian: python3-numpy).</summary>
+    /// <summary>
+    /// The files are for NumPy too: np.load must read them. Needs python3 with numpy (Debian: python3-numpy).
+    /// </summary>
     [Fact]
     public void Numpy_loads_what_is_written()
     {
