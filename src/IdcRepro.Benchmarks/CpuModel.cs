@@ -41,6 +41,7 @@ public static class CpuModel
             .Select(parts => (Key: parts[0].Trim(), Value: parts[1].Trim()))
             .Where(field => field.Value.Length > 0)
             .ToList();
-        return Keys.Select(key => fields.FirstOrDefault(f => f.Key == key).Value).FirstOrDefault(value => value is not null);
+        return Keys.Select(key => fields.FirstOrDefault(f => f.Key == key).Value)
+            .FirstOrDefault(value => value is not null);
     }
 }

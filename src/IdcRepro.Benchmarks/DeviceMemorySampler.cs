@@ -53,7 +53,8 @@ public sealed class DeviceMemorySampler : IDisposable
         try
         {
             if (Nvml.Init() != 0 || Nvml.GetHandleByIndex(0, out var device) != 0) return null;
-            return Nvml.GetMemoryInfo(device, out var memory) == 0 ? new DeviceMemorySampler(device, (long)memory.Used, Name(device)) : null;
+            return Nvml.GetMemoryInfo(device, out var memory) == 0
+                ? new DeviceMemorySampler(device, (long)memory.Used, Name(device)) : null;
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
         {
@@ -79,7 +80,8 @@ public sealed class DeviceMemorySampler : IDisposable
     {
         if (Nvml.GetMemoryInfo(_device, out var memory) != 0) return;
         long seen = (long)memory.Used, peak;
-        while (seen > (peak = Interlocked.Read(ref _peak)) && Interlocked.CompareExchange(ref _peak, seen, peak) != peak)
+        while (seen > (peak = Interlocked.Read(ref _peak))
+            && Interlocked.CompareExchange(ref _peak, seen, peak) != peak)
         {
         }
     }

@@ -25,15 +25,18 @@ public static class TrainingBenchmark
         var data = RandomPatches(patches, inputSize, config.Seed);
         var device = TrainingDevice.Select(config.Compute());
         var threads = device.type == DeviceType.CPU ? get_num_threads() : 0;
-        using var session = new TrainingSession(config, data, data, Normalizer.Fit(config.Normalize, data.Images), device);
+        using var session =
+            new TrainingSession(config, data, data, Normalizer.Fit(config.Normalize, data.Images), device);
         var observer = new SilentObserver();
 
         var batchSize = Math.Min(config.BatchSize, patches);
         var bare = BareSteps(session, batchSize, bareSteps);
         // Epoch 1 synchronises around every step to split its time (which costs overlap on a GPU); epoch 2 runs as
         // training does and gives the throughput and the epoch time.
-        var timed = session.TrainEpoch(EpochPlan.Create(config.Seed, 1, patches, session.Augmenter), observer, CancellationToken.None, timeSteps: true);
-        var epoch = session.TrainEpoch(EpochPlan.Create(config.Seed, 2, patches, session.Augmenter), observer, CancellationToken.None);
+        var timed = session.TrainEpoch(EpochPlan.Create(config.Seed, 1, patches, session.Augmenter), observer,
+            CancellationToken.None, timeSteps: true);
+        var epoch = session.TrainEpoch(EpochPlan.Create(config.Seed, 2, patches, session.Augmenter), observer,
+            CancellationToken.None);
         if (device.type == DeviceType.CUDA) cuda.synchronize(device);
         var clock = Stopwatch.StartNew();
         session.Evaluate(session.Validation!);
@@ -42,7 +45,8 @@ public static class TrainingBenchmark
         var fastestBatch = timed.Batches.Where(b => b.Patches == batchSize).Min(b => b.Seconds);
 
         return new BenchmarkResult(device.ToString(), threads, config.BatchSize, patches,
-            batchSize / bare[bare.Length / 2], epoch.Patches / epoch.Seconds, 1 - timed.StepSeconds / timed.Seconds, evaluation,
+            batchSize / bare[bare.Length / 2], epoch.Patches / epoch.Seconds, 1 - timed.StepSeconds / timed.Seconds,
+                evaluation,
             batchSize / bare[0], batchSize / fastestBatch, epoch.Seconds);
     }
 

@@ -37,9 +37,11 @@ public static class Graph
 
     public static readonly StageDefinition Preprocess = new()
     {
-        Name = "Preprocess", Version = 2, SectionName = "preprocess", Section = c => c.Preprocess, Reads = [new(Index), new(Fetch)],
+        Name = "Preprocess", Version = 2, SectionName = "preprocess", Section = c => c.Preprocess, Reads =
+            [new(Index), new(Fetch)],
         Summary = "Decode patches into the uint8 .npy cache (images.npy, labels.npy).",
-        Outputs = [PreprocessStage.ImagesFile, PreprocessStage.LabelsFile, PreprocessStage.PatchesFile], Produce = PreprocessStage.Produce,
+        Outputs = [PreprocessStage.ImagesFile, PreprocessStage.LabelsFile, PreprocessStage.PatchesFile], Produce =
+            PreprocessStage.Produce,
     };
 
     public static readonly StageDefinition Split = new()
@@ -51,16 +53,19 @@ public static class Graph
 
     public static readonly StageDefinition Undersample = new()
     {
-        Name = "Undersample", Version = 1, SectionName = "undersample", Section = c => c.Undersample, Reads = [new(Split), new(Preprocess)],
+        Name = "Undersample", Version = 1, SectionName = "undersample", Section = c => c.Undersample, Reads =
+            [new(Split), new(Preprocess)],
         Summary = "Undersample the majority class in the configured sets.",
         Outputs = [.. RowLists.FileNames, UndersampleStage.SummaryFile], Produce = UndersampleStage.Produce,
     };
 
     public static readonly StageDefinition Train = new()
     {
-        Name = "Train", Version = 2, SectionName = "train", Section = c => c.Train, Reads = [new(Preprocess), new(Undersample)],
+        Name = "Train", Version = 2, SectionName = "train", Section = c => c.Train, Reads =
+            [new(Preprocess), new(Undersample)],
         Summary = "Train the CNN (resumes an interrupted run; --force starts it over).",
-        Outputs = [TrainingFiles.BestFile, TrainStage.SummaryFile, TrainStage.EpochsFile, HistoryCsv.FileName, Normalizer.FileName, ModelDescription.FileName],
+        Outputs = [TrainingFiles.BestFile, TrainStage.SummaryFile, TrainStage.EpochsFile, HistoryCsv.FileName,
+            Normalizer.FileName, ModelDescription.FileName],
         Produce = TrainStage.Produce, Resumable = true,
     };
 
@@ -69,7 +74,8 @@ public static class Graph
         Name = "Evaluate", Version = 2, SectionName = "evaluate", Section = EvaluateSection.Of,
         Files = c => ConfigPaths.Of(c.Evaluate, "evaluate"),
         Reads = [new(Train), new(Undersample), new(Split), new(Preprocess)],
-        Summary = "Score the held-out patches with the best checkpoint: the undersampled test set, every patch of the test patients, the external sets.",
+        Summary = "Score the held-out patches with the best checkpoint: the undersampled test set, every patch of " +
+            "the test patients, the external sets.",
         Outputs = EvaluateStage.Outputs, Produce = EvaluateStage.Produce,
     };
 
@@ -78,7 +84,8 @@ public static class Graph
         Name = "CrossValidate", Version = 1, SectionName = "evaluate", Section = CrossValidateSection.Of,
         Files = _ => [], // the external sets reach it only through the folds' Evaluate outputs
         Reads = [new(Evaluate, ReadScope.Family)],
-        Summary = "Combine a patient k-fold's folds: per-fold metrics, mean ± sd, pooled out-of-fold metrics with intervals; external sets by the mean of the fold models.",
+        Summary = "Combine a patient k-fold's folds: per-fold metrics, mean ± sd, pooled out-of-fold metrics with " +
+            "intervals; external sets by the mean of the fold models.",
         Outputs = CrossValidateStage.Outputs, Produce = CrossValidateStage.Produce,
     };
 
@@ -86,13 +93,15 @@ public static class Graph
     {
         Name = "Report", Version = 2, SectionName = "", Section = c => c,
         Files = c => ConfigPaths.Of(c.Evaluate, "evaluate"), // the external sets' pixels, for their tissue maps
-        Reads = [new(Fetch), new(Index), new(Preprocess), new(Split), new(Undersample), new(Train), new(Evaluate), new(Evaluate, ReadScope.Family), new(CrossValidate)],
+        Reads = [new(Fetch), new(Index), new(Preprocess), new(Split), new(Undersample), new(Train), new(Evaluate),
+            new(Evaluate, ReadScope.Family), new(CrossValidate)],
         Summary = "Render the run's report: report.html (self-contained) and report.md.",
         Outputs = [ReportStage.PageFile, "report.md"], Produce = ReportStage.Produce, Announce = ReportStage.Announce,
     };
 
     /// <summary>Every stage, each after all it reads.</summary>
-    public static IReadOnlyList<StageDefinition> Stages { get; } = [Fetch, Index, Preprocess, Split, Undersample, Train, Evaluate, CrossValidate, Report];
+    public static IReadOnlyList<StageDefinition> Stages { get; } =
+        [Fetch, Index, Preprocess, Split, Undersample, Train, Evaluate, CrossValidate, Report];
 
     /// <summary>The stage of a name, in any case (the CLI's and Cake's names).</summary>
     public static StageDefinition? Find(string name) =>

@@ -19,7 +19,8 @@ internal static class SweepLock
         }
         catch (IOException e) when (!WriteFailure.IsDiskFull(e))
         {
-            throw new StageException($"another idc sweep is planning or running sweep {id} right now ({path} is locked); " +
+            throw new StageException(
+                $"another idc sweep is planning or running sweep {id} right now ({path} is locked); " +
                                      $"wait for it to finish (idc sweep status {id}), then submit again.");
         }
     }

@@ -18,20 +18,25 @@ internal static class SweepStatusCommand
         if (sweepId is not { } id)
         {
             var known = Known(layout);
-            if (known.Count == 0) AnsiConsole.MarkupLineInterpolated($"no sweeps in {ConfigOrigin.DisplayPath(layout.SweepsRoot)}");
+            if (known.Count == 0)
+                AnsiConsole.MarkupLineInterpolated($"no sweeps in {ConfigOrigin.DisplayPath(layout.SweepsRoot)}");
             foreach (var record in known)
-                AnsiConsole.MarkupLineInterpolated($"{record.Id}: {record.Variants.Count} variant(s) ({string.Join(", ", record.Variants)}), {record.Submissions.Count} submission(s)");
+                AnsiConsole.MarkupLineInterpolated(
+                    $"{record.Id}: {record.Variants.Count} variant(s) ({string.Join(", ", record.Variants)}), {record.Submissions.Count} submission(s)");
             return 0;
         }
         var found = SweepRecord.Read(layout.SweepDirectory(id))
                     ?? throw new StageException($"no sweep {id} in {ConfigOrigin.DisplayPath(layout.SweepsRoot)}" +
-                                                (Known(layout) is { Count: > 0 } others ? $" (sweeps there: {string.Join(", ", others.Select(r => r.Id))})" : "") +
+                                                (Known(layout) is { Count: > 0 } others
+                                                    ? $" (sweeps there: {string.Join(", ", others.Select(r => r.Id))})"
+                                                    : "") +
                                                 ". Pass the id idc sweep printed, and the same --artifacts.");
         SweepStatusReader.Print(found, AnsiConsole.Console);
         return 0;
     }
 
     private static List<SweepRecord> Known(ArtifactLayout layout) => Directory.Exists(layout.SweepsRoot)
-        ? Directory.GetDirectories(layout.SweepsRoot).Order(StringComparer.Ordinal).Select(SweepRecord.Read).OfType<SweepRecord>().ToList()
+        ? Directory.GetDirectories(layout.SweepsRoot).Order(StringComparer.Ordinal).Select(SweepRecord.Read)
+            .OfType<SweepRecord>().ToList()
         : [];
 }

@@ -47,7 +47,8 @@ public static class ConfigLoader
         catch (YamlException e)
         {
             // The schema check above should have caught this; say where as well as we can.
-            throw new ConfigException($"{ConfigOrigin.DisplayPath(Path.GetFullPath(path))}: {(e.InnerException ?? e).Message}");
+            throw new ConfigException(
+                $"{ConfigOrigin.DisplayPath(Path.GetFullPath(path))}: {(e.InnerException ?? e).Message}");
         }
         ValidateRules(config, "", schema, tree);
         return config;
@@ -76,7 +77,8 @@ public static class ConfigLoader
         foreach (var property in ConfigSchema.SettableProperties(section.GetType()))
         {
             if (property.GetValue(section) is { } child && ConfigSchema.IsSection(child.GetType()))
-                ValidateRules(child, path.Length == 0 ? ConfigSchema.KeyName(property) : $"{path}.{ConfigSchema.KeyName(property)}", schema, tree);
+                ValidateRules(child, path.Length == 0 ? ConfigSchema.KeyName(property)
+                    : $"{path}.{ConfigSchema.KeyName(property)}", schema, tree);
         }
     }
 }

@@ -21,9 +21,11 @@ public static class ConfigPaths
             var value = property.GetValue(section);
             if (property.GetCustomAttribute<ConfigPathAttribute>() is not null && value is string path)
                 yield return (key, path);
-            else if (property.GetCustomAttribute<ConfigPathAttribute>() is not null && value is IEnumerable<string> paths)
+            else if (property.GetCustomAttribute<ConfigPathAttribute>() is not null
+                && value is IEnumerable<string> paths)
                 foreach (var (each, i) in paths.Select((p, i) => (p, i))) yield return ($"{key}[{i}]", each);
-            else if (value is not null && value is not string && property.PropertyType.IsClass && property.PropertyType.Namespace == typeof(ConfigPaths).Namespace)
+            else if (value is not null && value is not string && property.PropertyType.IsClass
+                && property.PropertyType.Namespace == typeof(ConfigPaths).Namespace)
                 foreach (var nested in Of(value, key)) yield return nested;
         }
     }
@@ -51,17 +53,21 @@ public static class ConfigPaths
     /// </summary>
     public static string DisplayValue(string value, string root) =>
         value.StartsWith('[') && value.EndsWith(']')
-            ? "[" + string.Join(", ", value[1..^1].Split(", ", StringSplitOptions.RemoveEmptyEntries).Select(p => Display(p, root))) + "]"
+            ? "["
+                + string.Join(", ",
+                value[1..^1].Split(", ", StringSplitOptions.RemoveEmptyEntries).Select(p => Display(p, root))) + "]"
             : Display(value, root);
 
     private static IEnumerable<string> Collect(Type type, string prefix)
     {
         foreach (var property in ConfigSchema.SettableProperties(type))
         {
-            var key = prefix.Length == 0 ? ConfigSchema.KeyName(property) : $"{prefix}.{ConfigSchema.KeyName(property)}";
+            var key = prefix.Length == 0 ? ConfigSchema.KeyName(property)
+                : $"{prefix}.{ConfigSchema.KeyName(property)}";
             var target = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
             if (property.GetCustomAttribute<ConfigPathAttribute>() is not null) yield return key;
-            else if (target.IsClass && target != typeof(string) && target.Namespace == typeof(IdcConfig).Namespace && ConfigSchema.ElementType(target) is null)
+            else if (target.IsClass && target != typeof(string) && target.Namespace == typeof(IdcConfig).Namespace
+                && ConfigSchema.ElementType(target) is null)
                 foreach (var inner in Collect(target, key)) yield return inner;
         }
     }

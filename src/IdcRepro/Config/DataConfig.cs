@@ -25,10 +25,13 @@ public sealed record DataConfig : ISelfValidating
     public IEnumerable<(string Key, string Message)> Validate()
     {
         if (Source is DataSourceKind.Zip or DataSourceKind.Directory && string.IsNullOrWhiteSpace(Path))
-            yield return ("path", $"source '{Source.ToString().ToLowerInvariant()}' needs data.path: the {(Source == DataSourceKind.Zip ? "zip file" : "folder")} to read");
+            yield return ("path",
+                $"source '{Source.ToString().ToLowerInvariant()}' needs data.path: " +
+                $"the {(Source == DataSourceKind.Zip ? "zip file" : "folder")} to read");
         if (Source == DataSourceKind.Url && string.IsNullOrWhiteSpace(Url))
             yield return ("url", "source 'url' needs data.url: an http:// or https:// address of the archive");
-        if (Url is not null && !(Uri.TryCreate(Url, UriKind.Absolute, out var uri) && (uri.Scheme == "http" || uri.Scheme == "https")))
+        if (Url is not null
+            && !(Uri.TryCreate(Url, UriKind.Absolute, out var uri) && (uri.Scheme == "http" || uri.Scheme == "https")))
             yield return ("url", $"'{Url}' is not an http:// or https:// address");
         if (Sha256 is not null && !(Sha256.Length == 64 && Sha256.All(Uri.IsHexDigit)))
             yield return ("sha256", "must be 64 hexadecimal digits (the archive's SHA-256)");

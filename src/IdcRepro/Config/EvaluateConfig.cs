@@ -36,12 +36,15 @@ public sealed record EvaluateConfig : ISelfValidating
     [ConfigPath] public IReadOnlyList<string> External { get; init; } = [];
 
     /// <summary>The name of an external set: its file name without the extension (a folder: its name).</summary>
-    public static string ExternalName(string path) => Path.GetFileNameWithoutExtension(Path.TrimEndingDirectorySeparator(path));
+    public static string ExternalName(string path) =>
+        Path.GetFileNameWithoutExtension(Path.TrimEndingDirectorySeparator(path));
 
     public IEnumerable<(string Key, string Message)> Validate()
     {
         var names = External.Select(ExternalName).ToList();
         if (names.FirstOrDefault(n => names.Count(m => string.Equals(m, n, StringComparison.Ordinal)) > 1) is { } twice)
-            yield return ("external", $"two external sets are named '{twice}' (a set is named by its file or folder name): rename one, or give each set once");
+            yield return ("external",
+                $"two external sets are named '{twice}' (a set is named by its file or folder name): rename one, or " +
+                "give each set once");
     }
 }

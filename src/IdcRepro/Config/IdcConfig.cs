@@ -29,11 +29,16 @@ public sealed record IdcConfig : ISelfValidating
 
     public IEnumerable<(string Key, string Message)> Validate()
     {
-        if (Seeds is { Count: 0 }) yield return ("seeds", "give at least one seed, e.g. seeds: [1, 2, 3], or leave the key out");
-        if (Seeds is not null && Seeds.Distinct().Count() != Seeds.Count) yield return ("seeds", "the seeds must differ from each other");
+        if (Seeds is { Count: 0 })
+            yield return ("seeds", "give at least one seed, e.g. seeds: [1, 2, 3], or leave the key out");
+        if (Seeds is not null && Seeds.Distinct().Count() != Seeds.Count)
+            yield return ("seeds", "the seeds must differ from each other");
         if (Seeds is not null && Seeds.Any(s => s < 0)) yield return ("seeds", "seeds are whole numbers from 0 up");
         if (Evaluate.Threshold == ThresholdRule.ValidationBalanced && !HasValidationSet(Split))
-            yield return ("evaluate.threshold", "validation_balanced chooses the threshold on the validation set, and this split has none (the test set would choose its own threshold): set split.validation_fraction above 0 (strategy lists: split.lists.validation), or use threshold: fixed");
+            yield return ("evaluate.threshold",
+                "validation_balanced chooses the threshold on the validation set, and this split has none (the test " +
+                "set would choose its own threshold): set split.validation_fraction above 0 (strategy lists: " +
+                "split.lists.validation), or use threshold: fixed");
     }
 
     private static bool HasValidationSet(SplitConfig split) =>

@@ -50,21 +50,35 @@ public sealed record SplitConfig : ISelfValidating
         if (Strategy == SplitStrategy.PatientKfold)
         {
             if (ValidationFraction + 1.0 / Folds >= 1)
-                yield return ("validation_fraction", $"validation_fraction + 1 / folds must be below 1 (they are {ValidationFraction} + 1/{Folds}): the training folds need patients left over");
+                yield return ("validation_fraction",
+                    $"validation_fraction + 1 / folds must be below 1 (they are {ValidationFraction} + 1/{Folds}): " +
+                    "the training folds need patients left over");
         }
         else if (TestFraction + ValidationFraction >= 1)
-            yield return ("validation_fraction", $"test_fraction + validation_fraction must be below 1 (they are {TestFraction} + {ValidationFraction})");
+            yield return ("validation_fraction",
+                $"test_fraction + validation_fraction must be below 1 (they are {TestFraction} " +
+                $"+ {ValidationFraction})");
         if (TestFraction == 0)
         {
             if (Strategy is SplitStrategy.Lists or SplitStrategy.PatientKfold)
-                yield return ("test_fraction", $"test_fraction 0 applies to strategies random and patient; strategy '{ConfigSchema.EnumName(Strategy)}' takes its test set from {(Strategy == SplitStrategy.Lists ? "split.lists.test" : "fold split.fold")} and does not use test_fraction (leave it out)");
+                yield return ("test_fraction",
+                    "test_fraction 0 applies to strategies random and patient; strategy " +
+                    $"'{ConfigSchema.EnumName(Strategy)}' takes its test set " +
+                    $"from {(Strategy == SplitStrategy.Lists ? "split.lists.test" : "fold split.fold")} and does " +
+                    "not use test_fraction (leave it out)");
             else if (ValidationFraction == 0)
-                yield return ("test_fraction", "test_fraction 0 leaves no test set, and then nothing is left to validate on either: set validation_fraction above 0 (all data but the validation set is then training data), or give test_fraction a share");
+                yield return ("test_fraction",
+                    "test_fraction 0 leaves no test set, and then nothing is left to validate on either: set " +
+                    "validation_fraction above 0 (all data but the validation set is then training data), or give " +
+                    "test_fraction a share");
         }
         if (Fold >= Folds)
-            yield return ("fold", $"fold {Fold} does not exist with {Folds} folds: folds are numbered 0 to {Folds - 1}");
+            yield return ("fold",
+                $"fold {Fold} does not exist with {Folds} folds: folds are numbered 0 to {Folds - 1}");
         if (Strategy == SplitStrategy.Lists && (Lists.Train is null || Lists.Test is null))
-            yield return ("lists", "strategy 'lists' needs split.lists.train and split.lists.test (and optionally split.lists.validation)");
+            yield return ("lists",
+                "strategy 'lists' needs split.lists.train and split.lists.test (and optionally " +
+                "split.lists.validation)");
     }
 }
 

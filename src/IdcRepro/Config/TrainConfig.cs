@@ -10,7 +10,8 @@ public enum DeviceChoice { Auto, Cpu, Cuda }
 public enum CpuKernels { Avx2, Native }
 
 /// <summary>Where and how a stage computes with Torch: the settings that decide a result's last digits.</summary>
-public sealed record ComputeSettings(DeviceChoice Device = DeviceChoice.Auto, int Threads = 0, bool Deterministic = false, CpuKernels CpuKernels = CpuKernels.Avx2);
+public sealed record ComputeSettings(DeviceChoice Device = DeviceChoice.Auto, int Threads = 0, bool Deterministic =
+    false, CpuKernels CpuKernels = CpuKernels.Avx2);
 
 public enum OptimizerKind { Adam, Sgd }
 
@@ -83,9 +84,12 @@ public sealed record TrainConfig : ISelfValidating
     public IEnumerable<(string Key, string Message)> Validate()
     {
         if (Deterministic && Threads == 0)
-            yield return ("threads", "train.deterministic needs a fixed thread count (results differ between thread counts, e.g. 2 and 7): set train.threads, e.g. 2");
+            yield return ("threads",
+                "train.deterministic needs a fixed thread count (results differ between thread counts, e.g. 2 and " +
+                "7): set train.threads, e.g. 2");
         if (Deterministic && CpuKernels == CpuKernels.Native)
-            yield return ("cpu_kernels", "train.deterministic needs the pinned kernels (cpu_kernels: avx2): native kernels differ between CPUs");
+            yield return ("cpu_kernels",
+                "train.deterministic needs the pinned kernels (cpu_kernels: avx2): native kernels differ between CPUs");
     }
 }
 

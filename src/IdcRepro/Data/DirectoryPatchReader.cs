@@ -16,7 +16,8 @@ public sealed class DirectoryPatchReader : IPatchReader
     {
         var root = Path.GetFullPath(folder);
         if (!Directory.Exists(root))
-            throw new StageException($"Dataset folder '{root}' does not exist. Check data.path, or rerun the fetch stage.");
+            throw new StageException(
+                $"Dataset folder '{root}' does not exist. Check data.path, or rerun the fetch stage.");
         return new DirectoryPatchReader(root);
     }
 
@@ -31,7 +32,9 @@ public sealed class DirectoryPatchReader : IPatchReader
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw new StageException($"Dataset folder '{_root}' has no file '{path}'. The index is out of date with the data: rerun the index stage.");
+            throw new StageException(
+                $"Dataset folder '{_root}' has no file '{path}'. The index is out of date with the data: rerun the " +
+                "index stage.");
         }
     }
 

@@ -53,7 +53,8 @@ public sealed class ZipPatchReader : IPatchReader
     {
         var full = Path.GetFullPath(zipPath);
         if (!File.Exists(full))
-            throw new StageException($"Dataset zip '{full}' does not exist. Check data.path, or rerun the fetch stage.");
+            throw new StageException(
+                $"Dataset zip '{full}' does not exist. Check data.path, or rerun the fetch stage.");
         Dictionary<string, ZipEntryLocation> entries;
         try
         {
@@ -64,21 +65,26 @@ public sealed class ZipPatchReader : IPatchReader
         {
             throw new StageException($"Dataset zip '{full}' cannot be read: {e.Message}. Fetch it again.");
         }
-        return new ZipPatchReader(full, File.OpenHandle(full, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.None), entries);
+        return new ZipPatchReader(full,
+            File.OpenHandle(full, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.None), entries);
     }
 
     public byte[] ReadAllBytes(string path)
     {
         if (!_entries.TryGetValue(path, out var entry))
-            throw new StageException($"Dataset zip '{ZipPath}' has no entry '{path}'. The index is out of date with the data: rerun the index stage.");
+            throw new StageException(
+                $"Dataset zip '{ZipPath}' has no entry '{path}'. The index is out of date with the data: rerun the " +
+                "index stage.");
         Span<byte> header = stackalloc byte[LocalHeaderLength];
         if (RandomAccess.Read(_handle, header, entry.LocalHeaderOffset) != LocalHeaderLength
             || BinaryPrimitives.ReadUInt32LittleEndian(header) != LocalHeaderSignature)
             throw Damaged(path, "its local header is missing");
         var dataOffset = entry.LocalHeaderOffset + LocalHeaderLength
-            + BinaryPrimitives.ReadUInt16LittleEndian(header[26..]) + BinaryPrimitives.ReadUInt16LittleEndian(header[28..]);
+            + BinaryPrimitives.ReadUInt16LittleEndian(header[26..])
+                + BinaryPrimitives.ReadUInt16LittleEndian(header[28..]);
         var stored = new byte[entry.CompressedSize];
-        if (RandomAccess.Read(_handle, stored, dataOffset) != stored.Length) throw Damaged(path, "its data is cut short");
+        if (RandomAccess.Read(_handle, stored, dataOffset) != stored.Length)
+            throw Damaged(path, "its data is cut short");
         var bytes = entry.Method switch
         {
             0 when entry.CompressedSize == entry.UncompressedSize => stored,
@@ -89,7 +95,8 @@ public sealed class ZipPatchReader : IPatchReader
         // corrupt patch to Preprocess), never silently different pixels. (ZipArchive does not check it: on .NET 10 a
         // stored entry with a flipped byte reads back from it without complaint.)
         var crc = Crc32.HashToUInt32(bytes);
-        if (crc != entry.Crc32) throw Damaged(path, $"its CRC-32 is {crc:x8}, not the {entry.Crc32:x8} its directory entry records");
+        if (crc != entry.Crc32)
+            throw Damaged(path, $"its CRC-32 is {crc:x8}, not the {entry.Crc32:x8} its directory entry records");
         return bytes;
     }
 
@@ -111,7 +118,8 @@ public sealed class ZipPatchReader : IPatchReader
     /// <summary>
     /// An unreadable entry: an <see cref="InvalidDataException"/>, which Preprocess treats like a corrupt PNG.
     /// </summary>
-    private InvalidDataException Damaged(string path, string why) => new($"zip '{ZipPath}' entry '{path}' is damaged: {why}");
+    private InvalidDataException Damaged(string path, string why) =>
+        new($"zip '{ZipPath}' entry '{path}' is damaged: {why}");
 
     public void Dispose() => _handle.Dispose();
 }

@@ -20,7 +20,8 @@ public static class CrossValidateStage
 
     public static CrossValidationOutput Read(string directory) => new(directory,
         CrossValidationResult.Read(Path.Combine(directory, CrossValidationResult.FileName)),
-        CsvFile.Read<EnsemblePredictionRow>(Path.Combine(directory, EnsembleFile), (message, _) => new StageException($"{message}. Rerun CrossValidate with --force.")));
+        CsvFile.Read<EnsemblePredictionRow>(Path.Combine(directory, EnsembleFile), (message, _) =>
+            new StageException($"{message}. Rerun CrossValidate with --force.")));
 
     private static readonly string[] Shown = [MetricNames.BalancedAccuracy, MetricNames.F1, MetricNames.RocAuc];
 
@@ -29,7 +30,8 @@ public static class CrossValidateStage
         var section = run.Section<CrossValidateSection>();
         var (fanOut, resamples, bootstrapSeed) = (section.FanOut, section.BootstrapResamples, section.BootstrapSeed);
         var family = run.FamilyInputs(Graph.Evaluate);
-        var result = new CrossValidationResult { CrossValidated = false, Folds = fanOut.Folds, Seeds = fanOut.Seeds, Confidence = 0.95, BootstrapResamples = resamples };
+        var result = new CrossValidationResult { CrossValidated = false, Folds = fanOut.Folds, Seeds = fanOut.Seeds,
+            Confidence = 0.95, BootstrapResamples = resamples };
         IReadOnlyList<EnsemblePredictionRow> ensembleRows = [];
         if (fanOut.Folds is null)
         {
@@ -38,17 +40,26 @@ public static class CrossValidateStage
         else
         {
             if (family.Count != fanOut.Count)
-                throw new StageException($"CrossValidate: expected {fanOut.Count} runs (folds x seeds), found {family.Count}.");
+                throw new StageException(
+                    $"CrossValidate: expected {fanOut.Count} runs (folds x seeds), found {family.Count}.");
             var outputs = family.Select(f => EvaluateStage.Read(f.Directory)).ToList();
-            (result, ensembleRows) = FoldPooling.Combine(family.Select(f => f.RunName).ToList(), outputs, fanOut, resamples, bootstrapSeed);
+            (result, ensembleRows) =
+                FoldPooling.Combine(family.Select(f => f.RunName).ToList(), outputs, fanOut, resamples, bootstrapSeed);
             foreach (var pooled in result.Pooled)
             {
                 var seedText = pooled.Seed is { } s ? $" (seed {s})" : "";
-                run.Console.WriteLine($"CrossValidate{seedText}: {fanOut.Folds} folds pooled, every patch of the test patients: {pooled.All.Patches:N0} patches of {pooled.All.Patients} patients; {string.Join(", ", Shown.Select(pooled.All.Describe))}");
-                run.Console.WriteLine($"CrossValidate{seedText}: undersampled test sets pooled: {pooled.Undersampled.Patches:N0} patches; {string.Join(", ", Shown.Select(pooled.Undersampled.Describe))}");
+                run.Console.WriteLine(
+                    $"CrossValidate{seedText}: {fanOut.Folds} folds pooled, every patch of the test " +
+                    $"patients: {pooled.All.Patches:N0} patches of {pooled.All.Patients} " +
+                    $"patients; {string.Join(", ", Shown.Select(pooled.All.Describe))}");
+                run.Console.WriteLine(
+                    $"CrossValidate{seedText}: undersampled test sets pooled: {pooled.Undersampled.Patches:N0} " +
+                    $"patches; {string.Join(", ", Shown.Select(pooled.Undersampled.Describe))}");
             }
             foreach (var set in result.External)
-                run.Console.WriteLine($"CrossValidate{(set.Seed is { } s ? $" (seed {s})" : "")}: external set {set.Set} scored by the mean of the fold models: {EvaluateStage.Line(set.Metrics)}");
+                run.Console.WriteLine(
+                    $"CrossValidate{(set.Seed is { } s ? $" (seed {s})" : "")}: external set {set.Set} scored by " +
+                    $"the mean of the fold models: {EvaluateStage.Line(set.Metrics)}");
         }
         result.Write(Path.Combine(run.Work, CrossValidationResult.FileName));
         CsvFile.Write(Path.Combine(run.Work, EnsembleFile), ensembleRows);
@@ -66,10 +77,12 @@ public static class CrossValidateStage
 /// </summary>
 public sealed record CrossValidateSection(int BootstrapResamples, int BootstrapSeed, FanOut FanOut)
 {
-    public static CrossValidateSection Of(IdcConfig config) => new(config.Evaluate.BootstrapResamples, config.Evaluate.BootstrapSeed, config.FanOut());
+    public static CrossValidateSection Of(IdcConfig config) =>
+        new(config.Evaluate.BootstrapResamples, config.Evaluate.BootstrapSeed, config.FanOut());
 }
 
 /// <summary>
 /// CrossValidate's output: the combined figures and the external sets scored by the mean of the fold models.
 /// </summary>
-public sealed record CrossValidationOutput(string Directory, CrossValidationResult Result, IReadOnlyList<EnsemblePredictionRow> Ensemble);
+public sealed record CrossValidationOutput(string Directory, CrossValidationResult Result,
+    IReadOnlyList<EnsemblePredictionRow> Ensemble);

@@ -45,17 +45,20 @@ public sealed record CrossValidationResult
     /// <summary>The pooled result of the seed <paramref name="seed"/> trains with (null: the only one).</summary>
     public PooledResult? PooledFor(int? seed) => Pooled.FirstOrDefault(p => p.Seed == seed) ?? Pooled.FirstOrDefault();
 
-    public void Write(string path) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, EvaluationResult.Json));
+    public void Write(string path) =>
+        AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, EvaluationResult.Json));
 
     public static CrossValidationResult Read(string path)
     {
         try
         {
-            return JsonSerializer.Deserialize<CrossValidationResult>(File.ReadAllText(path), EvaluationResult.Json) ?? throw new JsonException("empty");
+            return JsonSerializer.Deserialize<CrossValidationResult>(File.ReadAllText(path), EvaluationResult.Json)
+                ?? throw new JsonException("empty");
         }
         catch (JsonException e)
         {
-            throw new StageException($"{path}: not a valid cross-validation file ({e.Message}). Rerun CrossValidate with --force.");
+            throw new StageException(
+                $"{path}: not a valid cross-validation file ({e.Message}). Rerun CrossValidate with --force.");
         }
     }
 }
@@ -64,10 +67,12 @@ public sealed record CrossValidationResult
 /// One fold run: which fold and seed, its decision rule, its test patients, and its metrics on every patch of them and
 /// on the undersampled set.
 /// </summary>
-public sealed record FoldResult(string Run, int Fold, int? Seed, string Decision, double? Threshold, IReadOnlyList<string> TestPatients, PatchMetrics All, PatchMetrics Undersampled);
+public sealed record FoldResult(string Run, int Fold, int? Seed, string Decision, double? Threshold,
+    IReadOnlyList<string> TestPatients, PatchMetrics All, PatchMetrics Undersampled);
 
 /// <summary>Point metrics of a set of predictions (no intervals): what a fold's row shows.</summary>
-public sealed record PatchMetrics(long Patches, int Patients, IReadOnlyDictionary<string, double?> Metrics, long[][] ConfusionMatrix)
+public sealed record PatchMetrics(long Patches, int Patients, IReadOnlyDictionary<string, double?> Metrics,
+    long[][] ConfusionMatrix)
 {
     public static PatchMetrics Of(MetricSet set) =>
         new(set.Patches, set.Patients, set.Named().ToDictionary(m => m.Key, m => m.Value), set.Confusion.ToRows());
@@ -88,17 +93,20 @@ public sealed record PooledResult(int? Seed, PooledMetrics All, PooledMetrics Un
 /// </summary>
 public sealed record PooledMetrics(
     long Patches, int Patients, int FoldsPooled,
-    IReadOnlyDictionary<string, double?> Metrics, IReadOnlyDictionary<string, Interval> Intervals, long[][] ConfusionMatrix,
+    IReadOnlyDictionary<string, double?> Metrics, IReadOnlyDictionary<string, Interval> Intervals,
+        long[][] ConfusionMatrix,
     IReadOnlyList<MetricSpread> FoldSpread)
 {
     public static PooledMetrics Of(CrossValidationSummary summary, int folds) => new(
         summary.Pooled.Patches, summary.Pooled.Patients, folds,
-        summary.Pooled.Named().ToDictionary(m => m.Key, m => m.Value), summary.PooledIntervals, summary.Pooled.Confusion.ToRows(),
+        summary.Pooled.Named().ToDictionary(m => m.Key, m => m.Value), summary.PooledIntervals,
+            summary.Pooled.Confusion.ToRows(),
         summary.Spread);
 
     /// <summary>A metric with its interval: "0.812 [0.700, 0.900]".</summary>
     public string Describe(string metric) => Metrics.TryGetValue(metric, out var v) && v is { } value
-        ? $"{metric} {value:0.000}" + (Intervals.TryGetValue(metric, out var i) ? $" [{i.Lower:0.000}, {i.Upper:0.000}]" : "")
+        ? $"{metric} {value:0.000}"
+            + (Intervals.TryGetValue(metric, out var i) ? $" [{i.Lower:0.000}, {i.Upper:0.000}]" : "")
         : $"{metric} n/a";
 }
 
@@ -107,7 +115,9 @@ public sealed record PooledMetrics(
 /// decided by argmax, or by the mean of the folds' validation-chosen thresholds), with each fold model's own metrics
 /// beside.
 /// </summary>
-public sealed record EnsembleResult(int? Seed, string Set, string Decision, double? Threshold, EvaluationResult Metrics, IReadOnlyList<FoldExternal> Folds);
+public sealed record EnsembleResult(int? Seed, string Set, string Decision, double? Threshold, EvaluationResult Metrics,
+    IReadOnlyList<FoldExternal> Folds);
 
 /// <summary>One fold model's metrics on an external set (Evaluate's external.json of that fold run).</summary>
-public sealed record FoldExternal(string Run, int Fold, IReadOnlyDictionary<string, double?> Metrics, IReadOnlyDictionary<string, Interval> Intervals);
+public sealed record FoldExternal(string Run, int Fold, IReadOnlyDictionary<string, double?> Metrics,
+    IReadOnlyDictionary<string, Interval> Intervals);

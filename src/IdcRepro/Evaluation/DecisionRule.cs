@@ -20,9 +20,11 @@ public readonly record struct DecisionRule
     /// <exception cref="ArgumentOutOfRangeException">A threshold that is not a finite number.</exception>
     public static DecisionRule AtThreshold(double threshold) => double.IsFinite(threshold)
         ? new DecisionRule(threshold)
-        : throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "A decision threshold is a finite number.");
+        : throw new ArgumentOutOfRangeException(nameof(threshold), threshold,
+            "A decision threshold is a finite number.");
 
-    public int Classify(Prediction prediction) => Threshold is { } t ? (prediction.P1 > t ? 1 : 0) : prediction.PredictedClass;
+    public int Classify(Prediction prediction) => Threshold is { } t ? (prediction.P1 > t ? 1 : 0)
+        : prediction.PredictedClass;
 
     public override string ToString() => Threshold is { } t
         ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"p1 > {t:R}")

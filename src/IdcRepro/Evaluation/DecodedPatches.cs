@@ -8,7 +8,8 @@ namespace IdcRepro.Evaluation;
 /// when the name is not in the dataset's pattern), and their pixels as one N x H x W x 3 buffer, file for file; and the
 /// files that could not be decoded, with why.
 /// </summary>
-public sealed record DecodedPatches(IReadOnlyList<string> Paths, IReadOnlyList<Patch?> Patches, PatchImages Images, IReadOnlyList<UnscoredPatch> Skipped);
+public sealed record DecodedPatches(IReadOnlyList<string> Paths, IReadOnlyList<Patch?> Patches, PatchImages Images,
+    IReadOnlyList<UnscoredPatch> Skipped);
 
 /// <summary>
 /// How a scoring input is named in messages: the command (predict, Evaluate) and the setting that gave it (--input,

@@ -24,5 +24,6 @@ public sealed partial record EnsemblePredictionRow(
     public static EnsemblePredictionRow Of(int? seed, string set, PredictionRow r) =>
         new(SeedText(seed), set, r.Path, r.Patient, r.X, r.Y, r.Label, r.P0, r.P1, r.Predicted);
 
-    public static PredictionRow ToPrediction(EnsemblePredictionRow r) => new(r.Path, r.Patient, r.X, r.Y, r.Label, r.P0, r.P1, r.Predicted);
+    public static PredictionRow ToPrediction(EnsemblePredictionRow r) =>
+        new(r.Path, r.Patient, r.X, r.Y, r.Label, r.P0, r.P1, r.Predicted);
 }

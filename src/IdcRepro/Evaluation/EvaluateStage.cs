@@ -25,7 +25,8 @@ public static class EvaluateStage
     /// <summary>Every file Evaluate writes.</summary>
     public static IReadOnlyList<string> Outputs { get; } =
     [
-        PredictionsCsv.FileName, EvaluationResult.FileName, AllPredictionsFile, AllMetricsFile, EvaluationDecision.FileName,
+        PredictionsCsv.FileName, EvaluationResult.FileName, AllPredictionsFile, AllMetricsFile,
+            EvaluationDecision.FileName,
         ExternalFiles.PredictionsFile, ExternalFiles.ResultsFile,
     ];
 
@@ -53,7 +54,8 @@ public static class EvaluateStage
         IReadOnlyList<PredictionRow> Score(IReadOnlyList<int> rows, DecisionRule rule) =>
             rows.Count == 0 ? [] : Rows(cache, rows, predictor.Score(CachedPatches.Gather(cache, rows), tta), rule);
 
-        run.Console.MarkupLineInterpolated($"Evaluate: scoring {sets.Test.Count:N0} test patches on {predictor.Device.ToString()}, {runtime.Description}; CPU numerics: {runtime.CpuNumerics}{(tta ? "; test-time augmentation: the mean of 8 views a patch" : "")}");
+        run.Console.MarkupLineInterpolated(
+            $"Evaluate: scoring {sets.Test.Count:N0} test patches on {predictor.Device.ToString()}, {runtime.Description}; CPU numerics: {runtime.CpuNumerics}{(tta ? "; test-time augmentation: the mean of 8 views a patch" : "")}");
         var decision = settings.Threshold == ThresholdRule.Fixed
             ? EvaluationDecision.Fixed(tta)
             : EvaluationDecision.ChosenOn(Predictions(Score(split.Validation, default)), tta);
@@ -71,7 +73,8 @@ public static class EvaluateStage
         all.Write(Path.Combine(run.Work, AllMetricsFile));
         decision.Write(Path.Combine(run.Work, EvaluationDecision.FileName));
 
-        var seen = split.Train.Concat(split.Validation).Select(r => cache.Patches[r].Patient).ToHashSet(StringComparer.Ordinal);
+        var seen = split.Train.Concat(split.Validation).Select(r => cache.Patches[r].Patient)
+            .ToHashSet(StringComparer.Ordinal);
         var external = ExternalScoring.Score(run, section, predictor, rule, seen);
 
         if (result.Scored)
@@ -82,7 +85,8 @@ public static class EvaluateStage
         else
         {
             run.Console.WriteLine(settings.External.Count == 0
-                ? "Evaluate: no test set (split.test_fraction 0) and no evaluate.external sets: nothing to score; the test outputs hold no predictions."
+                ? "Evaluate: no test set (split.test_fraction 0) and no evaluate.external sets: nothing to score; " +
+                    "the test outputs hold no predictions."
                 : "Evaluate: no test set (split.test_fraction 0): only the evaluate.external sets are scored.");
         }
         foreach (var set in external) run.Console.WriteLine($"Evaluate: external set {set.Set}: {Line(set.Metrics)}");
@@ -99,7 +103,8 @@ public static class EvaluateStage
     }
 
     /// <summary>The rows of scored cache patches, each decided by <paramref name="rule"/>.</summary>
-    private static IReadOnlyList<PredictionRow> Rows(PatchCache cache, IReadOnlyList<int> rows, IReadOnlyList<PatchProbability> scores, DecisionRule rule) =>
+    private static IReadOnlyList<PredictionRow> Rows(PatchCache cache, IReadOnlyList<int> rows,
+        IReadOnlyList<PatchProbability> scores, DecisionRule rule) =>
         rows.Select((row, i) => Row(cache.Patches[row], scores[i], rule)).ToList();
 
     /// <summary>
@@ -107,7 +112,8 @@ public static class EvaluateStage
     /// p1 &gt; p0, by default).
     /// </summary>
     public static PredictionRow Row(Data.Patch patch, PatchProbability p, DecisionRule rule = default) =>
-        new(patch.Path, patch.Patient, patch.X, patch.Y, patch.Label, p.P0, p.P1, rule.Classify(new Prediction(patch.Label, p.P0, p.P1, patch.Patient)));
+        new(patch.Path, patch.Patient, patch.X, patch.Y, patch.Label, p.P0, p.P1,
+            rule.Classify(new Prediction(patch.Label, p.P0, p.P1, patch.Patient)));
 
     public static IReadOnlyList<Prediction> Predictions(IEnumerable<PredictionRow> rows) =>
         rows.Select(r => new Prediction(r.Label, r.P0, r.P1, r.Patient)).ToList();
@@ -115,15 +121,19 @@ public static class EvaluateStage
     public static void Print(IAnsiConsole console, EvaluationResult result)
     {
         var m = result.ConfusionMatrix;
-        console.WriteLine($"Evaluate: {result.TestPatches:N0} test patches from {result.TestPatients} patients; confusion matrix [[{m[0][0]}, {m[0][1]}], [{m[1][0]}, {m[1][1]}]] (rows: true 0, 1)");
-        foreach (var metric in new[] { MetricNames.Accuracy, MetricNames.BalancedAccuracy, MetricNames.F1, MetricNames.RocAuc, MetricNames.KerasBinaryAccuracy })
+        console.WriteLine(
+            $"Evaluate: {result.TestPatches:N0} test patches from {result.TestPatients} patients; confusion matrix " +
+            $"[[{m[0][0]}, {m[0][1]}], [{m[1][0]}, {m[1][1]}]] (rows: true 0, 1)");
+        foreach (var metric in new[] { MetricNames.Accuracy, MetricNames.BalancedAccuracy, MetricNames.F1,
+            MetricNames.RocAuc, MetricNames.KerasBinaryAccuracy })
             console.WriteLine($"Evaluate: {result.Describe(metric)}");
     }
 
     /// <summary>"1,234 patches of 5 patients; balanced_accuracy 0.812 [0.700, 0.900], roc_auc ...".</summary>
     public static string Line(EvaluationResult result) =>
         $"{result.TestPatches:N0} patches of {result.TestPatients} patients; " +
-        string.Join(", ", new[] { MetricNames.BalancedAccuracy, MetricNames.F1, MetricNames.RocAuc }.Select(result.Describe));
+        string.Join(", ",
+            new[] { MetricNames.BalancedAccuracy, MetricNames.F1, MetricNames.RocAuc }.Select(result.Describe));
 }
 
 /// <summary>
@@ -133,7 +143,8 @@ public static class EvaluateStage
 /// </summary>
 public sealed record EvaluateSection(EvaluateConfig Evaluate, ComputeSettings Compute, ResizeMode Resize)
 {
-    public static EvaluateSection Of(IdcConfig config) => new(config.Evaluate, config.Train.Compute(), config.Preprocess.Resize);
+    public static EvaluateSection Of(IdcConfig config) =>
+        new(config.Evaluate, config.Train.Compute(), config.Preprocess.Resize);
 }
 
 /// <summary>

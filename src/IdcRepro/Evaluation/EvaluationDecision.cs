@@ -61,8 +61,11 @@ public sealed record EvaluationDecision
         }
         catch (ArgumentException e)
         {
-            throw new StageException($"Evaluate: evaluate.threshold validation_balanced cannot choose a threshold on the validation set ({validation.Count:N0} patches of {patients} patients): " +
-                $"{e.Message.Split(" (Parameter")[0]} Give the split a validation set with both classes (a larger split.validation_fraction), or use evaluate.threshold: fixed.");
+            throw new StageException(
+                "Evaluate: evaluate.threshold validation_balanced cannot choose a threshold on the validation set " +
+                $"({validation.Count:N0} patches of {patients} patients): " +
+                $"{e.Message.Split(" (Parameter")[0]} Give the split a validation set with both classes (a larger " +
+                "split.validation_fraction), or use evaluate.threshold: fixed.");
         }
         return new EvaluationDecision
         {
@@ -82,7 +85,8 @@ public sealed record EvaluationDecision
     /// accuracy 0.812)".
     /// </summary>
     public string Describe() => (Threshold is { } t
-        ? $"p1 > {t:0.0000}, chosen on {ValidationPatches:N0} patches of {ValidationPatients} validation patients (balanced accuracy there {ValidationBalancedAccuracy:0.000})"
+        ? $"p1 > {t:0.0000}, chosen on {ValidationPatches:N0} patches of {ValidationPatients} validation patients " +
+            $"(balanced accuracy there {ValidationBalancedAccuracy:0.000})"
         : Description) + (Tta ? "; each patch scored as the mean of its 8 rotations and mirror images" : "");
 
     public void Write(string path) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, Stamp.Json));
@@ -91,7 +95,8 @@ public sealed record EvaluationDecision
     {
         try
         {
-            return JsonSerializer.Deserialize<EvaluationDecision>(File.ReadAllText(path), Stamp.Json) ?? throw new JsonException("empty");
+            return JsonSerializer.Deserialize<EvaluationDecision>(File.ReadAllText(path), Stamp.Json)
+                ?? throw new JsonException("empty");
         }
         catch (JsonException e)
         {

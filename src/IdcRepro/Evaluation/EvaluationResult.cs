@@ -26,11 +26,13 @@ public sealed record EvaluationResult
     /// <summary>
     /// Named floating-point literals allowed: the first ROC point's threshold is +infinity, as in sklearn.
     /// </summary>
-    public static readonly JsonSerializerOptions Json = new(Stamp.Json) { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
+    public static readonly JsonSerializerOptions Json =
+        new(Stamp.Json) { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
     /// <param name="decision">How a prediction becomes a class for the confusion matrix, its rates and the per-patient
     /// figures (default: argmax).</param>
-    public static EvaluationResult Compute(IReadOnlyList<Prediction> predictions, int resamples, int seed, DecisionRule decision = default)
+    public static EvaluationResult Compute(IReadOnlyList<Prediction> predictions, int resamples, int seed,
+        DecisionRule decision = default)
     {
         var metrics = Evaluation.Metrics.Compute(predictions, decision);
         return new EvaluationResult
@@ -40,7 +42,8 @@ public sealed record EvaluationResult
             Metrics = metrics.Named().ToDictionary(m => m.Key, m => m.Value),
             Confidence = 0.95,
             BootstrapResamples = resamples,
-            Intervals = resamples > 0 ? PatientBootstrap.Intervals(predictions, resamples, seed, decision: decision) : new Dictionary<string, Interval>(),
+            Intervals = resamples > 0 ? PatientBootstrap.Intervals(predictions, resamples, seed, decision: decision)
+                : new Dictionary<string, Interval>(),
             ConfusionMatrix = metrics.Confusion.ToRows(),
             Roc = Curves.Roc(predictions),
             PrecisionRecall = Curves.PrecisionRecall(predictions),
@@ -70,7 +73,8 @@ public sealed record EvaluationResult
     public bool Scored => TestPatches > 0;
 
     /// <summary><see cref="Compute"/>, or <see cref="Empty"/> for no predictions.</summary>
-    public static EvaluationResult Of(IReadOnlyList<Prediction> predictions, int resamples, int seed, DecisionRule decision = default) =>
+    public static EvaluationResult Of(IReadOnlyList<Prediction> predictions, int resamples, int seed,
+        DecisionRule decision = default) =>
         predictions.Count == 0 ? Empty(resamples) : Compute(predictions, resamples, seed, decision);
 
     public void Write(string path) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, Json));
@@ -90,6 +94,7 @@ public sealed record EvaluationResult
 
     /// <summary>"accuracy 0.789 [0.770, 0.808]".</summary>
     public string Describe(string metric) => Metrics.TryGetValue(metric, out var v) && v is { } value
-        ? $"{metric} {value:0.000}" + (Intervals.TryGetValue(metric, out var i) ? $" [{i.Lower:0.000}, {i.Upper:0.000}]" : "")
+        ? $"{metric} {value:0.000}"
+            + (Intervals.TryGetValue(metric, out var i) ? $" [{i.Lower:0.000}, {i.Upper:0.000}]" : "")
         : $"{metric} n/a";
 }

@@ -17,7 +17,9 @@ public sealed partial record ExternalPredictionRow(
     [property: CsvColumn("p1")] double P1,
     [property: CsvColumn("predicted")] int Predicted)
 {
-    public static ExternalPredictionRow Of(string set, PredictionRow r) => new(set, r.Path, r.Patient, r.X, r.Y, r.Label, r.P0, r.P1, r.Predicted);
+    public static ExternalPredictionRow Of(string set, PredictionRow r) =>
+        new(set, r.Path, r.Patient, r.X, r.Y, r.Label, r.P0, r.P1, r.Predicted);
 
-    public static PredictionRow ToPrediction(ExternalPredictionRow r) => new(r.Path, r.Patient, r.X, r.Y, r.Label, r.P0, r.P1, r.Predicted);
+    public static PredictionRow ToPrediction(ExternalPredictionRow r) =>
+        new(r.Path, r.Patient, r.X, r.Y, r.Label, r.P0, r.P1, r.Predicted);
 }

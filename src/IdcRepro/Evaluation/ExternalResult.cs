@@ -26,10 +26,12 @@ public static class ExternalFiles
     public const string ResultsFile = "external.json";
     public const string PredictionsFile = "external.csv";
 
-    public static void Write(string directory, IReadOnlyList<ExternalResult> results, IEnumerable<ExternalPredictionRow> rows)
+    public static void Write(string directory, IReadOnlyList<ExternalResult> results,
+        IEnumerable<ExternalPredictionRow> rows)
     {
         CsvFile.Write(System.IO.Path.Combine(directory, PredictionsFile), rows);
-        AtomicFile.WriteAllText(System.IO.Path.Combine(directory, ResultsFile), JsonSerializer.Serialize(results, EvaluationResult.Json));
+        AtomicFile.WriteAllText(System.IO.Path.Combine(directory, ResultsFile),
+            JsonSerializer.Serialize(results, EvaluationResult.Json));
     }
 
     public static IReadOnlyList<ExternalResult> ReadResults(string directory)
@@ -37,17 +39,21 @@ public static class ExternalFiles
         var path = System.IO.Path.Combine(directory, ResultsFile);
         try
         {
-            return JsonSerializer.Deserialize<List<ExternalResult>>(File.ReadAllText(path), EvaluationResult.Json) ?? throw new JsonException("empty");
+            return JsonSerializer.Deserialize<List<ExternalResult>>(File.ReadAllText(path), EvaluationResult.Json)
+                ?? throw new JsonException("empty");
         }
         catch (JsonException e)
         {
-            throw new StageException($"{path}: not a valid external results file ({e.Message}). Rerun the stage that wrote it with --force.");
+            throw new StageException(
+                $"{path}: not a valid external results file ({e.Message}). Rerun the stage that wrote it with " +
+                "--force.");
         }
     }
 
     public static IReadOnlyList<ExternalPredictionRow> ReadPredictions(string directory)
     {
         var path = System.IO.Path.Combine(directory, PredictionsFile);
-        return CsvFile.Read<ExternalPredictionRow>(path, (message, _) => new StageException($"{message}. Rerun the stage that wrote it with --force."));
+        return CsvFile.Read<ExternalPredictionRow>(path, (message, _) =>
+            new StageException($"{message}. Rerun the stage that wrote it with --force."));
     }
 }

@@ -15,7 +15,8 @@ internal static class ExternalScoring
 {
     /// <param name="seen">The patients of the run's training and validation sets (an external patient among them is
     /// reported).</param>
-    public static IReadOnlyList<ExternalResult> Score(StageRun run, EvaluateSection section, Predictor predictor, DecisionRule rule, IReadOnlySet<string> seen)
+    public static IReadOnlyList<ExternalResult> Score(StageRun run, EvaluateSection section, Predictor predictor,
+        DecisionRule rule, IReadOnlySet<string> seen)
     {
         var settings = section.Evaluate;
         var results = new List<ExternalResult>();
@@ -25,17 +26,25 @@ internal static class ExternalScoring
             var path = settings.External[i];
             var name = EvaluateConfig.ExternalName(path);
             var setting = $"evaluate.external[{i}]";
-            run.Console.MarkupLineInterpolated($"Evaluate: external set {name}: decoding and scoring every patch of {path}");
-            var decoded = PatchScoring.Decode(path, predictor.Description.InputSize, section.Resize, new ScoringInput("Evaluate", setting));
+            run.Console.MarkupLineInterpolated(
+                $"Evaluate: external set {name}: decoding and scoring every patch of {path}");
+            var decoded = PatchScoring.Decode(path, predictor.Description.InputSize, section.Resize,
+                new ScoringInput("Evaluate", setting));
             var scored = PatchScoring.Score(decoded, predictor, settings.Tta, rule);
             if (scored.WhyNoMetrics() is { } why)
-                throw new StageException($"Evaluate: {setting} {path}: {why.Replace("no metrics.json: ", "", StringComparison.Ordinal)} An external test set needs labelled names; score unlabelled patches with idc predict.");
-            foreach (var skipped in decoded.Skipped) run.Console.MarkupLineInterpolated($"[yellow]Evaluate: {setting}: skipped {skipped.Path}: {skipped.Reason}[/]");
+                throw new StageException(
+                    $"Evaluate: {setting} {path}: {why.Replace("no metrics.json: ", "", StringComparison.Ordinal)} " +
+                    "An external test set needs labelled names; score unlabelled patches with idc predict.");
+            foreach (var skipped in decoded.Skipped)
+                run.Console.MarkupLineInterpolated(
+                    $"[yellow]Evaluate: {setting}: skipped {skipped.Path}: {skipped.Reason}[/]");
 
             var predictions = EvaluateStage.Predictions(scored.Rows);
-            var shared = predictions.Select(p => p.Patient).Distinct(StringComparer.Ordinal).Where(seen.Contains).Order(StringComparer.Ordinal).ToList();
+            var shared = predictions.Select(p => p.Patient).Distinct(StringComparer.Ordinal).Where(seen.Contains)
+                .Order(StringComparer.Ordinal).ToList();
             if (shared.Count > 0)
-                run.Console.MarkupLineInterpolated($"[yellow]Evaluate: external set {name} shares {shared.Count} patient(s) with this run's training or validation set ({string.Join(", ", shared)}): its figures are not those of new patients.[/]");
+                run.Console.MarkupLineInterpolated(
+                    $"[yellow]Evaluate: external set {name} shares {shared.Count} patient(s) with this run's training or validation set ({string.Join(", ", shared)}): its figures are not those of new patients.[/]");
             var sha = File.Exists(path) ? run.Hashes.File(path)! : run.Hashes.Folder(path);
             results.Add(new ExternalResult(name, path, sha, decoded.Skipped, shared,
                 EvaluationResult.Compute(predictions, settings.BootstrapResamples, settings.BootstrapSeed, rule)));

@@ -20,20 +20,27 @@ public static class FoldPooling
     {
         var ensembleRows = new List<EnsemblePredictionRow>();
         var places = Enumerable.Range(0, outputs.Count).Select(fanOut.Place).ToList();
-        var runs = outputs.Select((o, i) => new FoldResult(names[i], places[i].Fold!.Value, places[i].Seed, o.Decision.Description, o.Decision.Threshold,
+        var runs = outputs.Select((o, i) =>
+            new FoldResult(names[i], places[i].Fold!.Value, places[i].Seed, o.Decision.Description,
+            o.Decision.Threshold,
             o.AllRows.Select(r => r.Patient).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
             PatchMetrics.Of(Metrics.Compute(EvaluateStage.Predictions(o.AllRows), o.Decision.DecisionRule)),
-            o.Rows.Count == 0 ? PatchMetrics.None : PatchMetrics.Of(Metrics.Compute(EvaluateStage.Predictions(o.Rows), o.Decision.DecisionRule)))).ToList();
+            o.Rows.Count == 0 ? PatchMetrics.None
+                : PatchMetrics.Of(Metrics.Compute(EvaluateStage.Predictions(o.Rows), o.Decision.DecisionRule))))
+                .ToList();
 
         var pooled = new List<PooledResult>();
         var ensembles = new List<EnsembleResult>();
         foreach (var trainSeed in fanOut.Seeds?.Select(s => (int?)s).ToList() ?? [null])
         {
-            var members = Enumerable.Range(0, outputs.Count).Where(i => places[i].Seed == trainSeed).OrderBy(i => places[i].Fold).ToList();
+            var members = Enumerable.Range(0, outputs.Count).Where(i => places[i].Seed == trainSeed)
+                .OrderBy(i => places[i].Fold).ToList();
             PooledMetrics Pool(Func<EvaluationOutput, IReadOnlyList<PredictionRow>> rows)
             {
                 var folds = members.Where(i => rows(outputs[i]).Count > 0)
-                    .Select(i => new FoldPredictions(EvaluateStage.Predictions(rows(outputs[i])), outputs[i].Decision.DecisionRule)).ToList();
+                    .Select(i =>
+                        new FoldPredictions(EvaluateStage.Predictions(rows(outputs[i])),
+                        outputs[i].Decision.DecisionRule)).ToList();
                 return PooledMetrics.Of(CrossValidation.Summarize(folds, resamples, seed), folds.Count);
             }
             pooled.Add(new PooledResult(trainSeed, Pool(o => o.AllRows), Pool(o => o.Rows)));
@@ -41,9 +48,13 @@ public static class FoldPooling
             foreach (var set in outputs[members[0]].External.Select(e => e.Set))
             {
                 var rule = ModelAverage.Rule(members.Select(i => outputs[i].Decision.Threshold).ToList());
-                var models = members.Select(i => (IReadOnlyList<PredictionRow>)outputs[i].ExternalRows.Where(r => r.Set == set).Select(ExternalPredictionRow.ToPrediction).ToList()).ToList();
+                var models = members.Select(i =>
+                    (IReadOnlyList<PredictionRow>)outputs[i].ExternalRows.Where(r => r.Set == set)
+                    .Select(ExternalPredictionRow.ToPrediction).ToList()).ToList();
                 var mean = ModelAverage.Of(models, rule);
-                var folds = members.Select(i => (Run: names[i], Fold: places[i].Fold!.Value, Result: outputs[i].External.Single(e => e.Set == set).Metrics))
+                var folds = members.Select(i =>
+                    (Run: names[i], Fold: places[i].Fold!.Value,
+                    Result: outputs[i].External.Single(e => e.Set == set).Metrics))
                     .Select(f => new FoldExternal(f.Run, f.Fold, f.Result.Metrics, f.Result.Intervals)).ToList();
                 ensembles.Add(new EnsembleResult(trainSeed, set, rule.ToString(), rule.Threshold,
                     EvaluationResult.Compute(EvaluateStage.Predictions(mean), resamples, seed, rule), folds));
@@ -52,7 +63,8 @@ public static class FoldPooling
         }
 
         IReadOnlyList<MetricSpread> OverSeeds(Func<PooledResult, PooledMetrics> which) => fanOut.Seeds is null ? []
-            : MetricSpread.Of(pooled.Select(p => (IReadOnlyList<KeyValuePair<string, double?>>)[.. which(p).Metrics]).ToList());
+            : MetricSpread.Of(pooled.Select(p => (IReadOnlyList<KeyValuePair<string, double?>>)[.. which(p).Metrics])
+                .ToList());
         return (new CrossValidationResult
         {
             CrossValidated = true,

@@ -17,7 +17,9 @@ public static class ModelAverage
         var byPath = models.Select(m => m.ToDictionary(r => r.Path, StringComparer.Ordinal)).ToList();
         for (var k = 1; k < models.Count; k++)
             if (models[k].Count != first.Count || first.Any(r => !byPath[k].ContainsKey(r.Path)))
-                throw new StageException($"The models scored different patches ({first.Count:N0} and {models[k].Count:N0}); rerun Evaluate for every fold with --force.");
+                throw new StageException(
+                    $"The models scored different patches ({first.Count:N0} and {models[k].Count:N0}); rerun " +
+                    "Evaluate for every fold with --force.");
         return first.Select(r =>
         {
             double p0 = 0, p1 = 0;
@@ -36,6 +38,9 @@ public static class ModelAverage
     /// </summary>
     public static DecisionRule Rule(IReadOnlyList<double?> thresholds) =>
         thresholds.All(t => t is null) ? DecisionRule.Argmax
-        : thresholds.Any(t => t is null) ? throw new StageException("The folds used different decision rules (some a threshold, some argmax); rerun Evaluate for every fold with --force.")
+        : thresholds.Any(t => t is null)
+            ? throw new StageException(
+            "The folds used different decision rules (some a threshold, some argmax); rerun Evaluate for every fold " +
+            "with --force.")
         : DecisionRule.AtThreshold(thresholds.Average(t => t!.Value));
 }

@@ -24,7 +24,8 @@ public static class PatchScoring
     /// Decodes and scores every PNG of <paramref name="input"/> with the model of <paramref name="modelFolder"/>
     /// (<c>idc predict</c>).
     /// </summary>
-    public static ScoringResult Score(string input, string modelFolder, ResizeMode resize, ComputeSettings compute, IProgress<int>? progress = null, bool testTimeAugmentation = false)
+    public static ScoringResult Score(string input, string modelFolder, ResizeMode resize, ComputeSettings compute,
+        IProgress<int>? progress = null, bool testTimeAugmentation = false)
     {
         var model = ModelDescription.Load(Path.Combine(modelFolder, ModelDescription.FileName));
         var decoded = Decode(input, model.InputSize, resize, ScoringInput.Predict, progress);
@@ -37,12 +38,14 @@ public static class PatchScoring
     /// Scores decoded patches with a loaded model: one row per decoded file, in the same order, each decided by
     /// <paramref name="decision"/> (default argmax).
     /// </summary>
-    public static ScoringResult Score(DecodedPatches decoded, Predictor predictor, bool testTimeAugmentation = false, DecisionRule decision = default)
+    public static ScoringResult Score(DecodedPatches decoded, Predictor predictor, bool testTimeAugmentation = false,
+        DecisionRule decision = default)
     {
         var scores = decoded.Images.Count == 0 ? [] : predictor.Score(decoded.Images, testTimeAugmentation);
         var rows = decoded.Paths.Select((path, i) => decoded.Patches[i] is { } p
                 ? EvaluateStage.Row(p, scores[i], decision)
-                : new PredictionRow(path, "", 0, 0, -1, scores[i].P0, scores[i].P1, decision.Classify(new Prediction(-1, scores[i].P0, scores[i].P1, ""))))
+                : new PredictionRow(path, "", 0, 0, -1, scores[i].P0, scores[i].P1,
+                    decision.Classify(new Prediction(-1, scores[i].P0, scores[i].P1, ""))))
             .ToList();
         return new ScoringResult(rows, decoded.Skipped, predictor.Device.ToString());
     }
@@ -54,15 +57,21 @@ public static class PatchScoring
     /// </summary>
     /// <exception cref="StageException">The input is no folder or zip, holds no PNG, or none of its PNGs
     /// decodes.</exception>
-    public static DecodedPatches Decode(string input, int size, ResizeMode resize, ScoringInput named, IProgress<int>? progress = null, Func<string, bool>? include = null)
+    public static DecodedPatches Decode(string input, int size, ResizeMode resize, ScoringInput named,
+        IProgress<int>? progress = null, Func<string, bool>? include = null)
     {
         var (command, setting) = (named.Command, named.Setting);
         var kind = File.Exists(input) ? DatasetKind.Zip : Directory.Exists(input) ? DatasetKind.Directory
-            : throw new StageException($"{command}: {setting} {input} is neither a zip nor a folder. Give the patches to score with {setting}.");
-        if (kind == DatasetKind.Zip) Fetch.ZipDatasetCheck.Validate(input, setting); // truncated or escaping entries: a clear error
+            : throw new StageException(
+                $"{command}: {setting} {input} is neither a zip nor a folder. Give the patches to score " +
+                $"with {setting}.");
+        // truncated or escaping entries: a clear error
+        if (kind == DatasetKind.Zip) Fetch.ZipDatasetCheck.Validate(input, setting);
         var paths = ListPngs(input, kind);
         if (paths.Count == 0)
-            throw new StageException($"{command}: {setting} {input} holds no .png files, so there is nothing to score. Give a folder or zip of PNG patches with {setting}.");
+            throw new StageException(
+                $"{command}: {setting} {input} holds no .png files, so there is nothing to score. Give a folder or " +
+                $"zip of PNG patches with {setting}.");
         if (include is not null) paths = paths.Where(include).ToList();
         var settings = new PreprocessConfig { Size = size, Resize = resize, OnCorrupt = InvalidEntryPolicy.Skip };
 
@@ -78,7 +87,8 @@ public static class PatchScoring
                     PatchDecoder.Decode(reader.ReadAllBytes(path), settings, pixels);
                     decoded.Add((path, PatchName.Parse(path).Patch, pixels));
                 }
-                catch (Exception e) when (e is CorruptPatchException or PatchTooLargeException or IOException or StageException)
+                catch (Exception e) when (e is CorruptPatchException or PatchTooLargeException or IOException
+                    or StageException)
                 {
                     skipped.Add(new UnscoredPatch(path, e.Message));
                 }
@@ -87,7 +97,9 @@ public static class PatchScoring
         }
 
         if (decoded.Count == 0 && paths.Count > 0)
-            throw new StageException($"{command}: none of the {paths.Count:N0} .png files in {setting} {input} could be read (the first, {skipped[0].Path}: {skipped[0].Reason}). Give PNG patches with {setting}.");
+            throw new StageException(
+                $"{command}: none of the {paths.Count:N0} .png files in {setting} {input} could be read (the " +
+                $"first, {skipped[0].Path}: {skipped[0].Reason}). Give PNG patches with {setting}.");
 
         // One contiguous N x H x W x 3 buffer (a per-byte SelectMany would crawl on a large folder).
         var patchBytes = PatchDecoder.PatchBytes(settings);
@@ -105,7 +117,10 @@ public static class PatchScoring
             using var zip = ZipFile.OpenRead(input);
             all = zip.Entries.Select(e => e.FullName).ToList();
         }
-        else all = Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(input, f).Replace('\\', '/')).ToList();
-        return all.Where(p => p.EndsWith(".png", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToList();
+        else
+            all = Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories)
+                .Select(f => Path.GetRelativePath(input, f).Replace('\\', '/')).ToList();
+        return all.Where(p => p.EndsWith(".png", StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal)
+            .ToList();
     }
 }

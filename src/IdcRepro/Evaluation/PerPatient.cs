@@ -7,7 +7,8 @@ public static class PerPatient
     /// One summary per patient, ordinal order of patient id; accuracy, recall and specificity of
     /// <paramref name="decision"/> (default: argmax).
     /// </summary>
-    public static IReadOnlyList<PatientSummary> Compute(IReadOnlyList<Prediction> predictions, DecisionRule decision = default)
+    public static IReadOnlyList<PatientSummary> Compute(IReadOnlyList<Prediction> predictions, DecisionRule decision =
+        default)
     {
         var ranked = RankedPredictions.Of(predictions, _ => decision);
         var summaries = new PatientSummary[ranked.Patients.Length];

@@ -10,5 +10,6 @@ public static class PredictionsCsv
     public static void Write(string path, IEnumerable<PredictionRow> rows) => CsvFile.Write(path, rows);
 
     public static IReadOnlyList<PredictionRow> Read(string path) =>
-        CsvFile.Read<PredictionRow>(path, (message, _) => new StageException($"{message}. Rerun Evaluate with --force."));
+        CsvFile.Read<PredictionRow>(path, (message, _) =>
+            new StageException($"{message}. Rerun Evaluate with --force."));
 }

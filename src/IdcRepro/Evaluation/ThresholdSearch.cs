@@ -19,12 +19,18 @@ public static class ThresholdSearch
         ArgumentNullException.ThrowIfNull(predictions);
         foreach (var p in predictions)
         {
-            if (p.Label is not (0 or 1)) throw new ArgumentException($"Prediction for patient {p.Patient} has label {p.Label}; labels are 0 or 1.", nameof(predictions));
-            if (!double.IsFinite(p.P1)) throw new ArgumentException($"Prediction for patient {p.Patient} has a non-finite p1 ({p.P1}).", nameof(predictions));
+            if (p.Label is not (0 or 1))
+                throw new ArgumentException(
+                    $"Prediction for patient {p.Patient} has label {p.Label}; labels are 0 or 1.", nameof(predictions));
+            if (!double.IsFinite(p.P1))
+                throw new ArgumentException($"Prediction for patient {p.Patient} has a non-finite p1 ({p.P1}).",
+                    nameof(predictions));
         }
         long positives = predictions.Count(p => p.Label == 1), negatives = predictions.Count - positives;
         if (positives == 0 || negatives == 0)
-            throw new ArgumentException($"Choosing a threshold by balanced accuracy needs both classes; these {predictions.Count} predictions have {positives} IDC and {negatives} non-IDC patches.", nameof(predictions));
+            throw new ArgumentException(
+                $"Choosing a threshold by balanced accuracy needs both classes; these {predictions.Count} " +
+                $"predictions have {positives} IDC and {negatives} non-IDC patches.", nameof(predictions));
 
         var sorted = predictions.Select(p => (p.P1, p.Label)).OrderBy(x => x.P1).ThenBy(x => x.Label).ToArray();
         var best = Evaluate(0.5, predictions);
@@ -46,7 +52,8 @@ public static class ThresholdSearch
             if (score > bestScore || (score == bestScore && Closer(threshold, best.Threshold)))
             {
                 bestScore = score;
-                var confusion = new ConfusionMatrix(negativesAtOrBelow, negatives - negativesAtOrBelow, positivesAtOrBelow, truePositives);
+                var confusion = new ConfusionMatrix(negativesAtOrBelow, negatives - negativesAtOrBelow,
+                    positivesAtOrBelow, truePositives);
                 best = new ChosenThreshold(threshold, confusion.BalancedAccuracy!.Value, 0);
             }
         }

@@ -12,7 +12,8 @@ namespace IdcRepro.Export;
 /// </summary>
 public static class ModelExport
 {
-    public static string DefaultFolder(ArtifactLayout layout, RunSpec run) => layout.ExportDirectory(run.Name, PyTorchExport.Format);
+    public static string DefaultFolder(ArtifactLayout layout, RunSpec run) =>
+        layout.ExportDirectory(run.Name, PyTorchExport.Format);
 
     /// <summary>
     /// Writes the export into <paramref name="folder"/> (default <see cref="DefaultFolder"/>) and returns its manifest.
@@ -23,7 +24,8 @@ public static class ModelExport
     {
         var train = runner.Require(Graph.Train, run);
         TorchRuntime.EnsureLoaded();
-        var source = new ExportSource(run.Name, train.Directory, train.Stamp.Key, train.Stamp.OutputHash, train.Stamp.CodeVersion,
+        var source = new ExportSource(run.Name, train.Directory, train.Stamp.Key, train.Stamp.OutputHash,
+            train.Stamp.CodeVersion,
             TrainStage.Read(train.Directory).Summary.BestEpoch, ConfigWriter.ToYaml(run.Config));
         return PyTorchExport.Write(source, folder ?? DefaultFolder(runner.Layout, run));
     }

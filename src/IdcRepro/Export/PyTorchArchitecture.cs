@@ -32,8 +32,10 @@ public sealed record PyTorchArchitecture(
     {
         var model = description.Model;
         return new PyTorchArchitecture(
-            description.InputSize, PatchImages.Channels, model.ConvWidths, KernelSize: 3, model.PooledConvs, PoolSize: 2,
-            model.BatchNorm, IdcCnn.BatchNormEpsilon, IdcCnn.BatchNormMomentum, IdcCnn.FlattenSizeFor(model, description.InputSize),
+            description.InputSize, PatchImages.Channels, model.ConvWidths, KernelSize: 3, model.PooledConvs,
+                PoolSize: 2,
+            model.BatchNorm, IdcCnn.BatchNormEpsilon, IdcCnn.BatchNormMomentum,
+                IdcCnn.FlattenSizeFor(model, description.InputSize),
             model.DenseWidths, model.Dropout, Outputs: 2, description.Loss,
             description.Loss == LossKind.Bce ? OutputHead.Sigmoid : OutputHead.Softmax);
     }

@@ -22,8 +22,11 @@ public static class ArchiveHash
         if (ZipDatasetCheck.Defect(partial) is { } defect)
         {
             File.Delete(partial);
-            throw new StageException($"The archive downloaded from {url} for {destination} {defect}. The download was deleted and no hash was recorded, "
-                + $"so a rerun downloads it again; if it fails the same way, the server does not serve a usable archive: check data.url. {OfflineCopy.Advice(url)}");
+            throw new StageException(
+                $"The archive downloaded from {url} for {destination} {defect}. The download was deleted and no " +
+                "hash was recorded, "
+                + "so a rerun downloads it again; if it fails the same way, the server does not serve a usable " +
+                    $"archive: check data.url. {OfflineCopy.Advice(url)}");
         }
         var actual = Hashing.FileSha256(partial);
         var sidecar = SidecarPath(destination);
@@ -34,9 +37,14 @@ public static class ArchiveHash
             File.Delete(partial);
             var head = $"The archive downloaded from {url} for {destination} has SHA-256 {actual}, but ";
             throw new StageException(pinned is not null
-                ? head + $"data.sha256 pins {expected}. The download was deleted. Check that data.url is the intended archive and that data.sha256 is its published hash."
-                : head + $"an earlier download of it recorded {expected} in {sidecar}. The download was deleted. Check data.url; "
-                    + $"if the archive at that address legitimately changed, delete {sidecar} (or pin the new hash in data.sha256) and rerun.");
+                ? head
+                    + $"data.sha256 pins {expected}. The download was deleted. Check that data.url is the intended " +
+                    "archive and that data.sha256 is its published hash."
+                : head
+                    + $"an earlier download of it recorded {expected} in {sidecar}. The download was deleted. Check " +
+                    "data.url; "
+                    + $"if the archive at that address legitimately changed, delete {sidecar} (or pin the new hash " +
+                        "in data.sha256) and rerun.");
         }
         if (expected is null) Record(sidecar, destination, actual);
         File.Move(partial, destination, overwrite: true);
@@ -58,7 +66,8 @@ public static class ArchiveHash
         var expected = pinned?.ToLowerInvariant() ?? recorded;
         string damage;
         if (expected is not null && expected != actual)
-            damage = $"its SHA-256 is {actual}, not the {(pinned is not null ? "pinned (data.sha256)" : "recorded")} {expected}";
+            damage = $"its SHA-256 is {actual}, not " +
+                $"the {(pinned is not null ? "pinned (data.sha256)" : "recorded")} {expected}";
         else if (ZipDatasetCheck.Defect(archive) is { } defect)
         {
             damage = $"it {defect}";
@@ -79,8 +88,11 @@ public static class ArchiveHash
     private static string? ReadSidecar(string sidecar)
     {
         if (!File.Exists(sidecar)) return null;
-        var hash = File.ReadAllText(sidecar).Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
+        var hash = File.ReadAllText(sidecar).Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries)
+            .FirstOrDefault() ?? "";
         if (hash.Length == 64 && hash.All(Uri.IsHexDigit)) return hash.ToLowerInvariant();
-        throw new StageException($"{sidecar} should hold the SHA-256 recorded by an earlier download (64 hex digits) but does not. Delete it and rerun to record the hash again.");
+        throw new StageException(
+            $"{sidecar} should hold the SHA-256 recorded by an earlier download (64 hex digits) but does not. " +
+            "Delete it and rerun to record the hash again.");
     }
 }

@@ -4,7 +4,8 @@ namespace IdcRepro.Fetch;
 /// What every attempt of one download shares: where from, into which partial file (and the file remembering which
 /// version of the archive it holds, see <see cref="DownloadValidator"/>), how long a silence is tolerated.
 /// </summary>
-internal sealed record DownloadJob(HttpClient Client, Uri Url, string PartialPath, TimeSpan IdleTimeout, IProgress<DownloadProgress>? Progress)
+internal sealed record DownloadJob(HttpClient Client, Uri Url, string PartialPath, TimeSpan IdleTimeout,
+    IProgress<DownloadProgress>? Progress)
 {
     public string ValidatorPath => DownloadValidator.PathFor(PartialPath);
 

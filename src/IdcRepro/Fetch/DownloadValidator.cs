@@ -26,7 +26,8 @@ internal sealed record DownloadValidator(string Header, string Value)
     {
         ArgumentNullException.ThrowIfNull(response);
         if (response.Headers.ETag is { IsWeak: false } tag) return new DownloadValidator(ETag, tag.Tag);
-        if (response.Content.Headers.LastModified is { } date) return new DownloadValidator(LastModified, date.ToString("r", CultureInfo.InvariantCulture));
+        if (response.Content.Headers.LastModified is { } date)
+            return new DownloadValidator(LastModified, date.ToString("r", CultureInfo.InvariantCulture));
         return null;
     }
 
@@ -79,6 +80,8 @@ internal sealed record DownloadValidator(string Header, string Value)
     }
 
     private DateTimeOffset? Date =>
-        Header == LastModified && DateTimeOffset.TryParseExact(Value, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
+        Header == LastModified
+            && DateTimeOffset.TryParseExact(Value, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal,
+            out var date)
             ? date : null;
 }

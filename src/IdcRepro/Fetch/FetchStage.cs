@@ -20,7 +20,8 @@ public static class FetchStage
     /// <summary>The dataset an earlier Fetch recorded (its path absolute).</summary>
     public static DatasetLocation Read(string directory)
     {
-        var location = JsonSerializer.Deserialize<DatasetLocation>(File.ReadAllText(Path.Combine(directory, DatasetFile)), Stamp.Json)!;
+        var location = JsonSerializer.Deserialize<DatasetLocation>(
+            File.ReadAllText(Path.Combine(directory, DatasetFile)), Stamp.Json)!;
         return location with { Path = Path.GetFullPath(Path.Combine(directory, location.Path)) };
     }
 
@@ -45,7 +46,8 @@ public static class FetchStage
         {
             DataSourceKind.Synthetic => Synthetic(run, data.Synthetic),
             DataSourceKind.Zip => CheckedZip(run, data.Path!, data.Sha256),
-            DataSourceKind.Directory => new DatasetLocation(DatasetKind.Directory, data.Path!, run.Hashes.Folder(data.Path!)),
+            DataSourceKind.Directory =>
+                new DatasetLocation(DatasetKind.Directory, data.Path!, run.Hashes.Folder(data.Path!)),
             DataSourceKind.Url => Downloaded(run, data),
             _ => throw new ArgumentOutOfRangeException(nameof(run), data.Source, "unknown data source"),
         };
@@ -64,11 +66,13 @@ public static class FetchStage
         {
             var task = p.AddTask("Fetch: generating synthetic patches");
             task.MaxValue = synthetic.Patients * synthetic.GridColumns * synthetic.GridRows;
-            var written = SyntheticDataset.WriteZip(synthetic, Path.Combine(run.Work, fileName), new Progress<int>(n => task.Value = n));
+            var written = SyntheticDataset.WriteZip(synthetic, Path.Combine(run.Work, fileName),
+                new Progress<int>(n => task.Value = n));
             task.MaxValue = task.Value = written.Patches; // the regions cover only part of the grid
             return written;
         });
-        run.Console.MarkupLineInterpolated($"Fetch: synthetic dataset of {summary.Patches:N0} patches from {summary.Patients} patients");
+        run.Console.MarkupLineInterpolated(
+            $"Fetch: synthetic dataset of {summary.Patches:N0} patches from {summary.Patients} patients");
         // Relative: the work folder is renamed into place after this returns.
         return new DatasetLocation(DatasetKind.Zip, fileName, Hashing.FileSha256(Path.Combine(run.Work, fileName)));
     }
@@ -76,11 +80,15 @@ public static class FetchStage
     private static DatasetLocation CheckedZip(StageRun run, string path, string? pinned)
     {
         if (!File.Exists(path))
-            throw new StageException($"data.path: {path} does not exist. Point data.path at the dataset zip (e.g. --set data.path=../shared/data/idc-sample.zip).");
+            throw new StageException(
+                $"data.path: {path} does not exist. Point data.path at the dataset zip (e.g. --set " +
+                "data.path=../shared/data/idc-sample.zip).");
         var count = ZipDatasetCheck.Validate(path);
         var sha = run.Hashes.File(path)!; // hashed for the key already: remembered
         if (pinned is not null && !string.Equals(pinned, sha, StringComparison.OrdinalIgnoreCase))
-            throw new StageException($"data.path: {path} has SHA-256 {sha}, but data.sha256 pins {pinned}. Use the right file, or correct data.sha256.");
+            throw new StageException(
+                $"data.path: {path} has SHA-256 {sha}, but data.sha256 pins {pinned}. Use the right file, or " +
+                "correct data.sha256.");
         run.Console.MarkupLineInterpolated($"Fetch: {path} holds {count:N0} PNG entries");
         return new DatasetLocation(DatasetKind.Zip, path, sha);
     }
@@ -97,11 +105,13 @@ public static class FetchStage
             // again.
             var existing = ArchiveHash.CheckExisting(destination, data.Sha256, p => run.Hashes.File(p)!);
             if (existing.Sha256 is { } sha) return Announce(run, destination, sha);
-            run.Console.MarkupLineInterpolated($"[yellow]Fetch: the cached download {destination} was damaged ({existing.Damage}); it was deleted and is downloaded again[/]");
+            run.Console.MarkupLineInterpolated(
+                $"[yellow]Fetch: the cached download {destination} was damaged ({existing.Damage}); it was deleted and is downloaded again[/]");
         }
         using var client = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         var downloaded = run.Console.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new DownloadedColumn(), new TransferSpeedColumn(), new RemainingTimeColumn())
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(),
+                new DownloadedColumn(), new TransferSpeedColumn(), new RemainingTimeColumn())
             .Start(p =>
             {
                 var task = p.AddTask($"Fetch: downloading {fileName}", maxValue: 1);
@@ -110,7 +120,8 @@ public static class FetchStage
                     if (d.BytesTotal is { } total) task.MaxValue = total;
                     task.Value = d.BytesDone;
                 });
-                return HttpDownloader.DownloadAsync(client, url, destination, data.Sha256, data.Download, progress, run.Cancellation)
+                return HttpDownloader.DownloadAsync(client, url, destination, data.Sha256, data.Download, progress,
+                    run.Cancellation)
                     .GetAwaiter().GetResult();
             });
         return Announce(run, destination, downloaded);
@@ -120,7 +131,8 @@ public static class FetchStage
     {
         var count = ZipDatasetCheck.Validate(archive);
         run.Hashes.File(archive); // remember it, so the output check costs a stat
-        run.Console.MarkupLineInterpolated($"Fetch: {archive} holds {count:N0} PNG entries; SHA-256 {sha} (pin it with data.sha256)");
+        run.Console.MarkupLineInterpolated(
+            $"Fetch: {archive} holds {count:N0} PNG entries; SHA-256 {sha} (pin it with data.sha256)");
         return new DatasetLocation(DatasetKind.Zip, archive, sha);
     }
 }

@@ -26,7 +26,8 @@ public static class HttpDownloader
     /// sidecar.</param>
     /// <param name="retryBaseDelay">The delay before the first retry, doubling after each; 1 s unless given (tests pass
     /// less).</param>
-    public static async Task<string> DownloadAsync(HttpClient client, Uri url, string destination, string? expectedSha256, DownloadConfig config,
+    public static async Task<string> DownloadAsync(HttpClient client, Uri url, string destination,
+        string? expectedSha256, DownloadConfig config,
         IProgress<DownloadProgress>? progress, CancellationToken ct, TimeSpan? retryBaseDelay = null)
     {
         ArgumentNullException.ThrowIfNull(client);
@@ -38,7 +39,8 @@ public static class HttpDownloader
         destination = Path.GetFullPath(destination);
         Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
         var sizes = new SizeWatch(progress);
-        var job = new DownloadJob(client, url, PartialPath(destination), TimeSpan.FromSeconds(config.TimeoutSeconds), sizes);
+        var job =
+            new DownloadJob(client, url, PartialPath(destination), TimeSpan.FromSeconds(config.TimeoutSeconds), sizes);
         var pipeline = DownloadRetry.Pipeline(config, retryBaseDelay ?? TimeSpan.FromSeconds(1));
         var attempts = 0;
         try
@@ -48,16 +50,21 @@ public static class HttpDownloader
         catch (IOException e) when (WriteFailure.IsDiskFull(e))
         {
             var kept = job.Kept;
-            var needed = sizes.Total is { } total && total > kept ? $"it needs {WriteFailure.Size(total - kept)} more" : null;
+            var needed = sizes.Total is { } total && total > kept ? $"it needs {WriteFailure.Size(total - kept)} more"
+                : null;
             throw WriteFailure.In(Path.GetDirectoryName(destination)!, Path.GetFileName(destination), e, needed,
                 job.Validator is not null && kept > 0
-                    ? $"the {kept:N0} bytes received so far are kept in {job.PartialPath} and the download resumes from there"
+                    ? $"the {kept:N0} bytes received so far are kept in {job.PartialPath} and the download resumes " +
+                        "from there"
                     : "the download starts from the beginning");
         }
         catch (Exception e) when (DownloadRetry.IsTransient(e))
         {
-            throw new StageException($"Downloading {url} failed after {attempts} attempt(s): {e.Message.TrimEnd('.')}. {WhatARerunDoes(job)} "
-                + $"If it keeps failing, check data.url and the connection, or raise data.download.retries / data.download.timeout_seconds. {OfflineCopy.Advice(url)}");
+            throw new StageException(
+                $"Downloading {url} failed after {attempts} " +
+                $"attempt(s): {e.Message.TrimEnd('.')}. {WhatARerunDoes(job)} "
+                + "If it keeps failing, check data.url and the connection, or raise data.download.retries / " +
+                    $"data.download.timeout_seconds. {OfflineCopy.Advice(url)}");
         }
         try
         {
@@ -75,7 +82,8 @@ public static class HttpDownloader
         var kept = job.Kept;
         if (kept == 0) return "Rerun to try again.";
         return job.Validator is null
-            ? $"The server sent no ETag or Last-Modified, so the {kept:N0} bytes received cannot be resumed safely; a rerun starts over."
+            ? $"The server sent no ETag or Last-Modified, so the {kept:N0} bytes received cannot be resumed safely; " +
+                "a rerun starts over."
             : $"The {kept:N0} bytes received so far are kept in {job.PartialPath}; rerun to resume.";
     }
 

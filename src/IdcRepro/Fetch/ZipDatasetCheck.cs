@@ -34,10 +34,17 @@ public static class ZipDatasetCheck
         return fault switch
         {
             null => pngs,
-            { Kind: FaultKind.Escapes } => throw new StageException($"{zipPath}: entry '{fault.Entry}' would land outside the folder the archive is extracted into ({fault.Detail}). "
+            { Kind: FaultKind.Escapes } =>
+                throw new StageException(
+                $"{zipPath}: entry '{fault.Entry}' would land outside the folder the archive is extracted into " +
+                $"({fault.Detail}). "
                 + $"The archive is not safe to use; get it again from a trusted address or check {setting}."),
-            { Kind: FaultKind.NotZip } => throw new StageException($"{zipPath} is truncated or not a zip archive ({fault.Detail}); download it again / check {setting}."),
-            _ => throw new StageException($"{zipPath} cannot be read ({fault.Detail}); check {setting} and its permissions."),
+            { Kind: FaultKind.NotZip } =>
+                throw new StageException(
+                $"{zipPath} is truncated or not a zip archive ({fault.Detail}); download it again / check {setting}."),
+            _ =>
+                throw new StageException(
+                $"{zipPath} cannot be read ({fault.Detail}); check {setting} and its permissions."),
         };
     }
 
@@ -48,7 +55,8 @@ public static class ZipDatasetCheck
     internal static string? Defect(string zipPath) => Inspect(zipPath).Fault switch
     {
         null => null,
-        { Kind: FaultKind.Escapes } f => $"has an entry '{f.Entry}' that would land outside the folder it is extracted into ({f.Detail})",
+        { Kind: FaultKind.Escapes } f =>
+            $"has an entry '{f.Entry}' that would land outside the folder it is extracted into ({f.Detail})",
         { Kind: FaultKind.NotZip } f => $"is truncated or not a zip archive ({f.Detail})",
         var f => $"cannot be read ({f.Detail})",
     };
@@ -61,7 +69,8 @@ public static class ZipDatasetCheck
             var pngs = 0;
             foreach (var entry in zip.Entries)
             {
-                if (EscapeReason(entry.FullName) is { } reason) return (pngs, new Fault(FaultKind.Escapes, reason, entry.FullName));
+                if (EscapeReason(entry.FullName) is { } reason)
+                    return (pngs, new Fault(FaultKind.Escapes, reason, entry.FullName));
                 if (entry.FullName.EndsWith(".png", StringComparison.OrdinalIgnoreCase)) pngs++;
             }
             return (pngs, null);

@@ -24,7 +24,9 @@ public sealed class IndexInvalidException(IReadOnlyList<IndexIssue> issues) : Ex
     public static string Describe(IReadOnlyList<IndexIssue> issues) => string.Join("\n", issues
         .GroupBy(i => i.Kind)
         .OrderBy(g => g.Key)
-        .Select(g => $"  {g.Count()} {Label(g.Key)}, e.g. {string.Join("; ", g.Take(3).Select(i => $"{i.Path} ({i.Detail})"))}"));
+        .Select(g =>
+            $"  {g.Count()} {Label(g.Key)}, " +
+            $"e.g. {string.Join("; ", g.Take(3).Select(i => $"{i.Path} ({i.Detail})"))}"));
 
     private static string Label(IndexIssueKind kind) => kind switch
     {

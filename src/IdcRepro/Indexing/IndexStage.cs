@@ -11,7 +11,8 @@ namespace IdcRepro.Indexing;
 public static class IndexStage
 {
     /// <summary>The index an Index output holds (index.csv), in its sorted order.</summary>
-    public static IReadOnlyList<Patch> Read(string directory) => IndexCsv.Read(Path.Combine(directory, IndexCsv.FileName));
+    public static IReadOnlyList<Patch> Read(string directory) =>
+        IndexCsv.Read(Path.Combine(directory, IndexCsv.FileName));
 
     public static StageProducts Produce(StageRun run)
     {
@@ -23,19 +24,26 @@ public static class IndexStage
         }
         catch (IndexInvalidException e)
         {
-            throw new StageException($"Index: {dataset.Path} has {e.Issues.Count} entr{(e.Issues.Count == 1 ? "y" : "ies")} that cannot be used:\n{e.Message}\n" +
+            throw new StageException(
+                $"Index: {dataset.Path} has {e.Issues.Count} entr{(e.Issues.Count == 1 ? "y" : "ies")} that cannot " +
+                $"be used:\n{e.Message}\n" +
                                      "Fix the dataset, or set index.on_invalid: skip to leave them out.");
         }
         if (result.Issues.Count > 0)
-            run.Console.MarkupLineInterpolated($"[yellow]Index: skipped {result.Issues.Count} entries (index.on_invalid: skip):[/]\n{IndexInvalidException.Describe(result.Issues)}");
+            run.Console.MarkupLineInterpolated(
+                $"[yellow]Index: skipped {result.Issues.Count} entries (index.on_invalid: skip):[/]\n{IndexInvalidException.Describe(result.Issues)}");
         if (result.ExactDuplicatesDropped > 0)
-            run.Console.MarkupLineInterpolated($"Index: dropped {result.ExactDuplicatesDropped:N0} exact duplicate copies");
+            run.Console.MarkupLineInterpolated(
+                $"Index: dropped {result.ExactDuplicatesDropped:N0} exact duplicate copies");
         if (result.Patches.Count == 0)
-            throw new StageException($"Index: {dataset.Path} holds no patches named <patient>_idx5_x<X>_y<Y>_class<C>.png. Check data.path / data.url.");
+            throw new StageException(
+                $"Index: {dataset.Path} holds no patches named <patient>_idx5_x<X>_y<Y>_class<C>.png. Check " +
+                "data.path / data.url.");
 
         IndexCsv.Write(Path.Combine(run.Work, IndexCsv.FileName), result.Patches);
         var facts = Summarize(result);
-        run.Console.MarkupLineInterpolated($"Index: {result.Patches.Count:N0} patches, {facts["patients"]} patients, {facts["class0"]:N0} class 0, {facts["class1"]:N0} class 1");
+        run.Console.MarkupLineInterpolated(
+            $"Index: {result.Patches.Count:N0} patches, {facts["patients"]} patients, {facts["class0"]:N0} class 0, {facts["class1"]:N0} class 1");
         return new StageProducts(facts);
     }
 
@@ -59,13 +67,15 @@ public static class IndexStage
             return zip.Entries.Select(e => new DatasetEntry(e.FullName, e.Length, e.Crc32)).ToList();
         }
         return Directory.EnumerateFiles(dataset.Path, "*", SearchOption.AllDirectories)
-            .Select(f => new DatasetEntry(Path.GetRelativePath(dataset.Path, f).Replace('\\', '/'), new FileInfo(f).Length))
+            .Select(f =>
+                new DatasetEntry(Path.GetRelativePath(dataset.Path, f).Replace('\\', '/'), new FileInfo(f).Length))
             .ToList();
     }
 
     private static bool SameContent(DatasetLocation dataset, DatasetEntry a, DatasetEntry b)
     {
         if (a.Crc32 is { } ca && b.Crc32 is { } cb) return ca == cb;
-        return Hashing.FileSha256(Path.Combine(dataset.Path, a.Path)) == Hashing.FileSha256(Path.Combine(dataset.Path, b.Path));
+        return Hashing.FileSha256(Path.Combine(dataset.Path, a.Path)) == Hashing.FileSha256(
+            Path.Combine(dataset.Path, b.Path));
     }
 }

@@ -10,7 +10,8 @@ namespace IdcRepro.Indexing;
 /// </summary>
 public static partial class PatchName
 {
-    [GeneratedRegex(@"^(?<patient>[0-9]+)_idx5_x(?<x>[0-9]{1,9})_y(?<y>[0-9]{1,9})_class(?<label>[01])\.png$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<patient>[0-9]+)_idx5_x(?<x>[0-9]{1,9})_y(?<y>[0-9]{1,9})_class(?<label>[01])\.png$",
+        RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 
     /// <summary>The patch a path names, or the reason it does not name one.</summary>

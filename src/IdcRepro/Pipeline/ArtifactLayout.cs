@@ -25,7 +25,8 @@ public sealed record ArtifactLayout(string Root)
     /// <summary>
     /// The scripts and logs of one submission of a sweep: <c>sweeps/&lt;id&gt;/submission-&lt;n&gt;/</c>.
     /// </summary>
-    public string SubmissionDirectory(string sweepId, int number) => Path.Combine(SweepDirectory(sweepId), $"submission-{number}");
+    public string SubmissionDirectory(string sweepId, int number) =>
+        Path.Combine(SweepDirectory(sweepId), $"submission-{number}");
 
     /// <summary>Where a sweep's Compare job writes compare.html.</summary>
     public string SweepCompareDirectory(string sweepId) => Path.Combine(SweepDirectory(sweepId), "compare");
@@ -34,5 +35,6 @@ public sealed record ArtifactLayout(string Root)
     /// Where <c>idc export --format &lt;format&gt;</c> writes a run's model by default:
     /// <c>runs/&lt;name&gt;/export/&lt;format&gt;/</c>.
     /// </summary>
-    public string ExportDirectory(string runName, string format) => Path.Combine(RunDirectory(runName), "export", format);
+    public string ExportDirectory(string runName, string format) =>
+        Path.Combine(RunDirectory(runName), "export", format);
 }

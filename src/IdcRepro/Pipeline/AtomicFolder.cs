@@ -9,7 +9,8 @@ public static class AtomicFolder
     public static void Write(string folder, Action<string> writeTemporary)
     {
         var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
-        var parent = Path.GetDirectoryName(target) ?? throw new ArgumentException($"{folder} has no parent folder to write beside.", nameof(folder));
+        var parent = Path.GetDirectoryName(target)
+            ?? throw new ArgumentException($"{folder} has no parent folder to write beside.", nameof(folder));
         var name = Path.GetFileName(target);
         Directory.CreateDirectory(parent);
         var work = Path.Combine(parent, $".{name}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");

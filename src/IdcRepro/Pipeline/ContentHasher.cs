@@ -34,7 +34,8 @@ public sealed class ContentHasher(string stateFolder)
         var done = 0;
         Parallel.For(0, files.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
-            hashes[i] = state.Sha256(files[i]) ?? throw new IOException($"{Path.Combine(root, files[i])} disappeared while {root} was hashed");
+            hashes[i] = state.Sha256(files[i])
+                ?? throw new IOException($"{Path.Combine(root, files[i])} disappeared while {root} was hashed");
             var n = Interlocked.Increment(ref done);
             if (n % 1024 == 0) progress?.Report(n);
         });

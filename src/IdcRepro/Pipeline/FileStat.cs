@@ -67,5 +67,6 @@ public readonly record struct FileStat(ulong Device, ulong Inode, long Size, lon
     }
 
     [DllImport("libc", EntryPoint = "statx", SetLastError = true)]
-    private static extern int NativeStatx(int dirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, ref StatxBuffer buffer);
+    private static extern int NativeStatx(int dirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags,
+        uint mask, ref StatxBuffer buffer);
 }

@@ -70,7 +70,8 @@ public sealed class HashState
 
     /// <summary>Whether the file's hash would come from memory (its stat is the remembered one).</summary>
     public bool Remembers(string relativePath) =>
-        _entries.TryGetValue(relativePath, out var known) && FileStat.Of(Path.Combine(Root, relativePath)) == known.Stat;
+        _entries.TryGetValue(relativePath, out var known)
+            && FileStat.Of(Path.Combine(Root, relativePath)) == known.Stat;
 
     /// <summary>Forgets files no longer in <paramref name="present"/> (a folder's files after a listing).</summary>
     public void KeepOnly(IReadOnlySet<string> present)

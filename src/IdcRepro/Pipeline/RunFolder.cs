@@ -25,7 +25,8 @@ public static class RunFolder
     }
 
     [DllImport("libc", EntryPoint = "rename", SetLastError = true)]
-    private static extern int Rename([MarshalAs(UnmanagedType.LPUTF8Str)] string from, [MarshalAs(UnmanagedType.LPUTF8Str)] string to);
+    private static extern int Rename([MarshalAs(UnmanagedType.LPUTF8Str)] string from,
+        [MarshalAs(UnmanagedType.LPUTF8Str)] string to);
 
     /// <summary>
     /// Points runs/&lt;name&gt;/&lt;stage&gt; at a stage folder: a relative symbolic link, or a .path file where links

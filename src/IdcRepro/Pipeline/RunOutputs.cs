@@ -27,5 +27,6 @@ internal sealed class FinishedRun(PipelineRunner runner, RunSpec run) : IRunOutp
     public StageResult Output(StageDefinition stage) => runner.Require(stage, run);
 
     public IReadOnlyList<(string RunName, string Directory)> FamilyOutputs(StageDefinition stage) =>
-        run.Family.Select(member => (member.Name, runner.Require(stage, run with { Config = member }).Directory)).ToList();
+        run.Family.Select(member => (member.Name, runner.Require(stage, run with { Config = member }).Directory))
+            .ToList();
 }

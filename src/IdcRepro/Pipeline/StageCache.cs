@@ -42,7 +42,8 @@ public sealed class StageCache(ArtifactLayout layout, ContentHasher hashes)
     {
         var dir = layout.StageDirectory(key);
         var stampPath = Path.Combine(dir, Stamp.FileName);
-        if (!File.Exists(stampPath)) return Directory.Exists(dir) ? new CacheLookup(null, "its folder has no stamp.json") : CacheLookup.Missing;
+        if (!File.Exists(stampPath))
+            return Directory.Exists(dir) ? new CacheLookup(null, "its folder has no stamp.json") : CacheLookup.Missing;
         Stamp? stamp;
         try
         {
@@ -82,7 +83,8 @@ public sealed class StageCache(ArtifactLayout layout, ContentHasher hashes)
             Directory.CreateDirectory(root);
             using var workLock = AcquireLock(Path.Combine(root, $".lock-{key.Short}"), key, onWait);
             // Another process may have made it while this one waited.
-            if (!force && Find(key, externalMismatch).Stamp is { } made) return new StageResult(made, final, Ran: false);
+            if (!force && Find(key, externalMismatch).Stamp is { } made)
+                return new StageResult(made, final, Ran: false);
             var stamp = RunLocked(key, root, work, final, produce, resumable, force);
             hashes.Remember(final, stamp.Outputs);
             return new StageResult(stamp, final, Ran: true, found.Damage);
@@ -96,7 +98,8 @@ public sealed class StageCache(ArtifactLayout layout, ContentHasher hashes)
     /// <summary>
     /// Makes the output in the work folder and publishes it; the caller holds the work folder's lock throughout.
     /// </summary>
-    private static Stamp RunLocked(StageKey key, string root, string work, string final, Func<string, StageProducts> produce, bool resumable, bool force)
+    private static Stamp RunLocked(StageKey key, string root, string work, string final,
+        Func<string, StageProducts> produce, bool resumable, bool force)
     {
         try
         {
@@ -112,7 +115,8 @@ public sealed class StageCache(ArtifactLayout layout, ContentHasher hashes)
             // which also gives back its space when the disk filled up.
             // Said of the stage's folder, not of the work folder that is gone; a write elsewhere (a download) keeps its
             // own words.
-            var inWork = e is not WriteFailedException failed || failed.Folder.StartsWith(work, StringComparison.Ordinal);
+            var inWork = e is not WriteFailedException failed
+                || failed.Folder.StartsWith(work, StringComparison.Ordinal);
             var written = WriteFailure.IsDiskFull(e) ? FolderBytes(work) : 0;
             if (!resumable) TryDelete(work);
             if (!WriteFailure.IsDiskFull(e) || !inWork) throw;
@@ -130,7 +134,8 @@ public sealed class StageCache(ArtifactLayout layout, ContentHasher hashes)
             .Select(f => Path.GetRelativePath(work, f).Replace('\\', '/'))
             .Where(f => f != Stamp.FileName)
             .Order(StringComparer.Ordinal)
-            .ToDictionary(f => f, f => new OutputFile(new FileInfo(Path.Combine(work, f)).Length, Hashing.FileSha256(Path.Combine(work, f))));
+            .ToDictionary(f => f, f =>
+                new OutputFile(new FileInfo(Path.Combine(work, f)).Length, Hashing.FileSha256(Path.Combine(work, f))));
         var stamp = new Stamp
         {
             Stage = key.Stage,
@@ -141,7 +146,8 @@ public sealed class StageCache(ArtifactLayout layout, ContentHasher hashes)
             Inputs = key.Inputs,
             Outputs = outputs,
             OutputHash = Stamp.HashOfOutputs(outputs),
-            Facts = products.Facts.ToDictionary(f => f.Key, f => JsonSerializer.SerializeToElement(f.Value, Stamp.Json)),
+            Facts =
+                products.Facts.ToDictionary(f => f.Key, f => JsonSerializer.SerializeToElement(f.Value, Stamp.Json)),
             CreatedUtc = started,
             Seconds = Math.Round((DateTimeOffset.UtcNow - started).TotalSeconds, 3),
         };
@@ -202,7 +208,9 @@ public sealed class StageCache(ArtifactLayout layout, ContentHasher hashes)
             {
                 if (!said)
                 {
-                    onWait?.Invoke($"{key.Stage}: another process is making the same output ({key.Short}); waiting for it (at most {Duration(LockWait)}), then using it");
+                    onWait?.Invoke(
+                        $"{key.Stage}: another process is making the same output ({key.Short}); waiting for it (at " +
+                        $"most {Duration(LockWait)}), then using it");
                     said = true;
                 }
                 Thread.Sleep(pause);
@@ -210,7 +218,9 @@ public sealed class StageCache(ArtifactLayout layout, ContentHasher hashes)
             }
             catch (IOException e) when (!WriteFailure.IsDiskFull(e))
             {
-                throw new StageException($"{key.Stage}: another process has been making the same output for {Duration(LockWait)} ({path} is locked). " +
+                throw new StageException(
+                    $"{key.Stage}: another process has been making the same output for {Duration(LockWait)} ({path} " +
+                    "is locked). " +
                                          "Check for a stuck run (a job of a sweep?), stop it, then rerun.");
             }
         }

@@ -8,7 +8,8 @@ public enum ReadScope { Run, Family }
 /// <summary>An upstream stage whose output a stage reads.</summary>
 public sealed record StageRead(StageDefinition Stage, ReadScope Scope = ReadScope.Run)
 {
-    public override string ToString() => Scope == ReadScope.Family ? $"{Stage.Name} (every run of the family)" : Stage.Name;
+    public override string ToString() => Scope == ReadScope.Family ? $"{Stage.Name} (every run of the family)"
+        : Stage.Name;
 }
 
 /// <summary>

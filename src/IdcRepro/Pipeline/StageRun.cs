@@ -52,7 +52,8 @@ public sealed class StageRun : IRunOutputs
     /// <summary>The stage's own config section, which its key holds.</summary>
     /// <exception cref="UndeclaredReadException">The stage declared another section.</exception>
     public T Section<T>() where T : class => Stage.Section(Run.Config) as T
-        ?? throw new UndeclaredReadException($"{Stage.Name} asked for config section {typeof(T).Name}, but it declares '{Stage.SectionName}'.");
+        ?? throw new UndeclaredReadException(
+            $"{Stage.Name} asked for config section {typeof(T).Name}, but it declares '{Stage.SectionName}'.");
 
     /// <summary>The folder of a declared upstream stage's output in this run (verified against its stamp).</summary>
     public string Input(StageDefinition upstream)
@@ -70,7 +71,8 @@ public sealed class StageRun : IRunOutputs
     public IReadOnlyList<(string RunName, string Directory)> FamilyInputs(StageDefinition upstream)
     {
         Declared(upstream, ReadScope.Family);
-        return Run.Family.Select(member => (member.Name, _runner.Require(upstream, Run with { Config = member }).Directory)).ToList();
+        return Run.Family.Select(member =>
+            (member.Name, _runner.Require(upstream, Run with { Config = member }).Directory)).ToList();
     }
 
     /// <summary>The stamp of a declared upstream output (its provenance: hash, facts, seconds).</summary>
@@ -85,14 +87,18 @@ public sealed class StageRun : IRunOutputs
 
     StageResult IRunOutputs.Output(StageDefinition upstream) => new(InputStamp(upstream), Input(upstream), Ran: false);
 
-    IReadOnlyList<(string RunName, string Directory)> IRunOutputs.FamilyOutputs(StageDefinition upstream) => FamilyInputs(upstream);
+    IReadOnlyList<(string RunName, string Directory)> IRunOutputs.FamilyOutputs(StageDefinition upstream) =>
+        FamilyInputs(upstream);
 
     private void Declared(StageDefinition upstream, ReadScope scope)
     {
         if (!Stage.Reads.Any(r => r.Stage.Name == upstream.Name && r.Scope == scope))
             throw new UndeclaredReadException(
-                $"{Stage.Name} read {upstream.Name}{(scope == ReadScope.Family ? " of every run of the family" : "")} without declaring it " +
-                $"(it declares: {(Stage.Reads.Count == 0 ? "nothing" : string.Join(", ", Stage.Reads))}). Declare it in the graph, so its key covers it.");
+                $"{Stage.Name} " +
+                $"read {upstream.Name}{(scope == ReadScope.Family ? " of every run of the family" : "")} without " +
+                "declaring it " +
+                $"(it declares: {(Stage.Reads.Count == 0 ? "nothing" : string.Join(", ", Stage.Reads))}). Declare " +
+                "it in the graph, so its key covers it.");
     }
 }
 

@@ -20,7 +20,8 @@ public static class WriteFailure
     public static bool IsDiskFull(Exception? e) => e switch
     {
         WriteFailedException w => IsDiskFull(w.InnerException),
-        IOException => OperatingSystem.IsWindows() ? (e.HResult & 0xFFFF) is DiskFull or HandleDiskFull : e.HResult is NoSpace or QuotaExceeded,
+        IOException => OperatingSystem.IsWindows() ? (e.HResult & 0xFFFF) is DiskFull or HandleDiskFull
+            : e.HResult is NoSpace or QuotaExceeded,
         _ => false,
     };
 
@@ -28,7 +29,8 @@ public static class WriteFailure
     /// Whether <paramref name="e"/> is a failed write not yet said in words (a <see cref="WriteFailedException"/>
     /// already is).
     /// </summary>
-    public static bool IsWriteProblem(Exception e) => e is IOException or UnauthorizedAccessException && e is not WriteFailedException;
+    public static bool IsWriteProblem(Exception e) => e is IOException or UnauthorizedAccessException
+        && e is not WriteFailedException;
 
     /// <summary>
     /// The exception to throw for a write into <paramref name="folder"/> that failed with <paramref name="e"/>.
@@ -36,7 +38,8 @@ public static class WriteFailure
     /// <param name="what">What was being written, e.g. "config.yaml" or "the Preprocess output".</param>
     /// <param name="needed">How much room it needed, when known, as a clause: "it needs 4.2 MB".</param>
     /// <param name="resume">What a rerun does with what was kept, when something was.</param>
-    public static WriteFailedException In(string folder, string what, Exception e, string? needed = null, string? resume = null)
+    public static WriteFailedException In(string folder, string what, Exception e, string? needed = null,
+        string? resume = null)
     {
         if (e is WriteFailedException { InnerException: { } cause }) e = cause;
         folder = Path.GetFullPath(folder);
@@ -47,10 +50,12 @@ public static class WriteFailure
             var details = string.Join(", ", new[] { needed, free }.OfType<string>());
             return new WriteFailedException(
                 $"no space left on the disk of {folder} to write {what}{(details.Length > 0 ? ": " + details : "")}. "
-                + $"Free some space there (old runs, downloads) or give --artifacts a folder on a disk with room, {then}.", folder, e);
+                + "Free some space there (old runs, downloads) or give --artifacts a folder on a disk with " +
+                    $"room, {then}.", folder, e);
         }
         return new WriteFailedException(
-            $"could not write {what} in {folder}: {e.Message.TrimEnd('.')}. Check that the folder exists and is writable (permissions, a read-only disk), {then}.", folder, e);
+            $"could not write {what} in {folder}: {e.Message.TrimEnd('.')}. Check that the folder exists and is " +
+            $"writable (permissions, a read-only disk), {then}.", folder, e);
     }
 
     /// <summary>Bytes in words: 512 bytes, 1.4 MB, 2.31 GB.</summary>

@@ -14,7 +14,8 @@ public static class CachedPatches
         var path = cache.ImagesPath;
         using var images = NpyMappedArray.Open(path);
         if (images.Header.Shape.Count != 4 || images.Header.Shape[3] != 3)
-            throw new StageException($"{path}: expected a (N, H, W, 3) uint8 array, found {images.Header}. Rerun Preprocess with --force.");
+            throw new StageException(
+                $"{path}: expected a (N, H, W, 3) uint8 array, found {images.Header}. Rerun Preprocess with --force.");
         var height = (int)images.Header.Shape[1];
         var width = (int)images.Header.Shape[2];
         var patchBytes = height * width * 3;

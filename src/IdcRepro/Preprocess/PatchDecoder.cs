@@ -44,7 +44,9 @@ public static class PatchDecoder
     {
         var size = config.Size;
         if (destination.Length != PatchBytes(config))
-            throw new ArgumentException($"destination is {destination.Length} bytes; a {size}x{size} RGB patch needs {PatchBytes(config)}", nameof(destination));
+            throw new ArgumentException(
+                $"destination is {destination.Length} bytes; a {size}x{size} RGB patch needs {PatchBytes(config)}",
+                nameof(destination));
         var declared = PngStructure.Check(png);
         if (config.Resize == ResizeMode.Pad && (declared.Width > size || declared.Height > size))
             throw new PatchTooLargeException(declared, size);
@@ -55,7 +57,8 @@ public static class PatchDecoder
         {
             using var image = Load(png);
             if (image.Width != declared.Width || image.Height != declared.Height)
-                throw new CorruptPatchException($"the PNG header says {declared} but the image decodes as {image.Width}x{image.Height}");
+                throw new CorruptPatchException(
+                    $"the PNG header says {declared} but the image decodes as {image.Width}x{image.Height}");
             Pixels(image).CopyTo(pixels);
         }
         if (!fullSize) Reshape(pixels, declared, config, destination);
@@ -66,7 +69,8 @@ public static class PatchDecoder
     /// Brings <paramref name="pixels"/> (HWC RGB of <paramref name="from"/>) to size x size: resampled, or padded
     /// top-left on black.
     /// </summary>
-    private static void Reshape(ReadOnlySpan<byte> pixels, ImageSize from, PreprocessConfig config, Span<byte> destination)
+    private static void Reshape(ReadOnlySpan<byte> pixels, ImageSize from, PreprocessConfig config,
+        Span<byte> destination)
     {
         var size = config.Size;
         if (config.Resize == ResizeMode.Pad)
@@ -78,7 +82,10 @@ public static class PatchDecoder
             return;
         }
         using var image = Image.LoadPixelData<Rgb24>(Png, pixels, from.Width, from.Height);
-        image.Mutate(x => x.Resize(new ResizeOptions { Size = new Size(size, size), Mode = SharpResizeMode.Stretch, Sampler = Sampler(config.Resize) }));
+        image.Mutate(x =>
+            x.Resize(
+            new ResizeOptions { Size = new Size(size, size), Mode = SharpResizeMode.Stretch, Sampler =
+            Sampler(config.Resize) }));
         Pixels(image).CopyTo(destination);
     }
 
@@ -88,7 +95,8 @@ public static class PatchDecoder
         {
             return Image.Load<Rgb24>(Png, png, Decoder);
         }
-        catch (Exception e) when (e is ImageFormatException or InvalidDataException or InvalidMemoryOperationException or NotSupportedException)
+        catch (Exception e) when (e is ImageFormatException or InvalidDataException or InvalidMemoryOperationException
+            or NotSupportedException)
         {
             throw new CorruptPatchException($"the PNG cannot be decoded: {e.Message}", e);
         }
@@ -116,7 +124,9 @@ public sealed class CorruptPatchException(string message, Exception? inner = nul
 /// file.
 /// </summary>
 public sealed class PatchTooLargeException(ImageSize size, int target)
-    : Exception($"the patch is {size}, larger than preprocess.size {target}; pad only enlarges: use resize bilinear, bicubic or nearest, or a size of at least {Math.Max(size.Width, size.Height)}")
+    : Exception(
+        $"the patch is {size}, larger than preprocess.size {target}; pad only enlarges: use resize bilinear, " +
+        $"bicubic or nearest, or a size of at least {Math.Max(size.Width, size.Height)}")
 {
     public ImageSize Size { get; } = size;
 }

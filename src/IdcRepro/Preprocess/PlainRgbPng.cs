@@ -65,7 +65,9 @@ public static unsafe class PlainRgbPng
         {
             var length = (int)BinaryPrimitives.ReadUInt32BigEndian(png[at..]);
             var type = BinaryPrimitives.ReadUInt32BigEndian(png[(at + 4)..]);
-            if (type is Ihdr or Idat && System.IO.Hashing.Crc32.HashToUInt32(png.Slice(at + 4, 4 + length)) != BinaryPrimitives.ReadUInt32BigEndian(png[(at + 8 + length)..]))
+            if (type is Ihdr or Idat
+                && System.IO.Hashing.Crc32.HashToUInt32(
+                png.Slice(at + 4, 4 + length)) != BinaryPrimitives.ReadUInt32BigEndian(png[(at + 8 + length)..]))
                 return false;
             if (type == Idat)
             {
@@ -105,11 +107,13 @@ public static unsafe class PlainRgbPng
     {
         var rows = destination.Length / stride;
         var rawLength = rows * (stride + 1);
-        var raw = _inflated is { } r && r.Length > rawLength ? r : _inflated = new byte[Math.Max(rawLength + 1, 16 * 1024)];
+        var raw = _inflated is { } r && r.Length > rawLength ? r : _inflated =
+            new byte[Math.Max(rawLength + 1, 16 * 1024)];
         try
         {
             using var zlib = new ZLibStream(compressed, CompressionMode.Decompress);
-            if (zlib.ReadAtLeast(raw.AsSpan(0, rawLength + 1), rawLength + 1, throwOnEndOfStream: false) != rawLength) return false;
+            if (zlib.ReadAtLeast(raw.AsSpan(0, rawLength + 1), rawLength + 1, throwOnEndOfStream: false) != rawLength)
+                return false;
         }
         catch (InvalidDataException)
         {

@@ -19,7 +19,8 @@ public static class PreprocessStage
     public const string LabelsFile = "labels.npy";
     public const string PatchesFile = "patches.csv";
 
-    public static PatchCache Read(string directory) => new(directory, IndexCsv.Read(Path.Combine(directory, PatchesFile)));
+    public static PatchCache Read(string directory) =>
+        new(directory, IndexCsv.Read(Path.Combine(directory, PatchesFile)));
 
     public static StageProducts Produce(StageRun run)
     {
@@ -27,7 +28,8 @@ public static class PreprocessStage
         var settings = run.Section<PreprocessConfig>();
         using var reader = PatchReader.Open(run.Input(Graph.Fetch, FetchStage.Read));
         var summary = run.Console.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new RemainingTimeColumn())
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(),
+                new ElapsedTimeColumn(), new RemainingTimeColumn())
             .Start(p =>
             {
                 var task = p.AddTask($"Preprocess: decoding {patches.Count:N0} patches", maxValue: patches.Count);
@@ -37,10 +39,13 @@ public static class PreprocessStage
             });
         foreach (var skipped in summary.Skipped.Take(20))
             run.Console.MarkupLineInterpolated($"[yellow]Preprocess: skipped {skipped}[/]");
-        if (summary.Skipped.Count > 20) run.Console.MarkupLineInterpolated($"[yellow]Preprocess: ... and {summary.Skipped.Count - 20} more skipped[/]");
+        if (summary.Skipped.Count > 20)
+            run.Console.MarkupLineInterpolated(
+                $"[yellow]Preprocess: ... and {summary.Skipped.Count - 20} more skipped[/]");
 
         IndexCsv.Write(Path.Combine(run.Work, PatchesFile), summary.KeptIndices.Select(i => patches[i]));
-        run.Console.MarkupLineInterpolated($"Preprocess: {summary.Kept:N0} patches of {summary.Size}x{summary.Size}; {summary.Reshaped:N0} brought to size ({settings.Resize.ToString().ToLowerInvariant()}), {summary.Skipped.Count:N0} skipped");
+        run.Console.MarkupLineInterpolated(
+            $"Preprocess: {summary.Kept:N0} patches of {summary.Size}x{summary.Size}; {summary.Reshaped:N0} brought to size ({settings.Resize.ToString().ToLowerInvariant()}), {summary.Skipped.Count:N0} skipped");
         return new StageProducts(new Dictionary<string, object>
         {
             ["patches"] = summary.Kept,
@@ -59,5 +64,6 @@ public sealed record PatchCache(string Directory, IReadOnlyList<Patch> Patches)
     public string ImagesPath => Path.Combine(Directory, PreprocessStage.ImagesFile);
 
     /// <summary>The labels of the cache's rows.</summary>
-    public int[] Labels() => NpyFile.ReadVector<long>(Path.Combine(Directory, PreprocessStage.LabelsFile)).Select(l => (int)l).ToArray();
+    public int[] Labels() =>
+        NpyFile.ReadVector<long>(Path.Combine(Directory, PreprocessStage.LabelsFile)).Select(l => (int)l).ToArray();
 }

@@ -10,6 +10,7 @@ public static class CompareWriter
 
     /// <param name="repositoryRoot">Config paths on the page are shown relative to it (see
     /// <see cref="ComparePage.Build"/>).</param>
-    public static ReportFiles Write(string directory, IReadOnlyList<CompareVariant> variants, string? repositoryRoot = null) =>
+    public static ReportFiles Write(string directory, IReadOnlyList<CompareVariant> variants, string? repositoryRoot =
+        null) =>
         DocumentWriter.Write(directory, Name, ComparePage.Build(variants, repositoryRoot));
 }

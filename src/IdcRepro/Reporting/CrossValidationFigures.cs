@@ -39,7 +39,8 @@ public sealed record CrossValidationFigures
 /// <summary>
 /// One fold's run: its test patients and its figures on every patch of them and on the undersampled set.
 /// </summary>
-public sealed record FoldFigures(int Fold, string Run, IReadOnlyList<string> TestPatients, long Patches, IReadOnlyDictionary<string, double?> All,
+public sealed record FoldFigures(int Fold, string Run, IReadOnlyList<string> TestPatients, long Patches,
+    IReadOnlyDictionary<string, double?> All,
     long UndersampledPatches, IReadOnlyDictionary<string, double?> Undersampled, string Decision);
 
 /// <summary>Pooled out-of-fold figures with intervals, and each metric's mean ± sd over the folds.</summary>

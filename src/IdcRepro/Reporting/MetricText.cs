@@ -7,7 +7,8 @@ namespace IdcRepro.Reporting;
 /// </summary>
 internal static class MetricText
 {
-    public static double? ValueOf(MetricSet metrics, string metric) => metrics.Named().First(m => m.Key == metric).Value;
+    public static double? ValueOf(MetricSet metrics, string metric) =>
+        metrics.Named().First(m => m.Key == metric).Value;
 
     /// <summary>
     /// A held-out set's metric: the value to 4 decimals, its interval on the next line when there is one.

@@ -16,7 +16,9 @@ public static class PublishedResults
     /// Cruz-Roa et al. 2014 as Janowczyk &amp; Madabhushi 2016 report it: F-measure 71.80%, balanced accuracy 84.23%.
     /// </summary>
     public static PublishedResult CruzRoa2014 { get; } = new(
-        "Cruz-Roa et al. 2014", "3-layer CNN", "patient-level split: 113 training (84 + 29 validation) and 49 test patients", "all patches of the test patients",
+        "Cruz-Roa et al. 2014", "3-layer CNN",
+            "patient-level split: 113 training (84 + 29 validation) and 49 test patients",
+            "all patches of the test patients",
         new Dictionary<string, double> { [MetricNames.F1] = 0.7180, [MetricNames.BalancedAccuracy] = 0.8423 });
 
     /// <summary>
@@ -24,7 +26,8 @@ public static class PublishedResults
     /// 84.68%.
     /// </summary>
     public static PublishedResult JanowczykMadabhushi2016 { get; } = new(
-        "Janowczyk & Madabhushi 2016", "AlexNet", "patient-level split: the same 113 training and 49 test patients", "all patches of the test patients",
+        "Janowczyk & Madabhushi 2016", "AlexNet", "patient-level split: the same 113 training and 49 test patients",
+            "all patches of the test patients",
         new Dictionary<string, double> { [MetricNames.F1] = 0.7648, [MetricNames.BalancedAccuracy] = 0.8468 });
 
     /// <summary>Every anchor, in the order shown.</summary>

@@ -19,18 +19,23 @@ internal static class ReportFigures
     {
         if (!result.CrossValidated || result.Folds is not { } folds) return null;
         int? seed = result.Seeds is null ? null : config.Train.Seed;
-        var pooled = result.PooledFor(seed) ?? throw new Pipeline.StageException("crossval.json holds no pooled figures; rerun CrossValidate with --force.");
+        var pooled = result.PooledFor(seed)
+            ?? throw new Pipeline.StageException(
+            "crossval.json holds no pooled figures; rerun CrossValidate with --force.");
         return new CrossValidationFigures
         {
             Folds = folds,
             Seed = seed,
             FoldRows = result.Runs.Where(r => r.Seed == seed)
-                .Select(r => new FoldFigures(r.Fold, r.Run, r.TestPatients, r.All.Patches, r.All.Metrics, r.Undersampled.Patches, r.Undersampled.Metrics,
+                .Select(r =>
+                    new FoldFigures(r.Fold, r.Run, r.TestPatients, r.All.Patches, r.All.Metrics, r.Undersampled.Patches,
+                    r.Undersampled.Metrics,
                     r.Threshold is { } t ? FormattableString.Invariant($"p1 > {t:0.0000}") : "argmax"))
                 .ToList(),
             All = Pooled(pooled.All),
             Undersampled = Pooled(pooled.Undersampled),
-            PerSeed = result.Seeds is null ? [] : result.Pooled.Select(p => (p.Seed!.Value, Figures(p.All), Figures(p.Undersampled))).ToList(),
+            PerSeed = result.Seeds is null ? []
+                : result.Pooled.Select(p => (p.Seed!.Value, Figures(p.All), Figures(p.Undersampled))).ToList(),
             AllOverSeeds = result.PooledOverSeeds,
             UndersampledOverSeeds = result.PooledUndersampledOverSeeds,
         };
@@ -40,14 +45,21 @@ internal static class ReportFigures
     /// The external sets as the report shows them, and the rows behind their maps: for a k-fold, scored by the mean of
     /// the run's seed's fold models (CrossValidate); otherwise by the run's model (Evaluate).
     /// </summary>
-    public static (IReadOnlyList<ExternalFigures> Figures, IReadOnlyList<(string Set, IReadOnlyList<PredictionRow> Rows, DecisionRule Rule)> Rows) External(
-        IdcConfig config, EvaluationOutput evaluation, CrossValidationOutput crossValidation, IReadOnlyList<Patch> dataset)
+    public static (IReadOnlyList<ExternalFigures> Figures,
+        IReadOnlyList<(string Set, IReadOnlyList<PredictionRow> Rows, DecisionRule Rule)> Rows) External(
+        IdcConfig config, EvaluationOutput evaluation, CrossValidationOutput crossValidation,
+            IReadOnlyList<Patch> dataset)
     {
         var result = crossValidation.Result;
         if (!result.CrossValidated)
         {
-            var figures = evaluation.External.Select(e => new ExternalFigures(e.Set, "this run's model", Figures(e.Metrics), e.Metrics.PerPatient, [], e.PatientsInTraining)).ToList();
-            var rows = evaluation.External.Select(e => (e.Set, (IReadOnlyList<PredictionRow>)evaluation.ExternalRows.Where(r => r.Set == e.Set).Select(ExternalPredictionRow.ToPrediction).ToList(),
+            var figures = evaluation.External.Select(e =>
+                new ExternalFigures(e.Set, "this run's model", Figures(e.Metrics), e.Metrics.PerPatient, [],
+                e.PatientsInTraining)).ToList();
+            var rows = evaluation.External.Select(e =>
+                (e.Set,
+                (IReadOnlyList<PredictionRow>)evaluation.ExternalRows.Where(r => r.Set == e.Set)
+                .Select(ExternalPredictionRow.ToPrediction).ToList(),
                 evaluation.Decision.DecisionRule)).ToList();
             return (figures, rows);
         }
@@ -56,7 +68,9 @@ internal static class ReportFigures
         var seedText = EnsemblePredictionRow.SeedText(result.Seeds is null ? null : config.Train.Seed);
         int? seed = result.Seeds is null ? null : config.Train.Seed;
         var sets = result.External.Where(e => e.Seed == seed).ToList();
-        var ensembleFigures = sets.Select(e => new ExternalFigures(e.Set, $"the mean of the {e.Folds.Count} fold models' probabilities ({e.Decision})", Figures(e.Metrics), e.Metrics.PerPatient,
+        var ensembleFigures = sets.Select(e =>
+            new ExternalFigures(e.Set, $"the mean of the {e.Folds.Count} fold models' probabilities ({e.Decision})",
+            Figures(e.Metrics), e.Metrics.PerPatient,
             e.Folds.Select(f => (f.Run, f.Metrics)).ToList(),
             e.Metrics.PerPatient.Select(p => p.Patient).Where(known.Contains).ToList())).ToList();
         var ensembleRows = sets.Select(e => (e.Set, (IReadOnlyList<PredictionRow>)crossValidation.Ensemble
@@ -68,7 +82,9 @@ internal static class ReportFigures
     private static PooledFigures Pooled(PooledMetrics pooled) =>
         new(new HeldOutFigures(pooled.Patches, pooled.Patients, pooled.Metrics, pooled.Intervals), pooled.FoldSpread);
 
-    private static HeldOutFigures Figures(PooledMetrics pooled) => new(pooled.Patches, pooled.Patients, pooled.Metrics, pooled.Intervals);
+    private static HeldOutFigures Figures(PooledMetrics pooled) =>
+        new(pooled.Patches, pooled.Patients, pooled.Metrics, pooled.Intervals);
 
-    private static HeldOutFigures Figures(EvaluationResult result) => new(result.TestPatches, result.TestPatients, result.Metrics, result.Intervals);
+    private static HeldOutFigures Figures(EvaluationResult result) =>
+        new(result.TestPatches, result.TestPatients, result.Metrics, result.Intervals);
 }

@@ -16,7 +16,9 @@ public static class ReportStage
     {
         var (report, pixels) = RunReportLoader.Load(run);
         using (pixels) ReportWriter.Write(run.Work, report);
-        return new StageProducts(new Dictionary<string, object> { ["git_commit"] = report.Provenance.GitCommit, ["git_dirty"] = report.Provenance.GitDirty });
+        return new StageProducts(
+            new Dictionary<string, object> { ["git_commit"] = report.Provenance.GitCommit, ["git_dirty"] =
+            report.Provenance.GitDirty });
     }
 
     /// <summary>Says where the page is (through the run's folder) and notes it for build.sh to print last.</summary>
@@ -29,7 +31,8 @@ public static class ReportStage
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            console.MarkupLineInterpolated($"[yellow]warning: could not note the report's path in {layout.Root} ({e.Message})[/]");
+            console.MarkupLineInterpolated(
+                $"[yellow]warning: could not note the report's path in {layout.Root} ({e.Message})[/]");
         }
         console.MarkupLineInterpolated($"Report: {page}");
     }

@@ -24,7 +24,8 @@ public static class RunReportLoader
         var model = TrainStage.Read(stages[Graph.Train].Directory);
         var evaluation = EvaluateStage.Read(stages[Graph.Evaluate].Directory);
         var crossValidation = CrossValidateStage.Read(stages[Graph.CrossValidate].Directory);
-        var (sets, patches, rows, result, summary) = (balanced.Sets, cache.Patches, evaluation.Rows, evaluation.Result, model.Summary);
+        var (sets, patches, rows, result, summary) =
+            (balanced.Sets, cache.Patches, evaluation.Rows, evaluation.Result, model.Summary);
         var rule = evaluation.Decision.DecisionRule;
 
         var trainPatients = sets.Train.Select(r => patches[r].Patient).ToHashSet(StringComparer.Ordinal);
@@ -45,7 +46,8 @@ public static class RunReportLoader
             Metrics = result.Scored ? Metrics.Compute(EvaluateStage.Predictions(rows), rule) : ReportFigures.NoMetrics,
             HasTestSet = result.Scored,
             AllPatches = evaluation.AllRows.Count > rows.Count
-                ? HeldOutFigures.Of(Metrics.Compute(EvaluateStage.Predictions(evaluation.AllRows), rule), evaluation.AllResult.Intervals)
+                ? HeldOutFigures.Of(Metrics.Compute(EvaluateStage.Predictions(evaluation.AllRows), rule),
+                    evaluation.AllResult.Intervals)
                 : null,
             Decision = evaluation.Decision.Describe(),
             Thresholded = evaluation.Decision.Threshold is not null,
@@ -67,7 +69,8 @@ public static class RunReportLoader
                 DatasetPatients = index.Stamp.Fact<int>("patients"),
                 SplitStrategy = ConfigSchema.EnumName(config.Split.Strategy),
                 SplitSeed = config.Split.Seed,
-                Sets = split.Summary.Counts.Select(c => new SetCounts(c.Key, split.Summary.Patients[c.Key].Count, c.Value)).ToList(),
+                Sets = split.Summary.Counts.Select(c =>
+                    new SetCounts(c.Key, split.Summary.Patients[c.Key].Count, c.Value)).ToList(),
                 TestPatientsInTraining = testPatients.Count(trainPatients.Contains),
                 Undersampling = config.Undersample.Strategy == UndersampleStrategy.None ? [] : balanced.Balance
                     .Select(c => new UndersampleCounts(c.Key, c.Value.Before, c.Value.After)).ToList(),
@@ -92,10 +95,12 @@ public static class RunReportLoader
     /// For a config with seeds and no folds, every seed's test metrics (each under its own run's rule). A k-fold's
     /// seeds are shown by the cross-validation section, pooled over each seed's folds.
     /// </summary>
-    private static IReadOnlyList<SeedResult> SeedResults(IRunOutputs outputs) => outputs.Config.Seeds is not { } seeds || outputs.Config.FanOut().Folds is not null ? [] : outputs
+    private static IReadOnlyList<SeedResult> SeedResults(IRunOutputs outputs) => outputs.Config.Seeds is not { } seeds
+        || outputs.Config.FanOut().Folds is not null ? [] : outputs
         .FamilyOutputs(Graph.Evaluate)
         .Select((member, i) => EvaluateStage.Read(member.Directory) is var each && each.Result.Scored
-            ? new SeedResult(seeds[i], Metrics.Compute(EvaluateStage.Predictions(each.Rows), each.Decision.DecisionRule))
+            ? new SeedResult(seeds[i],
+                Metrics.Compute(EvaluateStage.Predictions(each.Rows), each.Decision.DecisionRule))
             : null)
         .OfType<SeedResult>()
         .ToList();
@@ -114,15 +119,23 @@ public static class RunReportLoader
     /// <summary>Where the blog is ambiguous, what this run chose.</summary>
     private static List<string> Choices(IdcConfig config, TrainingSummary summary) =>
     [
-        $"Odd-sized edge patches: {ConfigSchema.EnumName(config.Preprocess.Resize)} to {config.Preprocess.Size}x{config.Preprocess.Size} (the blog resized with cv2.resize, whose default is bilinear).",
+        $"Odd-sized edge patches: {ConfigSchema.EnumName(config.Preprocess.Resize)} " +
+        $"to {config.Preprocess.Size}x{config.Preprocess.Size} (the blog resized with cv2.resize, whose default is " +
+        "bilinear).",
         config.Train.Normalize == Normalization.Featurewise
-            ? "Featurewise centring and std normalisation fitted on the training set (the blog's ImageDataGenerator asks for them, but it never shows the fit that Keras needs to apply them)."
-            : "Pixels only scaled to [0, 1]: Keras ignores featurewise statistics unless ImageDataGenerator.fit is called, which the blog never shows.",
-        $"Rotation by up to {config.Train.Augment.RotationDegrees:0} degrees, {ConfigSchema.EnumName(config.Train.Augment.Interpolation)} interpolation, {ConfigSchema.EnumName(config.Train.Augment.Fill)} fill (Keras: order-1 interpolation, fill_mode nearest).",
+            ? "Featurewise centring and std normalisation fitted on the training set (the blog's ImageDataGenerator " +
+                "asks for them, but it never shows the fit that Keras needs to apply them)."
+            : "Pixels only scaled to [0, 1]: Keras ignores featurewise statistics unless ImageDataGenerator.fit is " +
+                "called, which the blog never shows.",
+        $"Rotation by up to {config.Train.Augment.RotationDegrees:0} " +
+        $"degrees, {ConfigSchema.EnumName(config.Train.Augment.Interpolation)} " +
+        $"interpolation, {ConfigSchema.EnumName(config.Train.Augment.Fill)} fill (Keras: order-1 interpolation, " +
+        "fill_mode nearest).",
         $"Split seed {config.Split.Seed}; the blog does not give its random_state.",
         TrainingBudget(config.Train),
         summary.ValidationSet == "test"
-            ? "Model selection and early stopping on the test set, as in the blog (its validation_data was the test set)."
+            ? "Model selection and early stopping on the test set, as in the blog (its validation_data was the test " +
+                "set)."
             : "Model selection and early stopping on a separate validation set.",
     ];
 
@@ -132,17 +145,23 @@ public static class RunReportLoader
     private static string TrainingBudget(TrainConfig train)
     {
         var stopping = train.EarlyStopping.Patience > 0
-            ? $"early stopping on {ConfigSchema.EnumName(train.EarlyStopping.Monitor)} with patience {train.EarlyStopping.Patience}"
+            ? $"early stopping on {ConfigSchema.EnumName(train.EarlyStopping.Monitor)} with " +
+                $"patience {train.EarlyStopping.Patience}"
             : "no early stopping";
         return train.Epochs < BlogEpochs
-            ? $"At most {train.Epochs} epochs, {stopping} (the blog: up to {BlogEpochs}; when early stopping fires is chance, and a cap keeps the run's length known)."
+            ? $"At most {train.Epochs} epochs, {stopping} (the blog: up to {BlogEpochs}; when early stopping fires " +
+                "is chance, and a cap keeps the run's length known)."
             : $"Up to {train.Epochs} epochs, {stopping} (the blog: {BlogEpochs}, patience 3).";
     }
 
     private static Dictionary<string, string> Packages() => new[]
     {
-        typeof(TorchSharp.torch).Assembly, typeof(SixLabors.ImageSharp.Image).Assembly, typeof(YamlDotNet.Serialization.Deserializer).Assembly,
-        typeof(CsvHelper.CsvReader).Assembly, typeof(Spectre.Console.AnsiConsole).Assembly, typeof(ReportWriter).Assembly.GetReferencedAssemblies()
+        typeof(TorchSharp.torch).Assembly, typeof(SixLabors.ImageSharp.Image).Assembly,
+            typeof(YamlDotNet.Serialization.Deserializer).Assembly,
+        typeof(CsvHelper.CsvReader).Assembly, typeof(Spectre.Console.AnsiConsole).Assembly,
+            typeof(ReportWriter).Assembly.GetReferencedAssemblies()
             .Where(a => a.Name == "ScottPlot").Select(Assembly.Load).FirstOrDefault() ?? typeof(ReportWriter).Assembly,
-    }.ToDictionary(a => a.GetName().Name!, a => a.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? a.GetName().Version!.ToString());
+    }.ToDictionary(a => a.GetName().Name!, a =>
+        a.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? a.GetName().Version!.ToString());
 }

@@ -24,11 +24,17 @@ public static class PatientFolds
     {
         ArgumentNullException.ThrowIfNull(patients);
         if (folds < 2) throw new ArgumentOutOfRangeException(nameof(folds), folds, "k-fold needs at least 2 folds.");
-        if (patients.Count < folds) throw new ArgumentException($"{patients.Count} patients are too few for {folds} folds: every fold needs at least one patient.", nameof(patients));
+        if (patients.Count < folds)
+            throw new ArgumentException(
+                $"{patients.Count} patients are too few for {folds} folds: every fold needs at least one patient.",
+                nameof(patients));
         var sorted = patients.OrderBy(p => p.Patient, StringComparer.Ordinal).ToArray();
         for (var i = 0; i < sorted.Length; i++)
         {
-            if (!(sorted[i].IdcShare is >= 0 and <= 1)) throw new ArgumentException($"Patient {sorted[i].Patient} has IDC share {sorted[i].IdcShare}; shares lie in 0..1.", nameof(patients));
+            if (!(sorted[i].IdcShare is >= 0 and <= 1))
+                throw new ArgumentException(
+                    $"Patient {sorted[i].Patient} has IDC share {sorted[i].IdcShare}; shares lie in 0..1.",
+                    nameof(patients));
             if (i > 0 && string.Equals(sorted[i].Patient, sorted[i - 1].Patient, StringComparison.Ordinal))
                 throw new ArgumentException($"Patient {sorted[i].Patient} is given twice.", nameof(patients));
         }
@@ -75,29 +81,41 @@ public static class PatientFolds
         var shares = PatientShare.Of(patches);
         var p = shares.Count;
         if (p < config.Folds)
-            throw new StageException($"Split: {p} patients are too few for {config.Folds} folds; every fold needs at least one patient. Lower split.folds.");
+            throw new StageException(
+                $"Split: {p} patients are too few for {config.Folds} folds; every fold needs at least one patient. " +
+                "Lower split.folds.");
         if (config.Fold >= config.Folds)
-            throw new StageException($"Split: fold {config.Fold} does not exist with {config.Folds} folds (they are numbered 0 to {config.Folds - 1}).");
+            throw new StageException(
+                $"Split: fold {config.Fold} does not exist with {config.Folds} folds (they are numbered 0 " +
+                $"to {config.Folds - 1}).");
         var foldOf = Assign(shares, config.Folds, config.Seed);
 
         var others = shares.Where(s => foldOf[s.Patient] != config.Fold).ToArray();
-        var nValidation = config.ValidationFraction > 0 ? Math.Max(1, (int)Math.Round(config.ValidationFraction * p, MidpointRounding.AwayFromZero)) : 0;
+        var nValidation = config.ValidationFraction > 0
+            ? Math.Max(1, (int)Math.Round(config.ValidationFraction * p, MidpointRounding.AwayFromZero)) : 0;
         if (others.Length - nValidation < 1)
-            throw new StageException($"Split: {p} patients are too few for {config.Folds} folds with validation_fraction {config.ValidationFraction}; the training set needs at least one patient.");
+            throw new StageException(
+                $"Split: {p} patients are too few for {config.Folds} folds with " +
+                $"validation_fraction {config.ValidationFraction}; the training set needs at least one patient.");
         var validation = DrawValidation(others, nValidation, new SeededRandom(config.Seed, stream: config.Fold + 1));
 
         var setOf = new Dictionary<string, DataSet>(StringComparer.Ordinal);
         foreach (var s in shares)
-            setOf[s.Patient] = foldOf[s.Patient] == config.Fold ? DataSet.Test : validation.Contains(s.Patient) ? DataSet.Validation : DataSet.Train;
-        var rows = new Dictionary<DataSet, List<int>> { [DataSet.Train] = [], [DataSet.Validation] = [], [DataSet.Test] = [] };
+            setOf[s.Patient] = foldOf[s.Patient] == config.Fold ? DataSet.Test : validation.Contains(s.Patient)
+                ? DataSet.Validation : DataSet.Train;
+        var rows =
+            new Dictionary<DataSet, List<int>> { [DataSet.Train] = [], [DataSet.Validation] = [], [DataSet.Test] = [] };
         for (var i = 0; i < patches.Count; i++) rows[setOf[patches[i].Patient]].Add(i);
 
         var testPatients = p - others.Length;
         string[] notes =
         [
-            $"fold {config.Fold} of {config.Folds} is the test set: {testPatients} of {p} patients; validation: {nValidation} patient(s) from the other folds; test_fraction is not used by patient_kfold",
+            $"fold {config.Fold} of {config.Folds} is the test set: {testPatients} of {p} patients; " +
+            $"validation: {nValidation} patient(s) from the other folds; test_fraction is not used by patient_kfold",
         ];
-        return new SplitOutcome(new SplitResult(rows[DataSet.Train].ToArray(), rows[DataSet.Validation].ToArray(), rows[DataSet.Test].ToArray()), notes);
+        return new SplitOutcome(
+            new SplitResult(rows[DataSet.Train].ToArray(), rows[DataSet.Validation].ToArray(),
+            rows[DataSet.Test].ToArray()), notes);
     }
 
     /// <summary>

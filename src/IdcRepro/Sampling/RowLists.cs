@@ -16,12 +16,14 @@ public static class RowLists
     public static void Write(string directory, SplitResult result)
     {
         foreach (var set in SplitResult.Sets)
-            NpyFile.WriteVector<long>(Path.Combine(directory, FileName(set)), result[set].Select(r => (long)r).ToArray());
+            NpyFile.WriteVector<long>(Path.Combine(directory, FileName(set)),
+                result[set].Select(r => (long)r).ToArray());
     }
 
     public static SplitResult Read(string directory)
     {
-        int[] Read(DataSet set) => NpyFile.ReadVector<long>(Path.Combine(directory, FileName(set))).Select(r => checked((int)r)).ToArray();
+        int[] Read(DataSet set) =>
+            NpyFile.ReadVector<long>(Path.Combine(directory, FileName(set))).Select(r => checked((int)r)).ToArray();
         return new SplitResult(Read(DataSet.Train), Read(DataSet.Validation), Read(DataSet.Test));
     }
 }

@@ -29,7 +29,8 @@ public static class SplitStage
         var summary = SplitSummary.Describe(outcome, patches);
         AtomicFile.WriteAllText(Path.Combine(run.Work, SummaryFile), JsonSerializer.Serialize(summary, Stamp.Json));
         foreach (var note in outcome.Notes) run.Console.MarkupLineInterpolated($"Split: {note}");
-        run.Console.MarkupLineInterpolated($"Split ({ConfigSchema.EnumName(config.Strategy)}, seed {config.Seed}): {summary.Describe()}");
+        run.Console.MarkupLineInterpolated(
+            $"Split ({ConfigSchema.EnumName(config.Strategy)}, seed {config.Seed}): {summary.Describe()}");
         return new StageProducts(new Dictionary<string, object> { ["counts"] = summary.Counts });
     }
 

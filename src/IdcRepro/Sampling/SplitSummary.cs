@@ -16,8 +16,12 @@ public sealed record SplitSummary(
         string Name(DataSet set) => set.ToString().ToLowerInvariant();
         var sets = SplitResult.Sets;
         return new SplitSummary(
-            sets.ToDictionary(Name, s => new ClassCounts(outcome.Result[s].Count(r => patches[r].Label == 0), outcome.Result[s].Count(r => patches[r].Label == 1))),
-            sets.ToDictionary(Name, s => (IReadOnlyList<string>)outcome.Result[s].Select(r => patches[r].Patient).Distinct().Order(StringComparer.Ordinal).ToList()),
+            sets.ToDictionary(Name, s =>
+                new ClassCounts(outcome.Result[s].Count(r => patches[r].Label == 0),
+                outcome.Result[s].Count(r => patches[r].Label == 1))),
+            sets.ToDictionary(Name, s =>
+                (IReadOnlyList<string>)outcome.Result[s].Select(r => patches[r].Patient).Distinct()
+                .Order(StringComparer.Ordinal).ToList()),
             sets.ToDictionary(Name, s => Hashing.Sha256Hex(string.Join(",", outcome.Result[s]))),
             outcome.Notes);
     }

@@ -15,7 +15,8 @@ public static class UndersampleStage
     public const string SummaryFile = "undersample.json";
 
     public static BalancedSets Read(string directory) => new(RowLists.Read(directory),
-        JsonSerializer.Deserialize<Dictionary<string, SetBalance>>(File.ReadAllText(Path.Combine(directory, SummaryFile)), Stamp.Json)!);
+        JsonSerializer.Deserialize<Dictionary<string, SetBalance>>(
+            File.ReadAllText(Path.Combine(directory, SummaryFile)), Stamp.Json)!);
 
     public static StageProducts Produce(StageRun run)
     {
@@ -23,10 +24,12 @@ public static class UndersampleStage
         var labels = run.Input(Graph.Preprocess, PreprocessStage.Read).Labels();
         var result = Undersampler.Apply(split.Sets, labels, run.Section<UndersampleConfig>());
         RowLists.Write(run.Work, result.Sets);
-        var counts = result.Counts.ToDictionary(c => c.Key.ToString().ToLowerInvariant(), c => new SetBalance(c.Value.Before, c.Value.After));
+        var counts = result.Counts.ToDictionary(c => c.Key.ToString().ToLowerInvariant(), c =>
+            new SetBalance(c.Value.Before, c.Value.After));
         AtomicFile.WriteAllText(Path.Combine(run.Work, SummaryFile), JsonSerializer.Serialize(counts, Stamp.Json));
         foreach (var (set, (before, after)) in result.Counts)
-            run.Console.MarkupLineInterpolated($"Undersample: {set.ToString().ToLowerInvariant()} {before.Class0:N0} / {before.Class1:N0} -> {after.Class0:N0} / {after.Class1:N0}");
+            run.Console.MarkupLineInterpolated(
+                $"Undersample: {set.ToString().ToLowerInvariant()} {before.Class0:N0} / {before.Class1:N0} -> {after.Class0:N0} / {after.Class1:N0}");
         return new StageProducts(new Dictionary<string, object> { ["counts"] = counts });
     }
 }

@@ -21,12 +21,14 @@ public static class SweepPlanner
     public static SweepPlan Plan(SweepRequest request, Func<StageDefinition, RunSpec, bool> upToDate, bool compareDone)
     {
         var variants = request.Variants;
-        if (variants.Count == 0) throw new ConfigException("a sweep needs at least one --config (a file, a name or a folder of variants).");
+        if (variants.Count == 0)
+            throw new ConfigException("a sweep needs at least one --config (a file, a name or a folder of variants).");
         CheckRunNames(variants);
         var slurm = request.Profile.Slurm;
         var jobs = new List<SweepJob>();
         var fresh = new List<string>();
-        var groups = variants.GroupBy(v => DataConfigKey.Of(v.Config)).Select((g, i) => (Number: i + 1, Variants: g.ToList())).ToList();
+        var groups = variants.GroupBy(v => DataConfigKey.Of(v.Config))
+            .Select((g, i) => (Number: i + 1, Variants: g.ToList())).ToList();
 
         foreach (var (number, members) in groups)
         {
@@ -48,7 +50,12 @@ public static class SweepPlanner
                 foreach (var run in variant.Runs)
                 {
                     if (upToDate(Graph.Evaluate, run)) fresh.Add(run.Name);
-                    else tasks.Add((new SweepTask(variant.File, run.Name, Call(request, "evaluate", variant.File, "--run", run.Name)), TrainingCpus(variant.Config, slurm)));
+                    else
+                        tasks.Add(
+                            (
+                            new SweepTask(variant.File, run.Name,
+                            Call(request, "evaluate", variant.File, "--run", run.Name)),
+                            TrainingCpus(variant.Config, slurm)));
                 }
             var arrays = tasks.GroupBy(t => t.Cpus).ToList();
             var dataJobs = planned.ToList();
@@ -81,7 +88,8 @@ public static class SweepPlanner
             var configs = variants.SelectMany(v => new[] { "--config", v.File });
             jobs.Add(new SweepJob
             {
-                Name = "compare", Kind = SweepJobKind.Compare, After = jobs.Select(j => j.Name).ToList(), Cpus = slurm.CpusPerTask,
+                Name = "compare", Kind = SweepJobKind.Compare, After = jobs.Select(j => j.Name).ToList(), Cpus =
+                    slurm.CpusPerTask,
                 Calls = [new IdcCall(["compare", .. configs, .. Common(request), "--out", request.CompareFolder])],
                 Variants = variants.Select(v => v.File).ToList(),
             });
@@ -107,9 +115,12 @@ public static class SweepPlanner
     {
         var twice = variants.GroupBy(v => v.File).FirstOrDefault(g => g.Count() > 1);
         if (twice is not null) throw new ConfigException($"{twice.Key} is given twice; pass each variant once.");
-        var clash = variants.SelectMany(v => v.Runs.Select(r => (r.Name, v.File))).GroupBy(x => x.Name).FirstOrDefault(g => g.Select(x => x.File).Distinct().Count() > 1);
+        var clash = variants.SelectMany(v => v.Runs.Select(r => (r.Name, v.File))).GroupBy(x => x.Name)
+            .FirstOrDefault(g => g.Select(x => x.File).Distinct().Count() > 1);
         if (clash is not null)
-            throw new ConfigException($"{string.Join(" and ", clash.Select(x => x.File).Distinct())} both make the run '{clash.Key}' (the same name:); " +
+            throw new ConfigException(
+                $"{string.Join(" and ", clash.Select(x => x.File).Distinct())} both make the run '{clash.Key}' (the " +
+                "same name:); " +
                                       "give each variant its own name.");
     }
 }

@@ -32,8 +32,10 @@ public sealed record SweepProfile : ISelfValidating
     {
         foreach (var (entry, i) in Environment.Select((e, i) => (e, i)))
             if (EnvironmentVariable.Parse(entry) is null)
-                yield return ($"environment[{i}]", $"'{entry}' is not NAME=value (a name of letters, digits and '_', not starting with a digit)");
-        if (Program is { Length: 0 }) yield return ("program", "give the command jobs run idc with, or leave the key out");
+                yield return ($"environment[{i}]",
+                    $"'{entry}' is not NAME=value (a name of letters, digits and '_', not starting with a digit)");
+        if (Program is { Length: 0 })
+            yield return ("program", "give the command jobs run idc with, or leave the key out");
     }
 }
 

@@ -41,11 +41,14 @@ public sealed record SweepRecord
         }
         catch (JsonException e)
         {
-            throw new StageException($"{path}: not a readable sweep record ({e.Message.TrimEnd('.')}). Move it aside to start the sweep's record afresh.");
+            throw new StageException(
+                $"{path}: not a readable sweep record ({e.Message.TrimEnd('.')}). Move it aside to start the " +
+                "sweep's record afresh.");
         }
     }
 
-    public void Write(string sweepFolder) => AtomicFile.WriteAllText(Path.Combine(sweepFolder, FileName), JsonSerializer.Serialize(this, Json) + "\n");
+    public void Write(string sweepFolder) =>
+        AtomicFile.WriteAllText(Path.Combine(sweepFolder, FileName), JsonSerializer.Serialize(this, Json) + "\n");
 
     public SweepRecord With(SweepSubmission submission) =>
         this with { Submissions = [.. Submissions.Where(s => s.Number != submission.Number), submission] };
@@ -64,7 +67,8 @@ public sealed record SweepSubmission
 
     public required IReadOnlyList<SubmittedJob> Jobs { get; init; }
 
-    public SweepSubmission With(SubmittedJob job) => this with { Jobs = Jobs.Select(j => j.Name == job.Name ? job : j).ToList() };
+    public SweepSubmission With(SubmittedJob job) =>
+        this with { Jobs = Jobs.Select(j => j.Name == job.Name ? job : j).ToList() };
 }
 
 /// <summary>A job as submitted: its plan entry, its Slurm id (or "local"), script, and what it waits for.</summary>
@@ -108,4 +112,5 @@ public sealed record SubmittedTask(int Index, string Variant, string Run);
 /// How a unit ended under the local executor: a state as Slurm names them (COMPLETED, FAILED, CANCELLED, RUNNING,
 /// PENDING).
 /// </summary>
-public sealed record UnitOutcome(int? Task, string State, int? ExitCode = null, string? Reason = null, double? Seconds = null);
+public sealed record UnitOutcome(int? Task, string State, int? ExitCode = null, string? Reason = null, double? Seconds =
+    null);

@@ -12,7 +12,8 @@ public static class SweepStatus
     /// <param name="outputsDone">Whether a unit's outputs are up to date in the cache (the task is null for a plain
     /// job).</param>
     /// <param name="readLog">A log's text, or null when there is no such file.</param>
-    public static IReadOnlyList<UnitStatus> Of(SweepRecord record, IReadOnlyDictionary<string, IReadOnlyList<SlurmJobState>> slurm,
+    public static IReadOnlyList<UnitStatus> Of(SweepRecord record,
+        IReadOnlyDictionary<string, IReadOnlyList<SlurmJobState>> slurm,
         Func<SweepSubmission, SubmittedJob, SubmittedTask?, bool> outputsDone, Func<string, string?> readLog)
     {
         var rows = new List<UnitStatus>();
@@ -31,7 +32,8 @@ public static class SweepStatus
         rows.Count == 0 ? rows : rows.Where(r => r.Submission == rows.Max(x => x.Submission)).ToList();
 
     private static UnitStatus Unit(SweepSubmission submission, SubmittedJob job, SubmittedTask? task,
-        IReadOnlyDictionary<string, IReadOnlyList<SlurmJobState>> slurm, Func<SweepSubmission, SubmittedJob, SubmittedTask?, bool> outputsDone,
+        IReadOnlyDictionary<string, IReadOnlyList<SlurmJobState>> slurm,
+            Func<SweepSubmission, SubmittedJob, SubmittedTask?, bool> outputsDone,
         Func<string, string?> readLog)
     {
         var index = task?.Index;
@@ -46,13 +48,16 @@ public static class SweepStatus
 
         var known = job.JobId == JobLog.LocalId
             ? job.Outcomes.FirstOrDefault(o => o.Task == index) is { } outcome
-                ? new Known(outcome.State, outcome.Reason, outcome.ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture), "local")
+                ? new Known(outcome.State, outcome.Reason,
+                    outcome.ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture), "local")
                 : null
             : slurm.TryGetValue(job.JobId, out var states) && Find(states, job, index) is { } state
                 ? new Known(state.State, state.Reason, state.ExitCode, "slurm")
                 : null;
         if (known is not null && (known.Source == "slurm" || SlurmJobState.IsFinal(known.State)))
-            return WithError(row with { State = known.State, Reason = known.Reason, ExitCode = known.ExitCode, Source = known.Source }, readLog);
+            return WithError(
+                row with { State = known.State, Reason = known.Reason, ExitCode = known.ExitCode, Source =
+                known.Source }, readLog);
         if (outputsDone(submission, job, task)) return row with { State = "COMPLETED", Source = "stamps" };
         if (known is not null) return row with { State = known.State, Reason = known.Reason, Source = known.Source };
 
@@ -63,20 +68,24 @@ public static class SweepStatus
             : text.Contains(" CANCELLED AT ", StringComparison.Ordinal) ? "CANCELLED"
             : error is not null ? "FAILED"
             : "ENDED";
-        return row with { State = fromLog, Source = "log", LastError = error, Reason = fromLog == "ENDED" ? "outputs not in the cache, no error in the log" : null };
+        return row with { State = fromLog, Source = "log", LastError = error, Reason = fromLog == "ENDED"
+            ? "outputs not in the cache, no error in the log" : null };
     }
 
     private sealed record Known(string State, string? Reason, string? ExitCode, string Source);
 
-    private static SlurmJobState? Find(IReadOnlyList<SlurmJobState> states, SubmittedJob job, int? task) => task is { } t
+    private static SlurmJobState? Find(IReadOnlyList<SlurmJobState> states, SubmittedJob job, int? task) =>
+        task is { } t
         ? states.FirstOrDefault(s => s.ArrayJobId == job.JobId && s.Tasks.Contains(t))
         : states.FirstOrDefault(s => s.JobId == job.JobId);
 
     private static UnitStatus WithError(UnitStatus row, Func<string, string?> readLog) =>
-        row.Completed || row.Active || row.Log is null ? row : row with { LastError = readLog(row.Log) is { } text ? LastError(text) : null };
+        row.Completed || row.Active || row.Log is null ? row
+            : row with { LastError = readLog(row.Log) is { } text ? LastError(text) : null };
 
     /// <summary>The last line of a log that says what went wrong (idc's "error: ..." line, or slurmstepd's).</summary>
     public static string? LastError(string log) => log.Split('\n')
         .Select(l => l.Trim())
-        .LastOrDefault(l => l.StartsWith("error:", StringComparison.Ordinal) || l.Contains("error: ***", StringComparison.Ordinal));
+        .LastOrDefault(l => l.StartsWith("error:", StringComparison.Ordinal)
+            || l.Contains("error: ***", StringComparison.Ordinal));
 }

@@ -37,5 +37,6 @@ public sealed record UnitStatus
     public bool Completed => State == "COMPLETED";
 
     /// <summary>Still to finish: queued or running.</summary>
-    public bool Active => State is "PENDING" or "RUNNING" or "CONFIGURING" or "COMPLETING" or "SUSPENDED" or "REQUEUED" or "RESIZING" or "SIGNALING" or "STAGE_OUT";
+    public bool Active => State is "PENDING" or "RUNNING" or "CONFIGURING" or "COMPLETING" or "SUSPENDED" or "REQUEUED"
+        or "RESIZING" or "SIGNALING" or "STAGE_OUT";
 }

@@ -12,7 +12,8 @@ internal static class IdcAreas
     public static bool[] Grow(TissueRegion region, int quota, Random random, ulong seed)
     {
         var idc = new bool[region.Columns * region.Rows];
-        var cells = Enumerable.Range(0, idc.Length).Where(i => region.Contains(i % region.Columns, i / region.Columns)).ToArray();
+        var cells = Enumerable.Range(0, idc.Length).Where(i => region.Contains(i % region.Columns, i / region.Columns))
+            .ToArray();
         quota = Math.Min(quota, cells.Length);
         if (quota <= 0) return idc;
 
@@ -52,7 +53,8 @@ internal static class IdcAreas
                 var next = nr * columns + nc;
                 if (idc[next] || !queued.Add(next)) continue;
                 var distance = Math.Sqrt((double)(nc - cx) * (nc - cx) + (double)(nr - cy) * (nr - cy));
-                queue.Enqueue(next, (distance + 2.2 * SyntheticNoise.Unit(seed, nc, nr, NoisePurpose.IdcRaggedness), next));
+                queue.Enqueue(next,
+                    (distance + 2.2 * SyntheticNoise.Unit(seed, nc, nr, NoisePurpose.IdcRaggedness), next));
             }
         }
         return added;

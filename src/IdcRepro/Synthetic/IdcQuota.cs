@@ -20,7 +20,8 @@ internal static class IdcQuota
 
         var quota = new int[patches.Count];
         for (var i = 0; i < patches.Count; i++)
-            quota[i] = Math.Clamp((int)Math.Round(scale * weights[i] * patches[i]), Lowest(patches[i]), Highest(patches[i]));
+            quota[i] =
+                Math.Clamp((int)Math.Round(scale * weights[i] * patches[i]), Lowest(patches[i]), Highest(patches[i]));
 
         // Rounding and clamping leave a small remainder: hand it out one patch at a time, patient by patient,
         // keeping both classes in every patient while that is possible.

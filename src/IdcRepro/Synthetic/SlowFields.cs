@@ -21,7 +21,8 @@ internal sealed class SlowFields
         _nodes = new SlowSample[_columns * rows];
         for (var r = 0; r < rows; r++)
             for (var c = 0; c < _columns; c++)
-                _nodes[r * _columns + c] = Evaluate(slide, (double)(_first + c) * Spacing, (double)(_firstRow + r) * Spacing);
+                _nodes[r * _columns + c] =
+                    Evaluate(slide, (double)(_first + c) * Spacing, (double)(_firstRow + r) * Spacing);
     }
 
     /// <summary>The fields at a slide point inside the window, blended between the four nodes around it.</summary>
@@ -45,11 +46,14 @@ internal sealed class SlowFields
         var threshold = slide.Region.Threshold;
         var fatStart = 0.8 - 0.22 * slide.Fat;
         return new SlowSample(
-            Tissue: SyntheticNoise.Step(threshold - 0.12, threshold + 0.02, slide.Region.Density(x / slide.PatchSize, y / slide.PatchSize)),
-            Fat: SyntheticNoise.Step(fatStart, fatStart + 0.08, SyntheticNoise.Value(seed, x / 70, y / 70, NoisePurpose.Fat)),
+            Tissue: SyntheticNoise.Step(threshold - 0.12, threshold + 0.02,
+                slide.Region.Density(x / slide.PatchSize, y / slide.PatchSize)),
+            Fat: SyntheticNoise.Step(fatStart, fatStart + 0.08,
+                SyntheticNoise.Value(seed, x / 70, y / 70, NoisePurpose.Fat)),
             WarpX: 30 * SyntheticNoise.Value(seed, x / 90, y / 90, NoisePurpose.WarpX),
             WarpY: 30 * SyntheticNoise.Value(seed, x / 90, y / 90, NoisePurpose.WarpY),
-            Turn: SyntheticNoise.Step(0.35, 0.65, SyntheticNoise.Value(seed, x / 120, y / 120, NoisePurpose.FibreTurn)));
+            Turn: SyntheticNoise.Step(0.35, 0.65,
+                SyntheticNoise.Value(seed, x / 120, y / 120, NoisePurpose.FibreTurn)));
     }
 }
 

@@ -71,7 +71,8 @@ internal sealed class StoredZipWriter(Stream output)
             Write(span[46..]);
         }
         var directorySize = _position - directoryStart;
-        var zip64 = _entries.Count >= ushort.MaxValue || directoryStart >= uint.MaxValue || directorySize >= uint.MaxValue;
+        var zip64 = _entries.Count >= ushort.MaxValue || directoryStart >= uint.MaxValue
+            || directorySize >= uint.MaxValue;
         if (zip64) WriteZip64End(directoryStart, directorySize);
 
         var end = new byte[22];

@@ -31,7 +31,8 @@ public static class SyntheticDataset
     /// <see cref="WriteZip(SyntheticConfig, string, IProgress{int}?)"/> painting on at most
     /// <paramref name="parallelism"/> threads (-1: as many as there are cores).
     /// </summary>
-    internal static SyntheticSummary WriteZip(SyntheticConfig config, string zipPath, IProgress<int>? progress, int parallelism)
+    internal static SyntheticSummary WriteZip(SyntheticConfig config, string zipPath, IProgress<int>? progress,
+        int parallelism)
     {
         var slides = Slides(config);
         var patches = slides.SelectMany(s => s.Patches)
@@ -72,14 +73,19 @@ public static class SyntheticDataset
     internal static IReadOnlyList<SyntheticSlide> Slides(SyntheticConfig config)
     {
         var ids = PatientIds(config.Patients, new Random(config.Seed));
-        var seeds = ids.Select(id => SyntheticNoise.Hash((ulong)config.Seed, id, 0, NoisePurpose.PatientSeed)).ToArray();
+        var seeds =
+            ids.Select(id => SyntheticNoise.Hash((ulong)config.Seed, id, 0, NoisePurpose.PatientSeed)).ToArray();
         var regions = seeds
-            .Select(seed => TissueRegion.Generate(config.GridColumns, config.GridRows, seed, new Random(SyntheticSlide.SeedFor(seed, NoisePurpose.RegionRandom))))
+            .Select(seed =>
+                TissueRegion.Generate(config.GridColumns, config.GridRows, seed,
+                new Random(SyntheticSlide.SeedFor(seed, NoisePurpose.RegionRandom))))
             .ToArray();
         // Patients differ in how much of their tissue is IDC (0.35x to 1.65x the target share), as in the real data.
-        var weights = seeds.Select(seed => 0.35 + 1.3 * SyntheticNoise.Unit(seed, 0, 0, NoisePurpose.IdcWeight)).ToArray();
+        var weights =
+            seeds.Select(seed => 0.35 + 1.3 * SyntheticNoise.Unit(seed, 0, 0, NoisePurpose.IdcWeight)).ToArray();
         var quotas = IdcQuota.Allocate(regions.Select(r => r.Count).ToArray(), weights, config.IdcFraction);
-        return ids.Select((id, i) => new SyntheticSlide(id, seeds[i], config.PatchSize, regions[i], quotas[i], config.EdgeFraction)).ToArray();
+        return ids.Select((id, i) =>
+            new SyntheticSlide(id, seeds[i], config.PatchSize, regions[i], quotas[i], config.EdgeFraction)).ToArray();
     }
 
     /// <summary>Distinct ids that look like the real ones: 4-5 digit numbers from 8000 up.</summary>

@@ -17,7 +17,9 @@ internal static class SyntheticNoise
     }
 
     public static ulong Hash(ulong seed, long a, long b, NoisePurpose purpose) =>
-        Mix(seed ^ ((ulong)a * 0xD6E8FEB86659FD93UL + (ulong)b * 0xA0761D6478BD642FUL + (ulong)purpose * 0xE7037ED1A0B428DBUL));
+        Mix(
+            seed ^ ((ulong)a * 0xD6E8FEB86659FD93UL + (ulong)b * 0xA0761D6478BD642FUL
+            + (ulong)purpose * 0xE7037ED1A0B428DBUL));
 
     /// <summary>A uniform number in [0, 1) from the top 53 bits of a hash.</summary>
     public static double Unit(ulong hash) => (hash >> 11) * (1.0 / (1UL << 53));

@@ -6,7 +6,8 @@ namespace IdcRepro.Synthetic;
 /// tissue at its centre: spindles along the fibres in stroma, larger, rounder, varied ones in tumour nests, small
 /// dark round ones in lymphocyte clusters.
 /// </summary>
-internal readonly record struct SyntheticNucleus(double X, double Y, double Major, double Minor, double AxisX, double AxisY, double Darkness)
+internal readonly record struct SyntheticNucleus(double X, double Y, double Major, double Minor, double AxisX,
+    double AxisY, double Darkness)
 {
     /// <summary>Side of a cell of the nucleus grid, in pixels.</summary>
     public const int Cell = 4;
@@ -30,7 +31,8 @@ internal readonly record struct SyntheticNucleus(double X, double Y, double Majo
         var tumour = slide.TumourAt(x, y);
         var nest = TissueTexture.Nest(seed, x, y, tumour);
         var fat = TissueTexture.Fat(slow, tumour);
-        var lymph = slide.Lymphocytes * SyntheticNoise.Step(0.72, 0.84, SyntheticNoise.Value(seed, x / 30, y / 30, NoisePurpose.Lymphocytes)) * (1 - nest);
+        var lymph = slide.Lymphocytes * SyntheticNoise.Step(0.72, 0.84,
+            SyntheticNoise.Value(seed, x / 30, y / 30, NoisePurpose.Lymphocytes)) * (1 - nest);
         var chance = (0.07 + 0.8 * nest + 0.7 * lymph) * (1 - 0.9 * fat) * slow.Tissue;
         if (Next() >= chance) return null;
 
@@ -43,7 +45,8 @@ internal readonly record struct SyntheticNucleus(double X, double Y, double Majo
         {
             var major = 1.4 + 1.2 * tumour + 1.0 * Next();
             var (ax, ay) = Axis(2 * Next() - 1, 2 * Next() - 1);
-            return new SyntheticNucleus(x, y, major, major / (1.05 + 0.5 * Next()), ax, ay, 0.65 + 0.3 * Next() + 0.15 * tumour);
+            return new SyntheticNucleus(x, y, major, major / (1.05 + 0.5 * Next()), ax, ay,
+                0.65 + 0.3 * Next() + 0.15 * tumour);
         }
         var length = 1.3 + 1.0 * Next();
         var (sx, sy) = Axis(slide.Fibre.X + 0.5 * (Next() - 0.5), slide.Fibre.Y + 0.5 * (Next() - 0.5));

@@ -35,7 +35,8 @@ internal static class SyntheticPatchPainter
 
         for (var j = firstRow; j <= lastRow; j++)
             for (var i = first; i <= last; i++)
-                SyntheticNucleus.In(slide, fields, i, j)?.Stamp(slide.Seed, left, top, width, height, haematoxylin, eosin);
+                SyntheticNucleus.In(slide, fields, i, j)?.Stamp(slide.Seed, left, top, width, height, haematoxylin,
+                    eosin);
 
         var rgb = new byte[width * height * 3];
         for (var y = 0; y < height; y++)
@@ -86,8 +87,10 @@ internal static class SyntheticPatchPainter
         double wx = x + slow.WarpX, wy = y + slow.WarpY;
         var streaks = slow.Turn <= 0 ? TissueTexture.Streaks(seed, slide.Fibre, wx, wy, NoisePurpose.Fibre)
             : slow.Turn >= 1 ? TissueTexture.Streaks(seed, slide.CrossFibre, wx, wy, NoisePurpose.CrossFibre)
-            : SyntheticNoise.Lerp(TissueTexture.Streaks(seed, slide.Fibre, wx, wy, NoisePurpose.Fibre), TissueTexture.Streaks(seed, slide.CrossFibre, wx, wy, NoisePurpose.CrossFibre), slow.Turn);
-        var fibre = SyntheticNoise.Step(0.2, 0.75, 0.7 * streaks + 0.3 * SyntheticNoise.Value(seed, x / 5, y / 5, NoisePurpose.FibreMottle));
+            : SyntheticNoise.Lerp(TissueTexture.Streaks(seed, slide.Fibre, wx, wy, NoisePurpose.Fibre),
+                TissueTexture.Streaks(seed, slide.CrossFibre, wx, wy, NoisePurpose.CrossFibre), slow.Turn);
+        var fibre = SyntheticNoise.Step(0.2, 0.75,
+            0.7 * streaks + 0.3 * SyntheticNoise.Value(seed, x / 5, y / 5, NoisePurpose.FibreMottle));
         var crack = 1 - SyntheticNoise.Step(0.03, 0.08, Math.Abs(streaks - 0.5));
         return slide.StromaEosin * (0.4 + 0.6 * fibre) * (1 - 0.35 * crack) + 0.1 * fine;
     }

@@ -28,7 +28,8 @@ internal sealed class SyntheticSlide
 
     public IReadOnlyList<SyntheticPatch> Patches { get; }
 
-    public SyntheticSlide(int patientId, ulong seed, int patchSize, TissueRegion region, int idcQuota, double edgeFraction)
+    public SyntheticSlide(int patientId, ulong seed, int patchSize, TissueRegion region, int idcQuota,
+        double edgeFraction)
     {
         PatientId = patientId;
         Seed = seed;
@@ -50,7 +51,8 @@ internal sealed class SyntheticSlide
     }
 
     /// <summary>A System.Random seed for one purpose of one slide.</summary>
-    public static int SeedFor(ulong slideSeed, NoisePurpose purpose) => (int)(SyntheticNoise.Hash(slideSeed, 0, 0, purpose) & int.MaxValue);
+    public static int SeedFor(ulong slideSeed, NoisePurpose purpose) =>
+        (int)(SyntheticNoise.Hash(slideSeed, 0, 0, purpose) & int.MaxValue);
 
     /// <summary>
     /// Tumour cell density (0-1) at a slide pixel, blended between patch centres so it is smooth across patch borders.
@@ -89,7 +91,8 @@ internal sealed class SyntheticSlide
                 var inside = Idc(c - 1, r) && Idc(c + 1, r) && Idc(c, r - 1) && Idc(c, r + 1);
                 var beside = Idc(c - 1, r) || Idc(c + 1, r) || Idc(c, r - 1) || Idc(c, r + 1);
                 double density;
-                if (Idc(c, r)) density = odd < 0.05 ? 0.1 * u : (0.25 + 0.75 * (0.4 * u + 0.6 * patchy)) * (inside ? 1 : 0.75);
+                if (Idc(c, r))
+                    density = odd < 0.05 ? 0.1 * u : (0.25 + 0.75 * (0.4 * u + 0.6 * patchy)) * (inside ? 1 : 0.75);
                 else if (beside) density = odd < 0.6 ? 0.45 * u : 0;
                 else density = odd < 0.03 ? 0.3 + 0.4 * u : 0;
                 tumour[r * region.Columns + c] = density;
@@ -132,5 +135,6 @@ internal sealed class SyntheticSlide
 
     /// <summary>A cut side: usually most of a patch (50x42, 50x30), now and then a sliver (50x1).</summary>
     private int ShortSide(Random random) =>
-        random.NextDouble() < 0.15 ? 1 + random.Next(Math.Min(3, PatchSize - 1)) : PatchSize / 4 + random.Next(PatchSize - PatchSize / 4);
+        random.NextDouble() < 0.15 ? 1 + random.Next(Math.Min(3, PatchSize - 1))
+            : PatchSize / 4 + random.Next(PatchSize - PatchSize / 4);
 }

@@ -20,7 +20,8 @@ internal static class TissueTexture
     public static double Nest(ulong seed, double x, double y, double tumour)
     {
         if (tumour < 0.05) return 0;
-        var shape = 0.7 * SyntheticNoise.Value(seed, x / 9, y / 9, NoisePurpose.Nest) + 0.3 * SyntheticNoise.Value(seed, x / 3.5, y / 3.5, NoisePurpose.NestDetail);
+        var shape = 0.7 * SyntheticNoise.Value(seed, x / 9, y / 9, NoisePurpose.Nest)
+            + 0.3 * SyntheticNoise.Value(seed, x / 3.5, y / 3.5, NoisePurpose.NestDetail);
         var level = 0.62 - 0.42 * tumour;
         return SyntheticNoise.Step(level, level + 0.08, shape) * SyntheticNoise.Step(0.05, 0.3, tumour);
     }

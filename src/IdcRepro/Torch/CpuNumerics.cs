@@ -36,7 +36,9 @@ public static class CpuNumerics
         {
             Environment.SetEnvironmentVariable(name, value);
             if (!OperatingSystem.IsWindows() && SetEnv(name, value, 1) != 0)
-                throw new TorchRuntimeException($"Could not set {name}={value} in the process environment (setenv failed: {Marshal.GetLastPInvokeErrorMessage()}).");
+                throw new TorchRuntimeException(
+                    $"Could not set {name}={value} in the process environment (setenv " +
+                    $"failed: {Marshal.GetLastPInvokeErrorMessage()}).");
         }
     }
 
@@ -60,7 +62,8 @@ public static class CpuNumerics
         OperatingSystem.IsWindows() ? Environment.GetEnvironmentVariable(name) : Marshal.PtrToStringUTF8(GetEnv(name));
 
     [DllImport("libc", EntryPoint = "setenv", SetLastError = true)]
-    private static extern int SetEnv([MarshalAs(UnmanagedType.LPUTF8Str)] string name, [MarshalAs(UnmanagedType.LPUTF8Str)] string value, int overwrite);
+    private static extern int SetEnv([MarshalAs(UnmanagedType.LPUTF8Str)] string name,
+        [MarshalAs(UnmanagedType.LPUTF8Str)] string value, int overwrite);
 
     [DllImport("libc", EntryPoint = "getenv")]
     private static extern IntPtr GetEnv([MarshalAs(UnmanagedType.LPUTF8Str)] string name);

@@ -27,16 +27,21 @@ public static class ElfVersionDefinitions
         while (true)
         {
             var structVersion = image.ReadUInt16(section, entry);
-            if (structVersion != 1) throw new ElfFormatException($"version definition at {entry} has vd_version {structVersion}, expected 1");
+            if (structVersion != 1)
+                throw new ElfFormatException(
+                    $"version definition at {entry} has vd_version {structVersion}, expected 1");
             var flags = image.ReadUInt16(section, entry + 2);
             var auxCount = image.ReadUInt16(section, entry + 6);
             var aux = image.ReadUInt32(section, entry + 12);
             var next = image.ReadUInt32(section, entry + 16);
             if (auxCount > 0 && (flags & BaseFlag) == 0)
-                result.Add(image.ReadString(strings, image.ReadUInt32(section, entry + aux)));   // first Verdaux: vda_name
+                // first Verdaux: vda_name
+                result.Add(image.ReadString(strings, image.ReadUInt32(section, entry + aux)));
 
             if (next == 0) return result;
-            if (next < VerdefSize) throw new ElfFormatException($"version definition at {entry} points to an overlapping next entry (+{next})");
+            if (next < VerdefSize)
+                throw new ElfFormatException(
+                    $"version definition at {entry} points to an overlapping next entry (+{next})");
             entry += next;
         }
     }

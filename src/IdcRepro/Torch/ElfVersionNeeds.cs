@@ -37,7 +37,8 @@ public static class ElfVersionNeeds
         var matches = needs.Where(n => n.Version == version).ToList();
         if (matches.Count == 0)
             throw new ArgumentException(
-                $"the ELF image needs no symbol version '{version}' (it needs: {string.Join(", ", needs.Select(n => n.Version).Distinct())})",
+                $"the ELF image needs no symbol version '{version}' (it " +
+                $"needs: {string.Join(", ", needs.Select(n => n.Version).Distinct())})",
                 nameof(version));
 
         var patched = (byte[])elf.Clone();
@@ -60,7 +61,8 @@ public static class ElfVersionNeeds
         while (true)
         {
             var structVersion = image.ReadUInt16(section, entry);
-            if (structVersion != 1) throw new ElfFormatException($"version need at {entry} has vn_version {structVersion}, expected 1");
+            if (structVersion != 1)
+                throw new ElfFormatException($"version need at {entry} has vn_version {structVersion}, expected 1");
             var auxCount = image.ReadUInt16(section, entry + 2);
             var file = image.ReadString(strings, image.ReadUInt32(section, entry + 4));
             var aux = entry + image.ReadUInt32(section, entry + 8);
@@ -74,12 +76,14 @@ public static class ElfVersionNeeds
                 result.Add((file, name, flags, flagsAt));
                 var auxNext = image.ReadUInt32(section, aux + 12);
                 if (auxNext == 0 && i < auxCount - 1)
-                    throw new ElfFormatException($"version need for {file} announces {auxCount} entries but its chain ends after {i + 1}");
+                    throw new ElfFormatException(
+                        $"version need for {file} announces {auxCount} entries but its chain ends after {i + 1}");
                 aux += auxNext;
             }
 
             if (next == 0) return result;
-            if (next < VerneedSize) throw new ElfFormatException($"version need at {entry} points to an overlapping next entry (+{next})");
+            if (next < VerneedSize)
+                throw new ElfFormatException($"version need at {entry} points to an overlapping next entry (+{next})");
             entry += next;
         }
     }

@@ -12,7 +12,8 @@ internal static class LibStdCxxVersionGap
     /// <summary>
     /// Needed, non-weak versions from <see cref="SoName"/> that <paramref name="defined"/> lacks, in need order.
     /// </summary>
-    public static IReadOnlyList<string> Missing(IEnumerable<(string File, string Version, ushort Flags)> needs, IEnumerable<string> defined)
+    public static IReadOnlyList<string> Missing(IEnumerable<(string File, string Version, ushort Flags)> needs,
+        IEnumerable<string> defined)
     {
         var available = defined.ToHashSet(StringComparer.Ordinal);
         return needs

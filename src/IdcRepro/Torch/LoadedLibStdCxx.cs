@@ -14,11 +14,18 @@ internal static class LoadedLibStdCxx
     public static string Path()
     {
         if (!NativeLibrary.TryLoad(LibStdCxxVersionGap.SoName, out var handle))
-            throw new TorchRuntimeException($"The dynamic loader finds no {LibStdCxxVersionGap.SoName}; install the C++ runtime (Debian/Ubuntu: libstdc++6).");
-        var path = NativeLibrary.TryGetExport(handle, AnyExport, out var address) ? ProcessMaps.FileContaining(address) : null;
-        return path ?? throw new TorchRuntimeException($"Could not tell which file {LibStdCxxVersionGap.SoName} was loaded from (no mapping for {AnyExport} in /proc/self/maps).");
+            throw new TorchRuntimeException(
+                $"The dynamic loader finds no {LibStdCxxVersionGap.SoName}; install the C++ runtime (Debian/Ubuntu: " +
+                "libstdc++6).");
+        var path = NativeLibrary.TryGetExport(handle, AnyExport, out var address) ? ProcessMaps.FileContaining(address)
+            : null;
+        return path
+            ?? throw new TorchRuntimeException(
+            $"Could not tell which file {LibStdCxxVersionGap.SoName} was loaded from (no mapping for {AnyExport} in " +
+            "/proc/self/maps).");
     }
 
     /// <summary>The symbol versions (GLIBCXX_*, CXXABI_*) the loaded libstdc++ defines.</summary>
-    public static IReadOnlyList<string> DefinedVersions(string path) => ElfVersionDefinitions.Read(File.ReadAllBytes(path));
+    public static IReadOnlyList<string> DefinedVersions(string path) =>
+        ElfVersionDefinitions.Read(File.ReadAllBytes(path));
 }

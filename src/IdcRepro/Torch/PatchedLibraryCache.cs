@@ -12,10 +12,13 @@ internal static class PatchedLibraryCache
     public static string DefaultRoot()
     {
         var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-        if (!string.IsNullOrEmpty(xdg) && Path.IsPathFullyQualified(xdg)) return Path.Combine(xdg, "idcrepro", "native");
+        if (!string.IsNullOrEmpty(xdg) && Path.IsPathFullyQualified(xdg))
+            return Path.Combine(xdg, "idcrepro", "native");
         var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
         if (string.IsNullOrEmpty(home))
-            throw new TorchRuntimeException("Neither XDG_CACHE_HOME nor HOME is set, so there is nowhere to keep the patched copy of LibTorchSharp. Set XDG_CACHE_HOME to a writable folder.");
+            throw new TorchRuntimeException(
+                "Neither XDG_CACHE_HOME nor HOME is set, so there is nowhere to keep the patched copy of " +
+                "LibTorchSharp. Set XDG_CACHE_HOME to a writable folder.");
         return Path.Combine(home, ".cache", "idcrepro", "native");
     }
 
@@ -36,7 +39,9 @@ internal static class PatchedLibraryCache
             // The system's own words (e.g. no space left on device), not a WriteFailedException's advice about
             // --artifacts.
             var cause = e is WriteFailedException { InnerException: { } inner } ? inner : e;
-            throw new TorchRuntimeException($"Could not write the patched copy of {fileName} to {path}: {cause.Message.TrimEnd('.')}. Set XDG_CACHE_HOME to a writable folder with room.", e);
+            throw new TorchRuntimeException(
+                $"Could not write the patched copy of {fileName} to {path}: {cause.Message.TrimEnd('.')}. Set " +
+                "XDG_CACHE_HOME to a writable folder with room.", e);
         }
         return path;
     }

@@ -40,7 +40,8 @@ public static class TorchRuntime
         // Read before the first kernel runs: what libtorch's CPU kernels will be picked by for the life of the process.
         var pinned = CpuNumerics.InEnvironment();
         var cuda = InitializeTorch(libTorchDirectory);
-        return new TorchRuntimeInfo(TorchSharpVersion(), torch.__version__, libTorchDirectory, libTorchSharp, weakened, cuda, pinned);
+        return new TorchRuntimeInfo(TorchSharpVersion(), torch.__version__, libTorchDirectory, libTorchSharp, weakened,
+            cuda, pinned);
     }
 
     /// <summary>
@@ -55,9 +56,12 @@ public static class TorchRuntime
         var pinned = kernels == Config.CpuKernels.Avx2;
         if (info.CpuNumericsPinned != pinned)
             throw new TorchRuntimeException(pinned
-                ? $"train.cpu_kernels avx2 needs libtorch's CPU kernels pinned before it loads, but this process loaded it without. " +
-                  $"Call CpuNumerics.Pin() before the first use of Torch (idc does), or set {string.Join(" ", CpuNumerics.Variables.Select(v => $"{v.Name}={v.Value}"))}."
-                : "train.cpu_kernels native, but this process pinned libtorch's CPU kernels to AVX2 before it loaded (another config asked for them, " +
+                ? "train.cpu_kernels avx2 needs libtorch's CPU kernels pinned before it loads, but this process " +
+                    "loaded it without. " +
+                  "Call CpuNumerics.Pin() before the first use of Torch (idc does), or " +
+                  $"set {string.Join(" ", CpuNumerics.Variables.Select(v => $"{v.Name}={v.Value}"))}."
+                : "train.cpu_kernels native, but this process pinned libtorch's CPU kernels to AVX2 before it " +
+                    "loaded (another config asked for them, " +
                   "or the environment sets them): run it in a process of its own with those variables unset.");
         return info;
     }
@@ -69,14 +73,18 @@ public static class TorchRuntime
             torch.InitializeDeviceType(DeviceType.CPU);
             return torch.cuda.is_available();
         }
-        catch (Exception e) when (e is TypeInitializationException or NotSupportedException or DllNotFoundException or EntryPointNotFoundException)
+        catch (Exception e) when (e is TypeInitializationException or NotSupportedException or DllNotFoundException
+            or EntryPointNotFoundException)
         {
             var cause = e is TypeInitializationException { InnerException: { } inner } ? inner : e;
             var firstLine = cause.Message.Split('\n', 2)[0].Trim();
             throw new TorchRuntimeException(
-                $"TorchSharp could not load its native library with libtorch from {libTorchDirectory ?? "the default search"}: {firstLine} " +
-                $"Set {LibTorchPreloader.Variable} to a folder holding libtorch.so (e.g. a PyTorch installation's torch/lib), or build with TorchBackend=cpu; " +
-                "and call TorchRuntime.EnsureLoaded() before any other use of torch, whose first failed load cannot be retried.", e);
+                "TorchSharp could not load its native library with libtorch " +
+                $"from {libTorchDirectory ?? "the default search"}: {firstLine} " +
+                $"Set {LibTorchPreloader.Variable} to a folder holding libtorch.so (e.g. a PyTorch installation's " +
+                "torch/lib), or build with TorchBackend=cpu; " +
+                "and call TorchRuntime.EnsureLoaded() before any other use of torch, whose first failed load cannot " +
+                "be retried.", e);
         }
     }
 

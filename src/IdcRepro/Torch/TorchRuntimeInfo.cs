@@ -33,5 +33,6 @@ public sealed record TorchRuntimeInfo(
     public string Description =>
         $"TorchSharp {TorchSharpVersion} (built for libtorch {LibTorchBuildVersion}), " +
         $"libtorch {(CudaAvailable ? "CUDA" : "CPU")} from {LibTorchDirectory ?? "TorchSharp's default search"}, " +
-        (Patched ? $"patched copy of LibTorchSharp for {string.Join(", ", WeakenedVersions)}" : "LibTorchSharp as shipped");
+        (Patched ? $"patched copy of LibTorchSharp for {string.Join(", ", WeakenedVersions)}"
+            : "LibTorchSharp as shipped");
 }

@@ -34,7 +34,8 @@ public sealed class Augmenter : IDisposable
 
     private bool Rotates => _config.RotationDegrees > 0;
 
-    private bool Jitters => _config.Color is { Brightness: > 0 } or { Contrast: > 0 } or { Saturation: > 0 } or { Hue: > 0 };
+    private bool Jitters => _config.Color is { Brightness: > 0 } or { Contrast: > 0 } or { Saturation: > 0 }
+        or { Hue: > 0 };
 
     /// <summary>
     /// Draws one patch's transform: angle uniform in +-range, then each enabled flip with probability 1/2, then (colour
@@ -73,7 +74,9 @@ public sealed class Augmenter : IDisposable
     {
         var n = transforms.Length;
         var color = Jitters ? tensor(ColorFactors(transforms), [n, 4], device: _device) : null;
-        if (Rotates) return new DeviceTransforms(tensor(SamplingMatrices(transforms), [n, 2, 3], device: _device), null, null, color);
+        if (Rotates)
+            return new DeviceTransforms(tensor(SamplingMatrices(transforms), [n, 2, 3], device: _device), null, null,
+                color);
         var horizontal = _config.HorizontalFlip ? Mask(transforms, t => t.FlipHorizontal) : null;
         var vertical = _config.VerticalFlip ? Mask(transforms, t => t.FlipVertical) : null;
         return new DeviceTransforms(null, horizontal, vertical, color);
@@ -98,7 +101,8 @@ public sealed class Augmenter : IDisposable
         {
             var grid = nn.functional.affine_grid(theta, x.shape, align_corners: false);
             x = nn.functional.grid_sample(x, grid,
-                _config.Interpolation == RotationInterpolation.Nearest ? GridSampleMode.Nearest : GridSampleMode.Bilinear,
+                _config.Interpolation == RotationInterpolation.Nearest ? GridSampleMode.Nearest
+                    : GridSampleMode.Bilinear,
                 _config.Fill == RotationFill.Nearest ? GridSamplePaddingMode.Border : GridSamplePaddingMode.Zeros,
                 align_corners: false);
         }
@@ -110,7 +114,8 @@ public sealed class Augmenter : IDisposable
         if (transforms.Color is { } color)
         {
             var c = _config.Color;
-            x = ColorAdjust.Apply(x.div(255), color, c.Brightness > 0, c.Contrast > 0, c.Saturation > 0, c.Hue > 0).mul_(255);
+            x = ColorAdjust.Apply(x.div(255), color, c.Brightness > 0, c.Contrast > 0, c.Saturation > 0, c.Hue > 0)
+                .mul_(255);
         }
         return Normalise(x);
     }

@@ -21,11 +21,17 @@ internal sealed class CheckpointStore(TrainingFiles files, string fingerprint)
         if (!File.Exists(files.Last)) return null;
         var state = TrainingJson.Read<CheckpointState>(files.Last, Remedy);
         if (state.Format != CheckpointState.CurrentFormat)
-            throw new TrainingCheckpointException(files.Last, $"{files.Last} has checkpoint format {state.Format}; this version reads {CheckpointState.CurrentFormat}. {Remedy}");
+            throw new TrainingCheckpointException(files.Last,
+                $"{files.Last} has checkpoint format {state.Format}; this version " +
+                $"reads {CheckpointState.CurrentFormat}. {Remedy}");
         if (state.Fingerprint != fingerprint)
-            throw new TrainingCheckpointException(files.Last, $"{files.Last} is the checkpoint of another run: the train config or the training data differ. {Remedy}");
+            throw new TrainingCheckpointException(files.Last,
+                $"{files.Last} is the checkpoint of another run: the train config or the training data " +
+                $"differ. {Remedy}");
         if (state.Progress.Epoch < 1 || state.Progress.History.Count != state.Progress.Epoch)
-            throw new TrainingCheckpointException(files.Last, $"{files.Last} is inconsistent: epoch {state.Progress.Epoch} with {state.Progress.History.Count} history rows. {Remedy}");
+            throw new TrainingCheckpointException(files.Last,
+                $"{files.Last} is inconsistent: epoch {state.Progress.Epoch} with {state.Progress.History.Count} " +
+                $"history rows. {Remedy}");
         Verify(state.ModelFile, state.ModelSha256);
         Verify(state.OptimizerFile, state.OptimizerSha256);
         Verify(state.BestModelFile, state.BestModelSha256);
@@ -55,7 +61,8 @@ internal sealed class CheckpointStore(TrainingFiles files, string fingerprint)
     /// <summary>
     /// Commits the session's state after <paramref name="progress"/>'s epoch; see the class summary for the order.
     /// </summary>
-    public CheckpointState Save(TrainingSession session, TrainingProgress progress, bool improved, CheckpointState? previous)
+    public CheckpointState Save(TrainingSession session, TrainingProgress progress, bool improved,
+        CheckpointState? previous)
     {
         var epoch = progress.Epoch;
         var model = Serialize(writer => session.Model.save(writer));
@@ -85,7 +92,8 @@ internal sealed class CheckpointStore(TrainingFiles files, string fingerprint)
         if (!File.Exists(path))
             throw new TrainingCheckpointException(path, $"{path} is missing, though {files.Last} names it. {Remedy}");
         if (Hashing.FileSha256(path) != sha256)
-            throw new TrainingCheckpointException(path, $"{path} is damaged: its SHA-256 differs from the one {files.Last} recorded. {Remedy}");
+            throw new TrainingCheckpointException(path,
+                $"{path} is damaged: its SHA-256 differs from the one {files.Last} recorded. {Remedy}");
     }
 
     private static void Guard(string path, Action load)
@@ -96,7 +104,9 @@ internal sealed class CheckpointStore(TrainingFiles files, string fingerprint)
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            throw new TrainingCheckpointException(path, $"{path} could not be loaded ({e.Message}). Delete the work folder (or rerun with --force) to train from the start.", e);
+            throw new TrainingCheckpointException(path,
+                $"{path} could not be loaded ({e.Message}). Delete the work folder (or rerun with --force) to train " +
+                "from the start.", e);
         }
     }
 
@@ -113,7 +123,8 @@ internal sealed class CheckpointStore(TrainingFiles files, string fingerprint)
 
     private void RemoveStale(CheckpointState state)
     {
-        var keep = new HashSet<string>(new[] { state.ModelFile, state.OptimizerFile, state.BestModelFile }.Select(PathOf), StringComparer.Ordinal);
+        var keep = new HashSet<string>(
+            new[] { state.ModelFile, state.OptimizerFile, state.BestModelFile }.Select(PathOf), StringComparer.Ordinal);
         if (Directory.Exists(files.Checkpoints))
             foreach (var file in Directory.EnumerateFiles(files.Checkpoints))
                 if (!keep.Contains(Path.GetFullPath(file))) File.Delete(file);
@@ -130,7 +141,8 @@ internal sealed class CheckpointStore(TrainingFiles files, string fingerprint)
 /// </summary>
 public sealed class TrainingCheckpointException : Exception
 {
-    public TrainingCheckpointException(string path, string message, Exception? inner = null) : base(message, inner) => FilePath = path;
+    public TrainingCheckpointException(string path, string message, Exception? inner = null) : base(message, inner) =>
+        FilePath = path;
 
     /// <summary>The file at fault.</summary>
     public string FilePath { get; }

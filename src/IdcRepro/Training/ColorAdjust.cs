@@ -25,7 +25,8 @@ public static class ColorAdjust
     /// <summary>
     /// adjust_contrast: blended with the patch's mean grey level (0 flat grey, 1 unchanged), clamped.
     /// </summary>
-    public static Tensor Contrast(Tensor rgb, Tensor factor) => Blend(rgb, Grey(rgb).mean([1, 2, 3], keepdim: true), factor);
+    public static Tensor Contrast(Tensor rgb, Tensor factor) =>
+        Blend(rgb, Grey(rgb).mean([1, 2, 3], keepdim: true), factor);
 
     /// <summary>adjust_saturation: blended with its own grey image (0 grey, 1 unchanged), clamped.</summary>
     public static Tensor Saturation(Tensor rgb, Tensor factor) => Blend(rgb, Grey(rgb), factor);
@@ -54,7 +55,8 @@ public static class ColorAdjust
         return rgb;
     }
 
-    private static Tensor Blend(Tensor image, Tensor other, Tensor ratio) => (ratio * image + (1.0 - ratio) * other).clamp(0.0, 1.0);
+    private static Tensor Blend(Tensor image, Tensor other, Tensor ratio) =>
+        (ratio * image + (1.0 - ratio) * other).clamp(0.0, 1.0);
 
     /// <summary>torchvision's _rgb2hsv: N x 3 x H x W of (h, s, v), h in 0..1.</summary>
     private static Tensor RgbToHsv(Tensor rgb)

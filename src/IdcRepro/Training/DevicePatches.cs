@@ -31,7 +31,8 @@ internal sealed class DevicePatches : IDisposable
         return new DevicePatches(images, labels, data.Count);
     }
 
-    public static DevicePatches Upload(PatchImages images, Device device) => new(UploadImages(images, device), null, images.Count);
+    public static DevicePatches Upload(PatchImages images, Device device) =>
+        new(UploadImages(images, device), null, images.Count);
 
     private static Tensor UploadImages(PatchImages images, Device device)
     {
@@ -39,7 +40,8 @@ internal sealed class DevicePatches : IDisposable
         var onCpu = device.type == DeviceType.CPU;
         var target = empty(shape, ScalarType.Byte, device);
         var chunk = Math.Min(ChunkPatches, Math.Max(images.Count, 1));
-        using var staging = onCpu ? null : empty([chunk, images.Height, images.Width, PatchImages.Channels], ScalarType.Byte).pin_memory();
+        using var staging = onCpu ? null
+            : empty([chunk, images.Height, images.Width, PatchImages.Channels], ScalarType.Byte).pin_memory();
         for (var start = 0; start < images.Count; start += chunk)
         {
             // Tensor.bytes is a span over the (contiguous, CPU) chunk's memory: a plain memcpy, where

@@ -12,5 +12,6 @@ public sealed record DeviceTransforms(Tensor? Theta, Tensor? FlipHorizontal, Ten
 {
     /// <summary>The transforms of patches <paramref name="start"/> .. start + count - 1 (views, no copy).</summary>
     public DeviceTransforms Slice(long start, long count) =>
-        new(Theta?.narrow(0, start, count), FlipHorizontal?.narrow(0, start, count), FlipVertical?.narrow(0, start, count), Color?.narrow(0, start, count));
+        new(Theta?.narrow(0, start, count), FlipHorizontal?.narrow(0, start, count),
+            FlipVertical?.narrow(0, start, count), Color?.narrow(0, start, count));
 }

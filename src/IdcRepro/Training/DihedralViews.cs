@@ -32,7 +32,9 @@ public static class DihedralViews
     {
         ArgumentNullException.ThrowIfNull(score);
         if (nchw.shape.Length != 4 || nchw.shape[2] != nchw.shape[3])
-            throw new ArgumentException($"Dihedral views take N x C x H x W batches of square patches, not [{string.Join(", ", nchw.shape)}].", nameof(nchw));
+            throw new ArgumentException(
+                $"Dihedral views take N x C x H x W batches of square patches, not [{string.Join(", ", nchw.shape)}].",
+                nameof(nchw));
         var sum = score(Apply(nchw, 0));
         for (var view = 1; view < Count; view++) sum = sum.add(score(Apply(nchw, view)));
         return sum.div(Count);

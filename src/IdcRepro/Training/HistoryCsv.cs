@@ -12,7 +12,8 @@ public static class HistoryCsv
 {
     public const string FileName = "history.csv";
 
-    public static void Write(string path, IEnumerable<EpochRecord> history) => CsvFile.Write(path, history.Select(HistoryRow.From));
+    public static void Write(string path, IEnumerable<EpochRecord> history) =>
+        CsvFile.Write(path, history.Select(HistoryRow.From));
 
     public static IReadOnlyList<HistoryRow> Read(string path) =>
         CsvFile.Read<HistoryRow>(path, (message, e) => new TrainingCheckpointException(path, message + ".", e));
@@ -35,5 +36,6 @@ public sealed partial record HistoryRow(
     [property: CsvColumn("learning_rate")] double LearningRate)
 {
     public static HistoryRow From(EpochRecord r) =>
-        new(r.Epoch, r.TrainLoss, r.TrainAccuracy, r.TrainBinaryAccuracy, r.ValLoss, r.ValAccuracy, r.ValBinaryAccuracy, r.LearningRate);
+        new(r.Epoch, r.TrainLoss, r.TrainAccuracy, r.TrainBinaryAccuracy, r.ValLoss, r.ValAccuracy, r.ValBinaryAccuracy,
+            r.LearningRate);
 }

@@ -40,7 +40,8 @@ public sealed class IdcCnn : nn.Module<Tensor, Tensor>
     /// <exception cref="TrainingCheckpointException">The file is missing or does not fit the description.</exception>
     public static IdcCnn Load(ModelDescription description, string weightsPath)
     {
-        if (!File.Exists(weightsPath)) throw new TrainingCheckpointException(weightsPath, $"{weightsPath} is missing: train the model first.");
+        if (!File.Exists(weightsPath))
+            throw new TrainingCheckpointException(weightsPath, $"{weightsPath} is missing: train the model first.");
         var model = new IdcCnn(description.Model, description.InputSize);
         try
         {
@@ -50,7 +51,9 @@ public sealed class IdcCnn : nn.Module<Tensor, Tensor>
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             model.Dispose();
-            throw new TrainingCheckpointException(weightsPath, $"{weightsPath} could not be loaded as a {description.InputSize}x{description.InputSize} model of model.json ({e.Message}). Retrain the model.", e);
+            throw new TrainingCheckpointException(weightsPath,
+                $"{weightsPath} could not be loaded as a {description.InputSize}x{description.InputSize} model of " +
+                $"model.json ({e.Message}). Retrain the model.", e);
         }
     }
 
@@ -65,15 +68,21 @@ public sealed class IdcCnn : nn.Module<Tensor, Tensor>
     /// <exception cref="ArgumentException">The patch is too small for the layers.</exception>
     public static long FlattenSizeFor(ModelConfig config, int inputSize)
     {
-        if (config.ConvWidths.Count == 0) throw new ArgumentException("model.conv_widths needs at least one convolution.", nameof(config));
+        if (config.ConvWidths.Count == 0)
+            throw new ArgumentException("model.conv_widths needs at least one convolution.", nameof(config));
         if (config.PooledConvs > config.ConvWidths.Count)
-            throw new ArgumentException($"model.pooled_convs is {config.PooledConvs} but there are only {config.ConvWidths.Count} convolutions.", nameof(config));
+            throw new ArgumentException(
+                $"model.pooled_convs is {config.PooledConvs} but there are only {config.ConvWidths.Count} " +
+                "convolutions.", nameof(config));
         var side = inputSize;
         for (var i = 0; i < config.ConvWidths.Count; i++)
         {
             side -= 2;
             if (i < config.PooledConvs) side /= 2;
-            if (side < 1) throw new ArgumentException($"{inputSize}x{inputSize} patches are too small for {config.ConvWidths.Count} convolutions with {config.PooledConvs} pooled.", nameof(inputSize));
+            if (side < 1)
+                throw new ArgumentException(
+                    $"{inputSize}x{inputSize} patches are too small for {config.ConvWidths.Count} convolutions " +
+                    $"with {config.PooledConvs} pooled.", nameof(inputSize));
         }
         return (long)side * side * config.ConvWidths[^1];
     }
@@ -87,7 +96,8 @@ public sealed class IdcCnn : nn.Module<Tensor, Tensor>
         {
             var width = config.ConvWidths[i];
             yield return nn.Conv2d(channels, width, kernel_size: 3);
-            if (config.BatchNorm) yield return nn.BatchNorm2d(width, eps: BatchNormEpsilon, momentum: BatchNormMomentum);
+            if (config.BatchNorm)
+                yield return nn.BatchNorm2d(width, eps: BatchNormEpsilon, momentum: BatchNormMomentum);
             yield return nn.ReLU();
             if (i < config.PooledConvs) yield return nn.MaxPool2d(kernel_size: 2);
             channels = width;

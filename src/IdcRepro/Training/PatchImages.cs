@@ -15,7 +15,9 @@ public sealed record PatchImages
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
         if (pixels.Length != (long)count * height * width * Channels)
-            throw new ArgumentException($"{count} patches of {height}x{width}x{Channels} need {(long)count * height * width * Channels} bytes, not {pixels.Length}.", nameof(pixels));
+            throw new ArgumentException(
+                $"{count} patches of {height}x{width}x{Channels} need {(long)count * height * width * Channels} " +
+                $"bytes, not {pixels.Length}.", nameof(pixels));
         Pixels = pixels;
         Count = count;
         Height = height;

@@ -30,11 +30,13 @@ public sealed class Predictor : IDisposable
     public static Predictor Load(string workFolder, ComputeSettings? compute = null)
     {
         var files = new TrainingFiles(Path.GetFullPath(workFolder));
-        return Load(ModelDescription.Load(files.ModelDescription), files.Best, Normalizer.Load(files.Normalization), compute);
+        return Load(ModelDescription.Load(files.ModelDescription), files.Best, Normalizer.Load(files.Normalization),
+            compute);
     }
 
     /// <summary>Loads weights saved from an <see cref="IdcCnn"/> of <paramref name="description"/>.</summary>
-    public static Predictor Load(ModelDescription description, string weightsPath, Normalizer normalizer, ComputeSettings? compute = null)
+    public static Predictor Load(ModelDescription description, string weightsPath, Normalizer normalizer,
+        ComputeSettings? compute = null)
     {
         var target = TrainingDevice.Select(compute ?? new ComputeSettings());
         var model = IdcCnn.Load(description, weightsPath);
@@ -50,7 +52,9 @@ public sealed class Predictor : IDisposable
     public IReadOnlyList<PatchProbability> Score(PatchImages images, bool testTimeAugmentation = false)
     {
         if (images.Height != Description.InputSize || images.Width != Description.InputSize)
-            throw new ArgumentException($"The model takes {Description.InputSize}x{Description.InputSize} patches, not {images.Height}x{images.Width}.", nameof(images));
+            throw new ArgumentException(
+                $"The model takes {Description.InputSize}x{Description.InputSize} patches, " +
+                $"not {images.Height}x{images.Width}.", nameof(images));
         using var patches = DevicePatches.Upload(images, Device);
         var flat = Evaluator.Probabilities(_model, _augmenter, Description.Loss, patches, testTimeAugmentation);
         var result = new PatchProbability[images.Count];

@@ -25,8 +25,10 @@ public static class TrainStage
     public const string EpochsFile = "epochs.json";
 
     public static TrainedModel Read(string directory) => new(directory,
-        JsonSerializer.Deserialize<TrainingSummary>(File.ReadAllText(Path.Combine(directory, SummaryFile)), Stamp.Json)!,
-        JsonSerializer.Deserialize<List<EpochRecord>>(File.ReadAllText(Path.Combine(directory, EpochsFile)), Stamp.Json)!);
+        JsonSerializer.Deserialize<TrainingSummary>(File.ReadAllText(Path.Combine(directory, SummaryFile)),
+            Stamp.Json)!,
+        JsonSerializer.Deserialize<List<EpochRecord>>(File.ReadAllText(Path.Combine(directory, EpochsFile)),
+            Stamp.Json)!);
 
     public static StageProducts Produce(StageRun run)
     {
@@ -37,25 +39,37 @@ public static class TrainStage
         var usesTest = sets.Validation.Count == 0;
         var validationRows = usesTest ? sets.Test : sets.Validation;
         if (usesTest)
-            run.Console.MarkupLine("Train: no validation set, so the test set serves as validation (model selection on the test set, as in the blog).");
+            run.Console.MarkupLine(
+                "Train: no validation set, so the test set serves as validation (model selection on the test set, " +
+                "as in the blog).");
 
         var runtime = TorchRuntime.EnsureLoaded();
         run.Console.MarkupLineInterpolated($"Train: {runtime.Description}");
-        run.Console.MarkupLineInterpolated($"Train: CPU numerics: {runtime.CpuNumerics}{(config.Deterministic ? " (train.deterministic)" : "")}");
-        var train = new TrainingData(CachedPatches.Gather(cache, sets.Train), sets.Train.Select(r => labels[r]).ToList());
-        var validation = new TrainingData(CachedPatches.Gather(cache, validationRows), validationRows.Select(r => labels[r]).ToList());
-        run.Console.MarkupLineInterpolated($"Train: {train.Count:N0} training and {validation.Count:N0} validation patches");
+        run.Console.MarkupLineInterpolated(
+            $"Train: CPU numerics: {runtime.CpuNumerics}{(config.Deterministic ? " (train.deterministic)" : "")}");
+        var train =
+            new TrainingData(CachedPatches.Gather(cache, sets.Train), sets.Train.Select(r => labels[r]).ToList());
+        var validation = new TrainingData(CachedPatches.Gather(cache, validationRows),
+            validationRows.Select(r => labels[r]).ToList());
+        run.Console.MarkupLineInterpolated(
+            $"Train: {train.Count:N0} training and {validation.Count:N0} validation patches");
 
         var outcome = run.Console.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-            .Start(p => Trainer.Run(config, train, validation, run.Work, new TrainingConsole(run.Console, p), run.Cancellation));
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(),
+                new RemainingTimeColumn())
+            .Start(p =>
+                Trainer.Run(config, train, validation, run.Work, new TrainingConsole(run.Console, p),
+                run.Cancellation));
 
-        var summary = new TrainingSummary(outcome.BestEpoch, outcome.History.Count, outcome.StopReason.ToString(), outcome.Device,
+        var summary =
+            new TrainingSummary(outcome.BestEpoch, outcome.History.Count, outcome.StopReason.ToString(), outcome.Device,
             usesTest ? "test" : "validation", train.Count, validation.Count, runtime.Description,
             Math.Round(outcome.History.Sum(h => h.Seconds), 1), config.Deterministic, runtime.CpuNumerics);
         AtomicFile.WriteAllText(Path.Combine(run.Work, SummaryFile), JsonSerializer.Serialize(summary, Stamp.Json));
-        AtomicFile.WriteAllText(Path.Combine(run.Work, EpochsFile), JsonSerializer.Serialize(outcome.History, Stamp.Json));
-        run.Console.MarkupLineInterpolated($"Train: best epoch {outcome.BestEpoch} (val_loss {outcome.Best.ValLoss:0.0000}, val_acc {outcome.Best.ValAccuracy:0.0000}); {summary.StopReason} after epoch {summary.EpochsRun}");
+        AtomicFile.WriteAllText(Path.Combine(run.Work, EpochsFile),
+            JsonSerializer.Serialize(outcome.History, Stamp.Json));
+        run.Console.MarkupLineInterpolated(
+            $"Train: best epoch {outcome.BestEpoch} (val_loss {outcome.Best.ValLoss:0.0000}, val_acc {outcome.Best.ValAccuracy:0.0000}); {summary.StopReason} after epoch {summary.EpochsRun}");
         return new StageProducts(new Dictionary<string, object> { ["summary"] = summary });
     }
 }

@@ -12,14 +12,16 @@ internal sealed class TrainingConsole(IAnsiConsole console, ProgressContext prog
 
     public void OnMessage(string message) => console.MarkupLineInterpolated($"Train: {message}");
 
-    public void OnEpochStart(int epoch, int epochs) => _epoch = progress.AddTask($"epoch {epoch}/{epochs}", maxValue: 1);
+    public void OnEpochStart(int epoch, int epochs) => _epoch =
+        progress.AddTask($"epoch {epoch}/{epochs}", maxValue: 1);
 
     public void OnBatch(int epoch, int batchIndex, int batchCount, double loss, double patchesPerSecond)
     {
         if (_epoch is null) return;
         _epoch.MaxValue = batchCount;
         _epoch.Value = batchIndex + 1;
-        _epoch.Description = string.Create(CultureInfo.InvariantCulture, $"epoch {epoch}: loss {loss:0.0000}, {patchesPerSecond:0} patches/s");
+        _epoch.Description = string.Create(CultureInfo.InvariantCulture,
+            $"epoch {epoch}: loss {loss:0.0000}, {patchesPerSecond:0} patches/s");
     }
 
     public void OnEpochEnd(EpochRecord r)
@@ -30,6 +32,7 @@ internal sealed class TrainingConsole(IAnsiConsole console, ProgressContext prog
             _epoch.StopTask();
         }
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Train: epoch {r.Epoch,3}  loss {r.TrainLoss:0.0000}  acc {r.TrainAccuracy:0.0000}  |  val_loss {r.ValLoss:0.0000}  val_acc {r.ValAccuracy:0.0000}  |  {r.Seconds:0.0} s"));
+            $"Train: epoch {r.Epoch,3}  loss {r.TrainLoss:0.0000}  acc {r.TrainAccuracy:0.0000}  |  " +
+            $"val_loss {r.ValLoss:0.0000}  val_acc {r.ValAccuracy:0.0000}  |  {r.Seconds:0.0} s"));
     }
 }

@@ -25,14 +25,17 @@ public static class TrainingDevice
         {
             DeviceChoice.Cpu => false,
             DeviceChoice.Cuda when !cuda.is_available() => throw new IdcRepro.Pipeline.StageException(
-                "train.device is cuda but libtorch sees no CUDA device: use device auto or cpu, or run with a CUDA libtorch (see README, section GPU)."),
+                "train.device is cuda but libtorch sees no CUDA device: use device auto or cpu, or run with a CUDA " +
+                "libtorch (see README, section GPU)."),
             DeviceChoice.Cuda => true,
             _ => cuda.is_available(),
         };
         if (useCuda && compute.Deterministic)
             throw new IdcRepro.Pipeline.StageException(
-                "train.deterministic promises bit-identical results, which cannot be asked of CUDA kernels here (TorchSharp 0.107 does not " +
-                "implement torch.use_deterministic_algorithms, and cuDNN picks algorithms at run time): set train.device: cpu, or turn train.deterministic off.");
+                "train.deterministic promises bit-identical results, which cannot be asked of CUDA kernels here " +
+                "(TorchSharp 0.107 does not " +
+                "implement torch.use_deterministic_algorithms, and cuDNN picks algorithms at run time): set " +
+                "train.device: cpu, or turn train.deterministic off.");
         if (useCuda) return CUDA;
         // threads 0: every CPU this process may use (in a Slurm job, those it got: Sweeps.JobCpus).
         set_num_threads(compute.Threads > 0 ? compute.Threads : Sweeps.JobCpus.Available());

@@ -15,7 +15,8 @@ internal sealed class TrainingLoss : IDisposable
     public TrainingLoss(LossKind kind, IReadOnlyList<double>? classWeights, Device device)
     {
         Kind = kind;
-        if (classWeights is not null) _classWeights = tensor(classWeights.Select(w => (float)w).ToArray(), device: device);
+        if (classWeights is not null)
+            _classWeights = tensor(classWeights.Select(w => (float)w).ToArray(), device: device);
     }
 
     public LossKind Kind { get; }
@@ -24,7 +25,9 @@ internal sealed class TrainingLoss : IDisposable
     public static double[] ClassWeights(int[] classCounts)
     {
         var total = classCounts.Sum();
-        if (classCounts.Any(c => c == 0)) throw new ArgumentException("train.class_weighted needs patches of both classes in the training set.", nameof(classCounts));
+        if (classCounts.Any(c => c == 0))
+            throw new ArgumentException("train.class_weighted needs patches of both classes in the training set.",
+                nameof(classCounts));
         return [.. classCounts.Select(c => total / (2.0 * c))];
     }
 
@@ -37,7 +40,8 @@ internal sealed class TrainingLoss : IDisposable
         if (Kind == LossKind.Bce)
         {
             var targets = nn.functional.one_hot(labels, 2).to_type(logits.dtype);
-            return nn.functional.binary_cross_entropy_with_logits(logits, targets, weights?.unsqueeze(1).expand_as(logits));
+            return nn.functional.binary_cross_entropy_with_logits(logits, targets,
+                weights?.unsqueeze(1).expand_as(logits));
         }
         if (weights is null) return nn.functional.cross_entropy(logits, labels);
         return (nn.functional.cross_entropy(logits, labels, reduction: nn.Reduction.None) * weights).mean();
@@ -46,7 +50,8 @@ internal sealed class TrainingLoss : IDisposable
     /// <summary>
     /// The model's probabilities per class: sigmoid of each logit (bce) or softmax over both (cross_entropy).
     /// </summary>
-    public static Tensor Probabilities(LossKind kind, Tensor logits) => kind == LossKind.Bce ? logits.sigmoid() : logits.softmax(1);
+    public static Tensor Probabilities(LossKind kind, Tensor logits) => kind == LossKind.Bce ? logits.sigmoid()
+        : logits.softmax(1);
 
     public void Dispose() => _classWeights?.Dispose();
 }

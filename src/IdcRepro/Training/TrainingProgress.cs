@@ -24,13 +24,16 @@ public sealed record TrainingProgress(
     /// </summary>
     public TrainingProgress After(EpochRecord record, EarlyStoppingConfig earlyStopping, int epochs, out bool improved)
     {
-        if (record.Epoch != Epoch + 1) throw new ArgumentException($"Epoch {record.Epoch} cannot follow epoch {Epoch}.", nameof(record));
+        if (record.Epoch != Epoch + 1)
+            throw new ArgumentException($"Epoch {record.Epoch} cannot follow epoch {Epoch}.", nameof(record));
         var value = record.Monitored(earlyStopping.Monitor);
-        improved = BestEpoch == 0 || (earlyStopping.Monitor == MonitorMetric.ValLoss ? value < BestValue : value > BestValue);
+        improved = BestEpoch == 0
+            || (earlyStopping.Monitor == MonitorMetric.ValLoss ? value < BestValue : value > BestValue);
         var since = improved ? 0 : EpochsSinceImprovement + 1;
         StopReason? stopped = earlyStopping.Patience > 0 && since >= earlyStopping.Patience ? StopReason.EarlyStopped
             : record.Epoch >= epochs ? StopReason.Completed
             : null;
-        return new TrainingProgress(record.Epoch, improved ? record.Epoch : BestEpoch, improved ? value : BestValue, since, stopped, [.. History, record]);
+        return new TrainingProgress(record.Epoch, improved ? record.Epoch : BestEpoch, improved ? value : BestValue,
+            since, stopped, [.. History, record]);
     }
 }

@@ -24,7 +24,8 @@ internal sealed class TrainingSession : IDisposable
 
     private readonly TrainConfig _config;
 
-    public TrainingSession(TrainConfig config, TrainingData train, TrainingData? validation, Normalizer normalizer, Device device)
+    public TrainingSession(TrainConfig config, TrainingData train, TrainingData? validation, Normalizer normalizer,
+        Device device)
     {
         _config = config;
         Device = device;
@@ -34,7 +35,8 @@ internal sealed class TrainingSession : IDisposable
             ? optim.Adam(Model.parameters(), config.LearningRate, beta1: 0.9, beta2: 0.999, eps: AdamEpsilon)
             : optim.SGD(Model.parameters(), config.LearningRate);
         Augmenter = new Augmenter(config.Augment, normalizer, device);
-        Loss = new TrainingLoss(config.Loss, config.ClassWeighted ? TrainingLoss.ClassWeights(train.ClassCounts()) : null, device);
+        Loss = new TrainingLoss(config.Loss, config.ClassWeighted ? TrainingLoss.ClassWeights(train.ClassCounts())
+            : null, device);
         Train = DevicePatches.Upload(train, device);
         Validation = validation is null ? null : DevicePatches.Upload(validation, device);
         AugmentChunkBatches = device.type == DeviceType.CUDA ? GpuAugmentChunkBatches : 1;
@@ -59,7 +61,8 @@ internal sealed class TrainingSession : IDisposable
     /// One pass over the training set in the plan's order, one optimizer step per batch (the last one may be short).
     /// With <paramref name="timeSteps"/> the device is synchronised around each batch and step to time them.
     /// </summary>
-    public EpochTotals TrainEpoch(EpochPlan plan, ITrainingObserver observer, CancellationToken ct, bool timeSteps = false)
+    public EpochTotals TrainEpoch(EpochPlan plan, ITrainingObserver observer, CancellationToken ct, bool timeSteps =
+        false)
     {
         var clock = Stopwatch.StartNew();
         var stepTime = TimeSpan.Zero;
@@ -102,18 +105,24 @@ internal sealed class TrainingSession : IDisposable
                 stepTime += stepEnd - stepStart;
 
                 totals.Add(loss, logits, labels);
-                if (timeSteps) timings.Add(new BatchTiming((int)count, (Synchronised(clock) - batchStart).TotalSeconds, (stepEnd - stepStart).TotalSeconds));
+                if (timeSteps)
+                    timings.Add(
+                        new BatchTiming((int)count, (Synchronised(clock) - batchStart).TotalSeconds,
+                        (stepEnd - stepStart).TotalSeconds));
                 if (b == 0 || b == batches - 1 || clock.Elapsed - lastReport >= ReportInterval)
                 {
                     lastReport = clock.Elapsed;
-                    observer.OnBatch(plan.Epoch, b, batches, totals.MeanLoss(), (chunkStart + offset + count) / Math.Max(clock.Elapsed.TotalSeconds, 1e-9));
+                    observer.OnBatch(plan.Epoch, b, batches, totals.MeanLoss(),
+                        (chunkStart + offset + count) / Math.Max(clock.Elapsed.TotalSeconds, 1e-9));
                 }
             }
         }
-        return new EpochTotals(totals.Values(), Train.Count, clock.Elapsed.TotalSeconds, stepTime.TotalSeconds, timings);
+        return new EpochTotals(totals.Values(), Train.Count, clock.Elapsed.TotalSeconds, stepTime.TotalSeconds,
+            timings);
     }
 
-    public MetricValues Evaluate(DevicePatches patches, CancellationToken ct = default) => Evaluator.Evaluate(Model, Augmenter, Loss, patches, ct);
+    public MetricValues Evaluate(DevicePatches patches, CancellationToken ct = default) =>
+        Evaluator.Evaluate(Model, Augmenter, Loss, patches, ct);
 
     private TimeSpan Synchronised(Stopwatch clock)
     {

@@ -45,7 +45,8 @@ public sealed class NpyArrayWriter : IDisposable
     {
         var count = items.Length / Header.ItemBytes;
         if (items.Length % Header.ItemBytes != 0 || firstIndex < 0 || firstIndex + count > Header.Count)
-            throw new ArgumentOutOfRangeException(nameof(firstIndex), $"{items.Length} bytes at item {firstIndex} do not fit {Header} in '{Path}'");
+            throw new ArgumentOutOfRangeException(nameof(firstIndex),
+                $"{items.Length} bytes at item {firstIndex} do not fit {Header} in '{Path}'");
         RandomAccess.Write(_handle, items, _dataOffset + firstIndex * Header.ItemBytes);
     }
 
@@ -61,7 +62,8 @@ public sealed class NpyArrayWriter : IDisposable
         {
             var source = keep[target];
             if (source < target || source >= Header.Count || (target > 0 && source <= keep[target - 1]))
-                throw new ArgumentException($"indices to keep must be ascending and within 0..{Header.Count - 1}", nameof(keep));
+                throw new ArgumentException($"indices to keep must be ascending and within 0..{Header.Count - 1}",
+                    nameof(keep));
             var run = 1;
             while (target + run < keep.Count && keep[target + run] == source + run) run++;
             if (source != target) Move(source, target, run, buffer);
@@ -69,7 +71,8 @@ public sealed class NpyArrayWriter : IDisposable
         }
         var compacted = Header.WithCount(keep.Count);
         var encoded = compacted.Encode();
-        if (encoded.Length != _dataOffset) throw new InvalidOperationException("the .npy header changed length on compaction");
+        if (encoded.Length != _dataOffset)
+            throw new InvalidOperationException("the .npy header changed length on compaction");
         RandomAccess.SetLength(_handle, _dataOffset + compacted.DataBytes);
         RandomAccess.Write(_handle, encoded, 0);
         Header = compacted;

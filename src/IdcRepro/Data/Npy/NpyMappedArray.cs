@@ -14,7 +14,8 @@ public sealed unsafe class NpyMappedArray : IDisposable
     private readonly MemoryMappedViewAccessor _view;
     private readonly byte* _data;
 
-    private NpyMappedArray(string path, NpyHeader header, MemoryMappedFile map, MemoryMappedViewAccessor view, int dataOffset)
+    private NpyMappedArray(string path, NpyHeader header, MemoryMappedFile map, MemoryMappedViewAccessor view,
+        int dataOffset)
     {
         Path = path;
         Header = header;
@@ -36,14 +37,16 @@ public sealed unsafe class NpyMappedArray : IDisposable
     {
         using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         var (header, dataOffset) = NpyFile.ReadHeader(handle, path);
-        var map = MemoryMappedFile.CreateFromFile(path, FileMode.Open, mapName: null, capacity: 0, MemoryMappedFileAccess.Read);
+        var map = MemoryMappedFile.CreateFromFile(path, FileMode.Open, mapName: null, capacity: 0,
+            MemoryMappedFileAccess.Read);
         try
         {
             var view = map.CreateViewAccessor(0, 0, MemoryMappedFileAccess.Read);
             if (view.Capacity < dataOffset + header.DataBytes)
             {
                 view.Dispose();
-                throw new InvalidDataException($"'{path}' changed while it was opened: it is shorter than its header says");
+                throw new InvalidDataException(
+                    $"'{path}' changed while it was opened: it is shorter than its header says");
             }
             return new NpyMappedArray(path, header, map, view, dataOffset);
         }
@@ -69,7 +72,8 @@ public sealed unsafe class NpyMappedArray : IDisposable
     /// </summary>
     public ReadOnlySpan<T> AsSpan<T>() where T : unmanaged
     {
-        if (NpyDType.Of<T>() != Header.DType) throw new InvalidOperationException($"'{Path}' holds {Header.DType.Descr}, not {typeof(T).Name}");
+        if (NpyDType.Of<T>() != Header.DType)
+            throw new InvalidOperationException($"'{Path}' holds {Header.DType.Descr}, not {typeof(T).Name}");
         return MemoryMarshal.Cast<byte, T>(new ReadOnlySpan<byte>(_data, checked((int)Header.DataBytes)));
     }
 

@@ -81,13 +81,15 @@ public static class ZipCentralDirectory
         zip.ReadExactly(end64);
         if (BinaryPrimitives.ReadUInt32LittleEndian(end64) != Zip64EndSignature)
             throw new InvalidDataException("the zip64 end-of-central-directory record is missing");
-        return ((long)BinaryPrimitives.ReadUInt64LittleEndian(end64[32..]), (long)BinaryPrimitives.ReadUInt64LittleEndian(end64[48..]));
+        return ((long)BinaryPrimitives.ReadUInt64LittleEndian(end64[32..]),
+            (long)BinaryPrimitives.ReadUInt64LittleEndian(end64[48..]));
     }
 
     /// <summary>
     /// Takes the 64-bit sizes and offset from the zip64 extra field for those the fixed part marks 0xFFFFFFFF.
     /// </summary>
-    private static void ApplyZip64(ReadOnlySpan<byte> extra, ref long uncompressed, ref long compressed, ref long localOffset)
+    private static void ApplyZip64(ReadOnlySpan<byte> extra, ref long uncompressed, ref long compressed,
+        ref long localOffset)
     {
         const long marker = uint.MaxValue;
         if (uncompressed != marker && compressed != marker && localOffset != marker) return;
@@ -98,9 +100,12 @@ public static class ZipCentralDirectory
             var data = extra.Slice(4, size);
             extra = extra[(4 + size)..];
             if (id != 1) continue;
-            if (uncompressed == marker && data.Length >= 8) { uncompressed = (long)BinaryPrimitives.ReadUInt64LittleEndian(data); data = data[8..]; }
-            if (compressed == marker && data.Length >= 8) { compressed = (long)BinaryPrimitives.ReadUInt64LittleEndian(data); data = data[8..]; }
-            if (localOffset == marker && data.Length >= 8) localOffset = (long)BinaryPrimitives.ReadUInt64LittleEndian(data);
+            if (uncompressed == marker && data.Length >= 8) { uncompressed =
+                (long)BinaryPrimitives.ReadUInt64LittleEndian(data); data = data[8..]; }
+            if (compressed == marker && data.Length >= 8) { compressed =
+                (long)BinaryPrimitives.ReadUInt64LittleEndian(data); data = data[8..]; }
+            if (localOffset == marker && data.Length >= 8)
+                localOffset = (long)BinaryPrimitives.ReadUInt64LittleEndian(data);
             return;
         }
     }

@@ -17,7 +17,8 @@ public static class IntervalComparison
             {
                 if (CompareFigures.Headline(variant.Report) is not { } figures) continue;
                 if (figures.Value(metric) is { } v && figures.Intervals.TryGetValue(metric, out var interval))
-                    differences.Add(new MetricDifference(metric, variants[0].Name, b, baseInterval, variant.Name, v, interval));
+                    differences.Add(
+                        new MetricDifference(metric, variants[0].Name, b, baseInterval, variant.Name, v, interval));
             }
         }
         return differences;

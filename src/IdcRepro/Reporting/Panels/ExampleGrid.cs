@@ -19,7 +19,8 @@ public static class ExampleGrid
     private static readonly Rgb24 Rule = new(220, 220, 220);
 
     /// <summary>The grid of <paramref name="rows"/> as PNG bytes.</summary>
-    public static byte[] Render(IReadOnlyList<ExampleRow> rows, IReadOnlyList<ScoredPatch> predictions, IPatchPixels pixels)
+    public static byte[] Render(IReadOnlyList<ExampleRow> rows, IReadOnlyList<ScoredPatch> predictions,
+        IPatchPixels pixels)
     {
         var columns = Math.Max(1, rows.Count == 0 ? 1 : rows.Max(r => r.Indices.Count));
         var rowHeight = Cell + CaptionHeight + RowPadding;
@@ -30,10 +31,13 @@ public static class ExampleGrid
             var row = rows[r];
             var top = r * rowHeight + RowPadding / 2;
             if (r > 0) PanelCanvas.Fill(canvas, 0, r * rowHeight, width, 1, Rule);
-            using (var title = PanelCanvas.FromPng(TextImage.Render(OutcomeNames.Title(row.Outcome), LabelWidth - 10, 30, 17, bold: true, centered: false)))
+            using (var title = PanelCanvas.FromPng(
+                TextImage.Render(OutcomeNames.Title(row.Outcome), LabelWidth - 10, 30, 17, bold: true,
+                centered: false)))
                 PanelCanvas.Paste(canvas, title, 0, top + 14);
             var detail = $"{OutcomeNames.Meaning(row.Outcome)}\n{Format.Count(row.Available)} test patches";
-            using (var text = PanelCanvas.FromPng(TextImage.Render(detail, LabelWidth - 10, 48, 14, hexColor: "#555555", centered: false)))
+            using (var text = PanelCanvas.FromPng(
+                TextImage.Render(detail, LabelWidth - 10, 48, 14, hexColor: "#555555", centered: false)))
                 PanelCanvas.Paste(canvas, text, 0, top + 44);
             if (row.Indices.Count == 0)
             {
@@ -48,7 +52,8 @@ public static class ExampleGrid
                 using (var patch = PanelCanvas.FromRgb(pixels.ReadRgb(index), pixels.Size))
                 using (var scaled = PanelCanvas.Scaled(patch, Cell))
                     PanelCanvas.Paste(canvas, scaled, left, top);
-                using var caption = PanelCanvas.FromPng(TextImage.Render($"P1 {Format.Fixed(predictions[index].P1, 3)}", Cell, CaptionHeight, 13));
+                using var caption = PanelCanvas.FromPng(
+                    TextImage.Render($"P1 {Format.Fixed(predictions[index].P1, 3)}", Cell, CaptionHeight, 13));
                 PanelCanvas.Paste(canvas, caption, left, top + Cell);
             }
         }

@@ -15,7 +15,8 @@ internal static class PanelCanvas
     public static Image<Rgb24> FromRgb(byte[] rgb, int size)
     {
         if (rgb.Length != size * size * 3)
-            throw new ArgumentException($"A {size}x{size} RGB patch has {size * size * 3} bytes, not {rgb.Length}.", nameof(rgb));
+            throw new ArgumentException($"A {size}x{size} RGB patch has {size * size * 3} bytes, not {rgb.Length}.",
+                nameof(rgb));
         return Image.LoadPixelData<Rgb24>(rgb, size, size);
     }
 
@@ -34,7 +35,8 @@ internal static class PanelCanvas
     public static byte[] Png(Image image)
     {
         using var stream = new MemoryStream();
-        image.Save(stream, new PngEncoder { ColorType = PngColorType.Rgb, CompressionLevel = PngCompressionLevel.BestCompression });
+        image.Save(stream,
+            new PngEncoder { ColorType = PngColorType.Rgb, CompressionLevel = PngCompressionLevel.BestCompression });
         return stream.ToArray();
     }
 

@@ -35,9 +35,11 @@ public static class TissueMap
     /// <param name="maxPanelWidth">Widest a panel may be; patches shrink (never grow) to fit.</param>
     public static byte[] Render(PatientRegion region, int maxPanelWidth = 360, int maxPanelHeight = 360)
     {
-        var layout = TissueLayout.For(region.Patches.Select(p => p.Patch).ToArray(), region.Pixels.Size, maxPanelWidth, maxPanelHeight);
+        var layout = TissueLayout.For(region.Patches.Select(p => p.Patch).ToArray(), region.Pixels.Size, maxPanelWidth,
+            maxPanelHeight);
         var column = ColumnWidth(layout);
-        using var canvas = new Image<Rgb24>(2 * Margin + 3 * column + 2 * Gap, 2 * Margin + TitleHeight + layout.Height + LegendHeight, White);
+        using var canvas = new Image<Rgb24>(2 * Margin + 3 * column + 2 * Gap,
+            2 * Margin + TitleHeight + layout.Height + LegendHeight, White);
 
         var panelTop = PanelOrigin(0, layout).Y;
         var lefts = Enumerable.Range(0, 3).Select(k => PanelOrigin(k, layout).X).ToArray();
@@ -66,7 +68,8 @@ public static class TissueMap
             }
             else PanelCanvas.Fill(canvas, lefts[2] + x, panelTop + y, layout.Cell, layout.Cell, NotHeldOut);
         }
-        for (var k = 0; k < 3; k++) PanelCanvas.Frame(canvas, lefts[k] - 1, panelTop - 1, layout.Width + 2, layout.Height + 2, Border);
+        for (var k = 0; k < 3; k++)
+            PanelCanvas.Frame(canvas, lefts[k] - 1, panelTop - 1, layout.Width + 2, layout.Height + 2, Border);
 
         var legendTop = panelTop + layout.Height + 8;
         DrawKeyLegend(canvas, columnLefts[0], legendTop, region.Scored < region.Patches.Count
@@ -103,7 +106,8 @@ public static class TissueMap
         return copy;
     }
 
-    private static void DrawKeyLegend(Image<Rgb24> canvas, int left, int top, IReadOnlyList<(Rgb24 Color, string Label)> keys)
+    private static void DrawKeyLegend(Image<Rgb24> canvas, int left, int top,
+        IReadOnlyList<(Rgb24 Color, string Label)> keys)
     {
         var x = left;
         foreach (var (color, label) in keys)

@@ -10,7 +10,8 @@ public static class TissueMapPicker
     {
         ArgumentOutOfRangeException.ThrowIfNegative(perSource);
         return regions.GroupBy(r => r.Source, StringComparer.Ordinal)
-            .SelectMany(g => g.OrderByDescending(r => r.Scored).ThenBy(r => r.Patient, StringComparer.Ordinal).Take(perSource))
+            .SelectMany(g =>
+                g.OrderByDescending(r => r.Scored).ThenBy(r => r.Patient, StringComparer.Ordinal).Take(perSource))
             .ToList();
     }
 }

@@ -34,7 +34,8 @@ public static class LearningCurvePlot
         if (history.StoppedEpoch != history.BestEpoch || history.EarlyStopped)
         {
             var stop = plot.Add.VerticalLine(history.StoppedEpoch, 2, PlotTheme.Stop, LinePattern.Dotted);
-            stop.LegendText = history.EarlyStopped ? $"early stop after epoch {history.StoppedEpoch}" : $"last epoch {history.StoppedEpoch}";
+            stop.LegendText = history.EarlyStopped ? $"early stop after epoch {history.StoppedEpoch}"
+                : $"last epoch {history.StoppedEpoch}";
         }
         if (epochs.Length == 0) plot.Add.Annotation("no epochs recorded", Alignment.MiddleCenter);
 

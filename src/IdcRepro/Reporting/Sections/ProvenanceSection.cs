@@ -21,7 +21,8 @@ internal static class ProvenanceSection
         };
         rows.AddRange(p.Sets.Select(s => Row($"Split: {s.Set}",
             $"{Format.Count(s.Patients)} patients; {Format.Count(s.Patches.Total)} patches: {Counts(s.Patches)}")));
-        if (p.TestPatientsInTraining is { } shared) rows.Add(Row("Test patients also in training", Format.Count(shared)));
+        if (p.TestPatientsInTraining is { } shared)
+            rows.Add(Row("Test patients also in training", Format.Count(shared)));
         rows.AddRange(p.Undersampling.Count == 0
             ? [Row("Undersampling", "none")]
             : p.Undersampling.Select(u => Row($"Undersampling: {u.Set}", $"{Counts(u.Before)} → {Counts(u.After)}")));
