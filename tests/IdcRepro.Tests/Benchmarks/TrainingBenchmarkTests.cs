@@ -12,7 +12,8 @@ public sealed class TrainingBenchmarkTests
         var result = TrainingBenchmark.Run(ToyData.Config(), patches: 40, bareSteps: 3);
 
         Assert.Equal(("cpu", 1, 16, 40), (result.Device, result.Threads, result.BatchSize, result.Patches));
-        Assert.True(result.BareStepPatchesPerSecond > 0 && result.TrainingPatchesPerSecond > 0 && result.EvaluationPatchesPerSecond > 0);
+        Assert.True(result.BareStepPatchesPerSecond > 0 && result.TrainingPatchesPerSecond > 0
+            && result.EvaluationPatchesPerSecond > 0);
         Assert.InRange(result.ShareOutsideSteps, 0, 1);
         Assert.True(result.BestBareStepPatchesPerSecond >= result.BareStepPatchesPerSecond);
         Assert.True(result.BestTrainingBatchPatchesPerSecond > 0);

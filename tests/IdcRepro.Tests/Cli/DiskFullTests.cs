@@ -36,7 +36,8 @@ public sealed class DiskFullTests : IDisposable
 
             Assert.Equal(1, forced.ExitCode);
             var line = Assert.Single(forced.ErrorLines);
-            Assert.StartsWith($"error: no space left on the disk of {Path.Combine(artifacts, "cache", "split")} to write the Split output", line);
+            Assert.StartsWith($"error: no space left on the disk of {Path.Combine(artifacts, "cache", "split")} " +
+                "to write the Split output", line);
             Assert.EndsWith("or give --artifacts a folder on a disk with room, then rerun.", line);
 
             // What was made before is intact and trusted; nothing half-made is left.
@@ -53,7 +54,8 @@ public sealed class DiskFullTests : IDisposable
         var upToDate = IdcProcess.Run(_temp.Path, "split", "--config", "tiny.yaml", "--artifacts", "artifacts");
         // Up to date, its run folder already current: it writes nothing, so a full disk costs it nothing.
         Assert.Contains("Split: up to date", upToDate.Output);
-        var forced = IdcProcess.Run(_temp.Path, "split", "--config", "tiny.yaml", "--artifacts", "artifacts", "--force");
+        var forced =
+            IdcProcess.Run(_temp.Path, "split", "--config", "tiny.yaml", "--artifacts", "artifacts", "--force");
         return (upToDate, forced);
     }
 

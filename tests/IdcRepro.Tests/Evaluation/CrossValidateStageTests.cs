@@ -20,12 +20,13 @@ public sealed class CrossValidateStageTests : IDisposable
     private TestRun KFold(params string[] sets) => new(TestRuns.PatientSyntheticConfig(_temp), _temp.Path, sets);
 
     [Fact]
-    public void Through_the_fan_out_every_patient_is_tested_in_exactly_one_fold_and_no_fold_shares_a_patient_between_sets()
+    public void In_the_fan_out_each_patient_is_tested_in_exactly_one_fold_and_no_fold_shares_a_patient_between_sets()
     {
         var run = KFold();
         Assert.Equal(["pt-fold0", "pt-fold1", "pt-fold2"], run.Runs.Select(r => r.Name));
         run.ThroughAll(Graph.Split);
-        var patients = run.Read(Graph.Preprocess, PreprocessStage.Read).Patches.Select(p => p.Patient).Distinct().Order(StringComparer.Ordinal).ToList();
+        var patients = run.Read(Graph.Preprocess, PreprocessStage.Read).Patches.Select(p => p.Patient).Distinct()
+            .Order(StringComparer.Ordinal).ToList();
         Assert.Equal(8, patients.Count);
 
         var tested = new List<string>();
@@ -46,7 +47,7 @@ public sealed class CrossValidateStageTests : IDisposable
     }
 
     [Fact]
-    public void Pooled_out_of_fold_metrics_are_the_metrics_of_the_folds_predictions_concatenated_and_external_sets_get_the_mean_of_the_fold_models()
+    public void Pooled_out_of_fold_metrics_concatenate_folds_predictions_and_external_sets_get_the_fold_models_mean()
     {
         var external = TestRuns.ExternalSyntheticZip(_temp);
         var run = KFold($"evaluate.external=[{external}]");
@@ -71,12 +72,14 @@ public sealed class CrossValidateStageTests : IDisposable
         Assert.Equal(8, pooled.All.Patients);
         Assert.Equal(PatientBootstrap.Intervals(all, 50, 42), pooled.All.Intervals);
         var undersampled = folds.SelectMany(f => EvaluateStage.Predictions(f.Rows)).ToList();
-        Assert.Equal(Metrics.Compute(undersampled).Named().ToDictionary(m => m.Key, m => m.Value), pooled.Undersampled.Metrics);
+        Assert.Equal(Metrics.Compute(undersampled).Named().ToDictionary(m => m.Key, m => m.Value),
+            pooled.Undersampled.Metrics);
         Assert.True(pooled.Undersampled.Patches < pooled.All.Patches);
 
         // Each fold's row is that fold's own figures; the spread is their mean and sd.
         for (var f = 0; f < 3; f++)
-            Assert.Equal(folds[f].AllResult.Metrics[MetricNames.BalancedAccuracy], cv.Runs[f].All.Metrics[MetricNames.BalancedAccuracy]);
+            Assert.Equal(folds[f].AllResult.Metrics[MetricNames.BalancedAccuracy],
+                cv.Runs[f].All.Metrics[MetricNames.BalancedAccuracy]);
         var spread = pooled.All.FoldSpread.Single(s => s.Metric == MetricNames.BalancedAccuracy);
         Assert.Equal(cv.Runs.Average(r => r.All.Metrics[MetricNames.BalancedAccuracy]!.Value), spread.Mean, 12);
 
@@ -91,10 +94,11 @@ public sealed class CrossValidateStageTests : IDisposable
 
     [Fact]
     [Trait(Tier.Name, Tier.Long)]
-    public void Seeds_times_folds_pool_each_seeds_folds_and_give_mean_and_sd_over_seeds_with_the_same_folds_for_every_seed()
+    public void Seeds_times_folds_pool_each_seeds_folds_and_give_mean_and_sd_over_seeds_which_share_the_same_folds()
     {
         var run = KFold("seeds=[1, 2]");
-        Assert.Equal(["pt-fold0-seed1", "pt-fold0-seed2", "pt-fold1-seed1", "pt-fold1-seed2", "pt-fold2-seed1", "pt-fold2-seed2"], run.Runs.Select(r => r.Name));
+        Assert.Equal(["pt-fold0-seed1", "pt-fold0-seed2", "pt-fold1-seed1", "pt-fold1-seed2", "pt-fold2-seed1",
+            "pt-fold2-seed2"], run.Runs.Select(r => r.Name));
         run.ThroughAll(Graph.CrossValidate);
         var cv = run.Read(Graph.CrossValidate, CrossValidateStage.Read).Result;
 
@@ -143,13 +147,15 @@ public sealed class CrossValidateStageTests : IDisposable
             }
             var outside = report.Regions.Where(r => r.Source == "external set other").ToList();
             Assert.Equal(3, outside.Count);
-            Assert.Equal(run.Read(Graph.CrossValidate, CrossValidateStage.Read).Ensemble.Count, outside.Sum(r => r.Patches.Count));
+            Assert.Equal(run.Read(Graph.CrossValidate, CrossValidateStage.Read).Ensemble.Count,
+                outside.Sum(r => r.Patches.Count));
             Assert.All(outside, r => Assert.Equal(r.Patches.Count, r.Scored));
             Assert.All(report.Regions, r => Assert.Equal(50, r.Pixels.ReadRgb(r.Patches.Count - 1).Length / 150));
         }
         // Every held-out patient has its map: this fold's test patients and the 3 external ones (under the cap of 6 a
         // set).
-        Assert.Equal(cv.Runs[0].TestPatients.Count + 3, Directory.GetFiles(Path.Combine(run.Folder(Graph.Report), "report_files"), "tissue-*.png").Length);
+        Assert.Equal(cv.Runs[0].TestPatients.Count + 3,
+            Directory.GetFiles(Path.Combine(run.Folder(Graph.Report), "report_files"), "tissue-*.png").Length);
     }
 
     [Fact]
@@ -166,21 +172,26 @@ public sealed class CrossValidateStageTests : IDisposable
             run.Runner.Run(Graph.CrossValidate, run.Run);
             var (report, pixels) = RunReportLoader.Load(run.Runner.Outputs(run.Run));
             pixels.Dispose();
-            variants.Add(new IdcRepro.Reporting.CompareVariant(run.Config.Name, report.ConfigYaml, report with { Pixels = null, Regions = [] }));
-            pooled.Add(run.Read(Graph.CrossValidate, CrossValidateStage.Read).Result.Pooled[0].All.Metrics[MetricNames.BalancedAccuracy]!.Value);
+            variants.Add(new IdcRepro.Reporting.CompareVariant(run.Config.Name, report.ConfigYaml,
+                report with { Pixels = null, Regions = [] }));
+            pooled.Add(run.Read(Graph.CrossValidate, CrossValidateStage.Read).Result.Pooled[0].All
+                .Metrics[MetricNames.BalancedAccuracy]!.Value);
         }
-        var markdown = File.ReadAllText(IdcRepro.Reporting.CompareWriter.Write(_temp.PathOf("compare"), variants).Markdown);
+        var markdown = File.ReadAllText(
+            IdcRepro.Reporting.CompareWriter.Write(_temp.PathOf("compare"), variants).Markdown);
 
         Assert.Contains("## Cross-validation by patient, ranked", markdown);
         var first = pooled[0] >= pooled[1] ? "pt" : "pt-lr";
         Assert.Matches($@"\| 1 \| {System.Text.RegularExpressions.Regex.Escape(first)} \| 3 \|", markdown);
-        foreach (var value in pooled) Assert.Contains(value.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture), markdown);
+        foreach (var value in pooled)
+            Assert.Contains(value.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture), markdown);
     }
 
     [Fact]
     public void A_config_without_folds_gets_a_crossval_file_that_says_so()
     {
-        var run = new TestRun(TestRuns.TinySyntheticConfig(_temp), _temp.Path, "train.epochs=1", "train.threads=2", "evaluate.bootstrap_resamples=20");
+        var run = new TestRun(TestRuns.TinySyntheticConfig(_temp), _temp.Path, "train.epochs=1", "train.threads=2",
+            "evaluate.bootstrap_resamples=20");
         run.Through(Graph.CrossValidate);
         var cv = run.Read(Graph.CrossValidate, CrossValidateStage.Read);
         Assert.False(cv.Result.CrossValidated);

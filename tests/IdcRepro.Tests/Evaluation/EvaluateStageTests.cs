@@ -21,7 +21,8 @@ public sealed class EvaluateStageTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private TestRun Patient(params string[] sets) => new(TestRuns.PatientSyntheticConfig(_temp, strategy: "patient"), _temp.Path, sets);
+    private TestRun Patient(params string[] sets) =>
+        new(TestRuns.PatientSyntheticConfig(_temp, strategy: "patient"), _temp.Path, sets);
 
     [Fact]
     public void Evaluate_scores_every_patch_of_the_test_patients_beside_the_undersampled_test_set()
@@ -45,12 +46,13 @@ public sealed class EvaluateStageTests : IDisposable
         // fixed: argmax, as before; the metrics are those of the rows.
         Assert.Null(output.Decision.Threshold);
         Assert.All(output.AllRows, r => Assert.Equal(r.P1 > r.P0 ? 1 : 0, r.Predicted));
-        Assert.Equal(Metrics.Compute(EvaluateStage.Predictions(output.AllRows)).BalancedAccuracy, output.AllResult.Metrics[MetricNames.BalancedAccuracy]);
+        Assert.Equal(Metrics.Compute(EvaluateStage.Predictions(output.AllRows)).BalancedAccuracy,
+            output.AllResult.Metrics[MetricNames.BalancedAccuracy]);
         Assert.Empty(output.External);
     }
 
     [Fact]
-    public void A_threshold_chosen_on_the_validation_patients_decides_the_test_and_external_figures_and_the_predicted_column()
+    public void A_threshold_chosen_on_validation_patients_decides_the_test_and_external_figures_and_predicted_column()
     {
         var external = TestRuns.ExternalSyntheticZip(_temp);
         var run = Patient("evaluate.threshold=validation_balanced", $"evaluate.external=[{external}]");
@@ -69,13 +71,17 @@ public sealed class EvaluateStageTests : IDisposable
         Assert.All(output.ExternalRows, r => Assert.Equal(r.P1 > threshold ? 1 : 0, r.Predicted));
         var expected = Metrics.Compute(EvaluateStage.Predictions(output.Rows), rule);
         Assert.Equal(expected.Confusion.ToRows(), output.Result.ConfusionMatrix);
-        Assert.Equal(Metrics.Compute(EvaluateStage.Predictions(output.AllRows), rule).Confusion.ToRows(), output.AllResult.ConfusionMatrix);
-        Assert.Equal(Metrics.Compute(EvaluateStage.Predictions(output.ExternalRows.Select(ExternalPredictionRow.ToPrediction)), rule).Confusion.ToRows(),
+        Assert.Equal(Metrics.Compute(EvaluateStage.Predictions(output.AllRows), rule).Confusion.ToRows(),
+            output.AllResult.ConfusionMatrix);
+        Assert.Equal(
+            Metrics.Compute(EvaluateStage.Predictions(output.ExternalRows.Select(ExternalPredictionRow.ToPrediction)),
+                rule).Confusion.ToRows(),
             output.External.Single().Metrics.ConfusionMatrix);
         // ROC AUC does not depend on the rule: the same as the fixed rule's.
         var fixedRun = Patient($"evaluate.external=[{external}]");
         Assert.Equal(["Evaluate"], fixedRun.Through(Graph.Evaluate)); // only Evaluate reruns for another threshold rule
-        Assert.Equal(fixedRun.Read(Graph.Evaluate, EvaluateStage.Read).AllResult.Metrics[MetricNames.RocAuc], output.AllResult.Metrics[MetricNames.RocAuc]);
+        Assert.Equal(fixedRun.Read(Graph.Evaluate, EvaluateStage.Read).AllResult.Metrics[MetricNames.RocAuc],
+            output.AllResult.Metrics[MetricNames.RocAuc]);
     }
 
     [Fact]
@@ -87,7 +93,8 @@ public sealed class EvaluateStageTests : IDisposable
         Assert.Equal(["Evaluate"], tta.Through(Graph.Evaluate));
         var withViews = tta.Read(Graph.Evaluate, EvaluateStage.Read);
         Assert.True(withViews.Decision.Tta);
-        Assert.NotEqual(plain.Read(Graph.Evaluate, EvaluateStage.Read).AllRows.Select(r => r.P1), withViews.AllRows.Select(r => r.P1));
+        Assert.NotEqual(plain.Read(Graph.Evaluate, EvaluateStage.Read).AllRows.Select(r => r.P1),
+            withViews.AllRows.Select(r => r.P1));
 
         // The same figures as the predictor's own 8-view mean over the test rows.
         var cache = tta.Read(Graph.Preprocess, PreprocessStage.Read);
@@ -145,7 +152,8 @@ public sealed class EvaluateStageTests : IDisposable
         Assert.Contains("This run has no test set", markdown);
         Assert.Contains("## External test sets", markdown);
         Assert.Contains("scored by this run's model", markdown);
-        Assert.Equal(3, Directory.GetFiles(Path.Combine(run.Folder(Graph.Report), "report_files"), "tissue-other-*.png").Length);
+        Assert.Equal(3,
+            Directory.GetFiles(Path.Combine(run.Folder(Graph.Report), "report_files"), "tissue-other-*.png").Length);
 
         var bare = Patient("split.test_fraction=0");
         bare.Through(Graph.Evaluate);

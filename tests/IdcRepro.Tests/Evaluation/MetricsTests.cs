@@ -127,7 +127,8 @@ public sealed class MetricsTests
         var roc = Curves.Roc(predictions);
         var area = 0.0;
         for (var i = 1; i < roc.Count; i++)
-            area += (roc[i].FalsePositiveRate - roc[i - 1].FalsePositiveRate) * (roc[i].TruePositiveRate + roc[i - 1].TruePositiveRate) / 2;
+            area += (roc[i].FalsePositiveRate - roc[i - 1].FalsePositiveRate)
+                * (roc[i].TruePositiveRate + roc[i - 1].TruePositiveRate) / 2;
         Assert.Equal(area, Metrics.Compute(predictions).RocAuc!.Value, 12);
     }
 

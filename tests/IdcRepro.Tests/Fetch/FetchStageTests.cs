@@ -35,7 +35,8 @@ public sealed class FetchStageTests : IDisposable
     public void Pinned_hash_that_does_not_match_is_refused()
     {
         var zip = TinyDataset.WriteZip(_temp.PathOf("d.zip"), TinyDataset.Names("1"));
-        var config = _temp.File("pin.yaml", $"name: z\ndata:\n  source: zip\n  path: {zip}\n  sha256: {new string('0', 64)}\n");
+        var config = _temp.File("pin.yaml",
+            $"name: z\ndata:\n  source: zip\n  path: {zip}\n  sha256: {new string('0', 64)}\n");
         var e = Assert.Throws<StageException>(() => new TestRun(config, _temp.PathOf("a")).Stage(Graph.Fetch));
         Assert.Contains("data.sha256 pins", e.Message);
     }
@@ -43,20 +44,25 @@ public sealed class FetchStageTests : IDisposable
     [Fact]
     public void Directory_source_is_indexed_like_a_zip()
     {
-        foreach (var name in TinyDataset.Names("7", "8")) File.WriteAllBytes(_temp.File("data/" + name), TinyDataset.Png());
+        foreach (var name in TinyDataset.Names("7", "8"))
+            File.WriteAllBytes(_temp.File("data/" + name), TinyDataset.Png());
         var config = _temp.File("dir.yaml", $"name: d\ndata:\n  source: directory\n  path: {_temp.PathOf("data")}\n");
         var index = new TestRun(config, _temp.PathOf("a")).Stage(Graph.Index);
         Assert.Equal(8, index.Stamp.Fact<int>("patches"));
         Assert.Equal(2, index.Stamp.Fact<int>("class1"));
-        Assert.False(new TestRun(config, _temp.PathOf("a")).Stage(Graph.Fetch).Ran); // a folder source is up to date too
+        // a folder source is up to date too
+        Assert.False(new TestRun(config, _temp.PathOf("a")).Stage(Graph.Fetch).Ran);
     }
 
     [Fact]
     public async Task Url_source_downloads_resumes_checks_the_hash_and_is_then_up_to_date()
     {
-        var bytes = File.ReadAllBytes(TinyDataset.WriteZip(_temp.PathOf("served.zip"), TinyDataset.Names("10", "11", "12")));
-        await using var server = new LoopbackHttpServer(bytes, new ServerScript { CutFirstResponseAfter = bytes.Length / 3 });
-        var config = _temp.File("url.yaml", $"name: u\ndata:\n  source: url\n  url: {server.Url}\n  download:\n    retries: 3\n    timeout_seconds: 5\n");
+        var bytes = File.ReadAllBytes(
+            TinyDataset.WriteZip(_temp.PathOf("served.zip"), TinyDataset.Names("10", "11", "12")));
+        await using var server = new LoopbackHttpServer(bytes,
+            new ServerScript { CutFirstResponseAfter = bytes.Length / 3 });
+        var config = _temp.File("url.yaml", $"name: u\ndata:\n  source: url\n  url: {server.Url}\n" +
+            "  download:\n    retries: 3\n    timeout_seconds: 5\n");
         var artifacts = _temp.PathOf("a");
 
         var run = new TestRun(config, artifacts);
@@ -65,8 +71,10 @@ public sealed class FetchStageTests : IDisposable
         Assert.Equal(2, server.Requests.Count);                          // cut once, then resumed
         Assert.Equal(bytes.Length, server.BytesServed);                 // nothing fetched twice
         Assert.Equal(Hashing.Sha256Hex(bytes), fetched.Stamp.Fact<string>("dataset_sha256"));
-        Assert.Contains($"SHA-256 {Hashing.Sha256Hex(bytes)} (pin it with data.sha256)", run.Output); // to pin, right after the download
-        Assert.True(File.Exists(ArchiveHash.SidecarPath(Path.Combine(artifacts, "downloads", "IDC_regular_ps50_idx5.zip"))));
+        // to pin, right after the download
+        Assert.Contains($"SHA-256 {Hashing.Sha256Hex(bytes)} (pin it with data.sha256)", run.Output);
+        Assert.True(File.Exists(
+            ArchiveHash.SidecarPath(Path.Combine(artifacts, "downloads", "IDC_regular_ps50_idx5.zip"))));
         Assert.Equal(12, run.Stage(Graph.Index).Stamp.Fact<int>("patches"));
 
         Assert.False(new TestRun(config, artifacts).Stage(Graph.Fetch).Ran);
@@ -87,7 +95,8 @@ public sealed class FetchStageTests : IDisposable
 
         // Same name, same size class, other content: the downloaded copy was replaced or damaged.
         var archive = Path.Combine(artifacts, "downloads", "IDC_regular_ps50_idx5.zip");
-        File.WriteAllBytes(archive, File.ReadAllBytes(TinyDataset.WriteZip(_temp.PathOf("other.zip"), TinyDataset.Names("99"))));
+        File.WriteAllBytes(archive,
+            File.ReadAllBytes(TinyDataset.WriteZip(_temp.PathOf("other.zip"), TinyDataset.Names("99"))));
         var again = new TestRun(config, artifacts);
         var fetched = again.Stage(Graph.Fetch);
 
@@ -99,10 +108,11 @@ public sealed class FetchStageTests : IDisposable
     }
 
     [Fact]
-    public async Task A_truncated_download_is_an_error_that_records_nothing_and_a_rerun_after_the_server_is_fixed_downloads_again()
+    public async Task A_truncated_download_is_an_error_that_records_nothing_and_a_rerun_on_a_fixed_server_downloads()
     {
         var bytes = File.ReadAllBytes(TinyDataset.WriteZip(_temp.PathOf("served.zip"), TinyDataset.Names("10", "11")));
-        await using var server = new LoopbackHttpServer(bytes, new ServerScript { TruncateContentTo = bytes.Length / 2 });
+        await using var server = new LoopbackHttpServer(bytes,
+            new ServerScript { TruncateContentTo = bytes.Length / 2 });
         var config = UrlConfig(server);
         var artifacts = _temp.PathOf("a");
         var archive = DownloadedArchive(artifacts);
@@ -113,7 +123,8 @@ public sealed class FetchStageTests : IDisposable
         Assert.Contains("is truncated or not a zip archive", e.Message);
         Assert.Contains("a rerun downloads it again", e.Message);
         Assert.DoesNotContain('\n', e.Message);
-        foreach (var path in new[] { archive, ArchiveHash.SidecarPath(archive), HttpDownloader.PartialPath(archive), HttpDownloader.ValidatorPath(archive) })
+        foreach (var path in new[] { archive, ArchiveHash.SidecarPath(archive), HttpDownloader.PartialPath(archive),
+            HttpDownloader.ValidatorPath(archive) })
             Assert.False(File.Exists(path), path);
         // Asking again of a server that still serves the short file fails the same way: nothing was locked in.
         Assert.Throws<StageException>(() => new TestRun(config, artifacts).Stage(Graph.Fetch, force: true));
@@ -164,7 +175,8 @@ public sealed class FetchStageTests : IDisposable
         var archive = DownloadedArchive(artifacts);
         Directory.CreateDirectory(Path.GetDirectoryName(archive)!);
         File.WriteAllBytes(archive, bytes[..(bytes.Length / 2)]);
-        File.WriteAllText(ArchiveHash.SidecarPath(archive), $"{Hashing.Sha256Hex(bytes[..(bytes.Length / 2)])}  {Path.GetFileName(archive)}\n");
+        File.WriteAllText(ArchiveHash.SidecarPath(archive),
+            $"{Hashing.Sha256Hex(bytes[..(bytes.Length / 2)])}  {Path.GetFileName(archive)}\n");
 
         var run = new TestRun(UrlConfig(server), artifacts);
         var fetched = run.Stage(Graph.Fetch);
@@ -176,7 +188,9 @@ public sealed class FetchStageTests : IDisposable
     }
 
     private string UrlConfig(LoopbackHttpServer server) =>
-        _temp.File("url.yaml", $"name: u\ndata:\n  source: url\n  url: {server.Url}\n  download:\n    retries: 1\n    timeout_seconds: 5\n");
+        _temp.File("url.yaml", $"name: u\ndata:\n  source: url\n  url: {server.Url}\n" +
+            "  download:\n    retries: 1\n    timeout_seconds: 5\n");
 
-    private static string DownloadedArchive(string artifacts) => Path.Combine(artifacts, "downloads", "IDC_regular_ps50_idx5.zip");
+    private static string DownloadedArchive(string artifacts) =>
+        Path.Combine(artifacts, "downloads", "IDC_regular_ps50_idx5.zip");
 }

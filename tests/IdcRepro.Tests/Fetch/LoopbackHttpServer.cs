@@ -79,7 +79,8 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
             {
                 await AnswerAsync(client.GetStream());
             }
-            catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
+            catch (Exception e) when (e is IOException or SocketException or OperationCanceledException
+                or ObjectDisposedException)
             {
                 // The client went away, or the server is stopping.
             }
@@ -89,10 +90,13 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
     private async Task AnswerAsync(NetworkStream stream)
     {
         var head = await ReadHeadAsync(stream);
-        string? Header(string name) => head.FirstOrDefault(line => line.StartsWith(name + ":", StringComparison.OrdinalIgnoreCase))?[(name.Length + 1)..].Trim();
+        string? Header(string name) =>
+            head.FirstOrDefault(line => line.StartsWith(name + ":", StringComparison.OrdinalIgnoreCase))
+                ?[(name.Length + 1)..].Trim();
         var range = Header("Range");
         var ifRange = Header("If-Range");
-        long? rangeStart = range is not null && range.StartsWith("bytes=", StringComparison.Ordinal) && range.EndsWith('-')
+        long? rangeStart = range is not null && range.StartsWith("bytes=", StringComparison.Ordinal)
+            && range.EndsWith('-')
             ? long.Parse(range["bytes=".Length..^1], CultureInfo.InvariantCulture) : null;
         var script = Script;
         int number;
@@ -109,7 +113,8 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
         var content = file.Bytes;
         var validators = Validators(script, file);
         // RFC 9110 13.1.5: a Range under an If-Range that does not match this file is ignored (200, the whole file).
-        var ranged = rangeStart is not null && !script.IgnoreRange && (ifRange is null || script.IgnoreIfRange || Holds(script, ifRange, file));
+        var ranged = rangeStart is not null && !script.IgnoreRange
+            && (ifRange is null || script.IgnoreIfRange || Holds(script, ifRange, file));
         if (ranged && rangeStart >= content.Length)
         {
             Record(range, rangeStart, ifRange, 416, 0, file.ETag);
@@ -119,10 +124,13 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
 
         var start = ranged ? (script.RangeFromStart ? 0 : rangeStart!.Value) : 0;
         var length = content.Length - start;
-        var sent = number == 1 ? Math.Min(length, script.CutFirstResponseAfter ?? script.StallFirstResponseAfter ?? length) : length;
+        var sent = number == 1
+            ? Math.Min(length, script.CutFirstResponseAfter ?? script.StallFirstResponseAfter ?? length)
+            : length;
         Record(range, rangeStart, ifRange, ranged ? 206 : 200, sent, file.ETag);
         await WriteHeadAsync(stream, ranged ? 206 : 200, length,
-            ranged ? [.. validators, $"Content-Range: bytes {start}-{content.Length - 1}/{content.Length}"] : validators);
+            ranged ? [.. validators, $"Content-Range: bytes {start}-{content.Length - 1}/{content.Length}"]
+                : validators);
         await stream.WriteAsync(content.AsMemory((int)start, (int)sent), _stop.Token);
         await stream.FlushAsync(_stop.Token);
         if (number == 1 && script.StallFirstResponseAfter is not null)
@@ -169,7 +177,8 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
         throw new IOException("incomplete request head");
     }
 
-    private async Task WriteHeadAsync(NetworkStream stream, int status, long contentLength, IEnumerable<string> extraHeaders)
+    private async Task WriteHeadAsync(NetworkStream stream, int status, long contentLength,
+        IEnumerable<string> extraHeaders)
     {
         var head = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"HTTP/1.1 {status} {ReasonPhrase(status)}\r\n")
@@ -189,7 +198,8 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
     /// The Last-Modified the server gives a file (RFC 9110 date): one second in 2024 that depends on its bytes.
     /// </summary>
     public static string LastModifiedOf(byte[] bytes) =>
-        new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero).AddSeconds(BitConverter.ToUInt32(SHA256.HashData(bytes)) % 31_536_000)
+        new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero)
+            .AddSeconds(BitConverter.ToUInt32(SHA256.HashData(bytes)) % 31_536_000)
             .ToString("r", CultureInfo.InvariantCulture);
 
     private sealed record Served(byte[] Bytes, string ETag, string LastModified);

@@ -14,7 +14,8 @@ public sealed class ZipDatasetCheckTests : IDisposable
     [Fact]
     public void A_valid_archive_counts_its_png_entries()
     {
-        var zip = MakeZip("ok.zip", "10253/", "10253/0/10253_idx5_x1001_y1001_class0.png", "10253/1/10253_idx5_x1051_y1001_class1.PNG", "README.txt");
+        var zip = MakeZip("ok.zip", "10253/", "10253/0/10253_idx5_x1001_y1001_class0.png",
+            "10253/1/10253_idx5_x1051_y1001_class1.PNG", "README.txt");
 
         Assert.Equal(2, ZipDatasetCheck.Validate(zip));
     }

@@ -30,7 +30,8 @@ public sealed class IndexStageTests : IDisposable
             dataset_sha256 = run.Read(Graph.Fetch, FetchStage.Read).Sha256,
             index_sha256 = result.Stamp.Outputs[IndexCsv.FileName].Sha256,
             facts = result.Stamp.Facts.ToDictionary(f => f.Key, f => f.Value.ToString()),
-            per_patient = patches.GroupBy(p => p.Patient).ToDictionary(g => g.Key, g => $"{g.Count(p => p.Label == 0)} / {g.Count(p => p.Label == 1)}"),
+            per_patient = patches.GroupBy(p => p.Patient)
+                .ToDictionary(g => g.Key, g => $"{g.Count(p => p.Label == 0)} / {g.Count(p => p.Label == 1)}"),
             first_rows = patches.Take(3).Select(p => p.ToString()),
         });
     }

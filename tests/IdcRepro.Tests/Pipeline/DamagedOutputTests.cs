@@ -49,8 +49,10 @@ public sealed class DamagedOutputTests : IDisposable
         DamageKeepingSizeAndTime(images);
 
         var again = Run();
-        Assert.Equal(["Preprocess"], again.Through(Graph.Evaluate));   // remade; its content is the same, so nothing below reruns
-        Assert.Contains("Preprocess: the cached output was damaged (images.npy's content differs from its stamp (SHA-256)), so it was remade", again.Output);
+        // remade; its content is the same, so nothing below reruns
+        Assert.Equal(["Preprocess"], again.Through(Graph.Evaluate));
+        Assert.Contains("Preprocess: the cached output was damaged (images.npy's content differs from its stamp " +
+            "(SHA-256)), so it was remade", again.Output);
         Assert.Equal(sha, Hashing.FileSha256(images));
     }
 
@@ -66,9 +68,11 @@ public sealed class DamagedOutputTests : IDisposable
         var again = Run();
         var evaluated = again.Stage(Graph.Evaluate, force: true);
 
-        Assert.Contains("Train: the cached output was damaged (best.pt's content differs from its stamp (SHA-256)), so it was remade", again.Output);
+        Assert.Contains("Train: the cached output was damaged (best.pt's content differs from its stamp (SHA-256)), " +
+            "so it was remade", again.Output);
         Assert.True(evaluated.Ran);
-        Assert.Equal(metrics, File.ReadAllText(Path.Combine(evaluated.Directory, "metrics.json")));   // from the remade, intact weights
+        // from the remade, intact weights
+        Assert.Equal(metrics, File.ReadAllText(Path.Combine(evaluated.Directory, "metrics.json")));
     }
 
     [Theory]
@@ -112,6 +116,7 @@ public sealed class DamagedOutputTests : IDisposable
         DamageKeepingSizeAndTime(Path.Combine(first.Folder(Graph.Preprocess), PreprocessStage.ImagesFile));
 
         var e = Assert.Throws<StageException>(() => Run().Folder(Graph.Preprocess));
-        Assert.Contains("Preprocess's output for tiny is damaged (images.npy's content differs from its stamp (SHA-256)); it is not used.", e.Message);
+        Assert.Contains("Preprocess's output for tiny is damaged (images.npy's content differs from its stamp " +
+            "(SHA-256)); it is not used.", e.Message);
     }
 }

@@ -19,7 +19,8 @@ public sealed class ModelStagesTests : IDisposable
 
     private static readonly string[] ShortRealRun =
     [
-        "index.first=4000", "train.epochs=2", "train.threads=2", "train.learning_rate=1e-4", "evaluate.bootstrap_resamples=200",
+        "index.first=4000", "train.epochs=2", "train.threads=2", "train.learning_rate=1e-4",
+        "evaluate.bootstrap_resamples=200",
     ];
 
     private string[] RunThrough(string config, bool report, params string[] sets) =>
@@ -53,9 +54,12 @@ public sealed class ModelStagesTests : IDisposable
     {
         var config = TestRuns.TinySyntheticConfig(_temp);
         string[] quick = ["train.epochs=2", "train.threads=2", "evaluate.bootstrap_resamples=50"];
-        Assert.Equal(["Fetch", "Index", "Preprocess", "Split", "Undersample", "Train", "Evaluate", "CrossValidate", "Report"], RunThrough(config, report: true, quick));
+        Assert.Equal(
+            ["Fetch", "Index", "Preprocess", "Split", "Undersample", "Train", "Evaluate", "CrossValidate", "Report"],
+            RunThrough(config, report: true, quick));
         Assert.Empty(RunThrough(config, report: true, quick));
-        Assert.Equal(["Train", "Evaluate", "CrossValidate", "Report"], RunThrough(config, report: true, [.. quick, "train.learning_rate=3e-4"]));
+        Assert.Equal(["Train", "Evaluate", "CrossValidate", "Report"],
+            RunThrough(config, report: true, [.. quick, "train.learning_rate=3e-4"]));
 
         var page = Path.Combine(_temp.Path, "runs", "tiny", "report", "report.html");
         Assert.True(File.Exists(page), page);
@@ -67,12 +71,14 @@ public sealed class ModelStagesTests : IDisposable
     public void Markdown_report_of_a_deterministic_run_is_locked()
     {
         // The demo, cut to 3 epochs.
-        RunThrough(Path.Combine(RepoPaths.Configs, "demo.yaml"), report: true, "train.epochs=3", "train.threads=2", "evaluate.bootstrap_resamples=200");
+        RunThrough(Path.Combine(RepoPaths.Configs, "demo.yaml"), report: true, "train.epochs=3", "train.threads=2",
+            "evaluate.bootstrap_resamples=200");
         var markdown = File.ReadAllText(Path.Combine(_temp.Path, "runs", "demo", "report", "report.md"));
 
         // Everything but what legitimately differs between two runs of the same config: wall-clock times, the build,
         // the commit and where libtorch was loaded from.
-        var stable = System.Text.RegularExpressions.Regex.Replace(markdown, @"(?m)^\| (Code version|Git commit|Device|Time: [A-Za-z]+) \|.*$", "| $1 | (varies) |");
+        var stable = System.Text.RegularExpressions.Regex.Replace(markdown,
+            @"(?m)^\| (Code version|Git commit|Device|Time: [A-Za-z]+) \|.*$", "| $1 | (varies) |");
         stable = System.Text.RegularExpressions.Regex.Replace(stable, @"took [0-9.]+ (s|min)[^.]*\.", "took (varies).");
         Assert.Contains("## Tissue maps", stable);
         Snapshot.Match(stable);
@@ -92,15 +98,18 @@ public sealed class ModelStagesTests : IDisposable
             var run = new TestRun(config, _temp.Path, quick);
             var (report, pixels) = RunReportLoader.Load(run.Runner.Outputs(run.Run));
             pixels.Dispose();
-            variants.Add(new IdcRepro.Reporting.CompareVariant(run.Config.Name, report.ConfigYaml, report with { Pixels = null }));
+            variants.Add(new IdcRepro.Reporting.CompareVariant(run.Config.Name, report.ConfigYaml,
+                report with { Pixels = null }));
             metrics.Add(run.Read(Graph.Evaluate, EvaluateStage.Read).Result);
         }
 
         var written = IdcRepro.Reporting.CompareWriter.Write(_temp.PathOf("compare"), variants);
         var markdown = File.ReadAllText(written.Markdown);
-        Assert.Contains(@"train.learning\_rate", markdown); // the config difference is named (Markdown escapes the underscore)
+        // the config difference is named (Markdown escapes the underscore)
+        Assert.Contains(@"train.learning\_rate", markdown);
         foreach (var m in metrics)
-            Assert.Contains(m.Metrics["accuracy"]!.Value.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture), markdown);
+            Assert.Contains(m.Metrics["accuracy"]!.Value.ToString("0.0000",
+                System.Globalization.CultureInfo.InvariantCulture), markdown);
     }
 
     [Fact]
@@ -113,32 +122,38 @@ public sealed class ModelStagesTests : IDisposable
         Assert.Equal(["tiny-seed1", "tiny-seed2"], runs.Select(r => r.Name));
 
         var ran = runs.Select(run => Graph.Upstream(Graph.Evaluate).Append(Graph.Evaluate)
-            .Select(stage => test.Runner.Run(stage, run)).Where(r => r.Ran).Select(r => r.Stamp.Stage).ToArray()).ToList();
+            .Select(stage => test.Runner.Run(stage, run)).Where(r => r.Ran)
+            .Select(r => r.Stamp.Stage).ToArray()).ToList();
         Assert.Contains("Fetch", ran[0]);
         Assert.Equal(["Train", "Evaluate"], ran[1]); // the second seed shares every data stage
 
         var report = test.Runner.Run(Graph.Report, runs[0]);
         var markdown = File.ReadAllText(Path.Combine(report.Directory, "report.md"));
         Assert.Contains("## Across seeds", markdown);
-        Assert.NotEqual(test.Runner.Require(Graph.Train, runs[0]).Directory, test.Runner.Require(Graph.Train, runs[1]).Directory);
+        Assert.NotEqual(test.Runner.Require(Graph.Train, runs[0]).Directory,
+            test.Runner.Require(Graph.Train, runs[1]).Directory);
     }
 
     [Fact]
     public void Predict_scores_a_folder_reports_bad_pngs_and_computes_metrics_from_labelled_names()
     {
         var config = TestRuns.TinySyntheticConfig(_temp);
-        var run = new TestRun(config, _temp.Path, "train.epochs=1", "train.threads=2", "evaluate.bootstrap_resamples=20");
+        var run = new TestRun(config, _temp.Path, "train.epochs=1", "train.threads=2",
+            "evaluate.bootstrap_resamples=20");
         run.Through(Graph.Evaluate);
 
         var folder = _temp.PathOf("to-score");
-        foreach (var name in TinyDataset.Names("501", "502")) File.WriteAllBytes(_temp.File("to-score/" + name), TinyDataset.Png(r: 90, g: 40, b: 120));
+        foreach (var name in TinyDataset.Names("501", "502"))
+            File.WriteAllBytes(_temp.File("to-score/" + name), TinyDataset.Png(r: 90, g: 40, b: 120));
         File.WriteAllBytes(_temp.File("to-score/501/0/501_idx5_x101_y1_class0.png"), [0x89, 0x50, 0x4E, 0x47, 1, 2, 3]);
         File.WriteAllBytes(_temp.File("to-score/502/0/502_idx5_x101_y1_class0.png"), []);
 
-        var result = PatchScoring.Score(folder, run.Folder(Graph.Train), ResizeMode.Bilinear, new ComputeSettings(DeviceChoice.Cpu, 2));
+        var result = PatchScoring.Score(folder, run.Folder(Graph.Train), ResizeMode.Bilinear,
+            new ComputeSettings(DeviceChoice.Cpu, 2));
 
         Assert.Equal(8, result.Rows.Count);
-        Assert.Equal(["501/0/501_idx5_x101_y1_class0.png", "502/0/502_idx5_x101_y1_class0.png"], result.Skipped.Select(s => s.Path));
+        Assert.Equal(["501/0/501_idx5_x101_y1_class0.png", "502/0/502_idx5_x101_y1_class0.png"],
+            result.Skipped.Select(s => s.Path));
         Assert.True(result.Labelled);
         Assert.All(result.Rows, r => Assert.InRange(r.P1, 0, 1));
         var metrics = EvaluationResult.Compute(EvaluateStage.Predictions(result.Rows), 20, 1);
@@ -154,7 +169,8 @@ public sealed class ModelStagesTests : IDisposable
         run.Through(Graph.Undersample);
 
         // What an interrupted run leaves: a work folder with a damaged checkpoint pointer.
-        var work = Path.Combine(run.Layout.StageRoot("Train"), $".partial-{run.Runner.KeyFor(Graph.Train, run.Run).Short}");
+        var work = Path.Combine(run.Layout.StageRoot("Train"),
+            $".partial-{run.Runner.KeyFor(Graph.Train, run.Run).Short}");
         Directory.CreateDirectory(work);
         File.WriteAllText(Path.Combine(work, "last.json"), "{ \"epoch\": ");
 

@@ -34,17 +34,20 @@ public sealed class PatchCacheBuilderTests : IDisposable
             var source = TestPngs.Pixels(50, height, seed: i);
             patches.Add(new Patch(path, "8863", i * 50, 100, label));
             pixels.Add(source);
-            entries.Add((path, corruptAt.Contains(i) ? TestPngs.Rgb(50, 50, seed: i)[..200] : TestPngs.Rgb(50, height, source)));
+            entries.Add((path,
+                corruptAt.Contains(i) ? TestPngs.Rgb(50, 50, seed: i)[..200] : TestPngs.Rgb(50, height, source)));
         }
         var zip = _scratch.PathOf("data.zip");
         TestPngs.Zip(zip, entries);
         return (patches, pixels, zip);
     }
 
-    private PatchCacheSummary Build(List<Patch> patches, string zip, PreprocessConfig config, int? threads = null, IProgress<int>? progress = null)
+    private PatchCacheSummary Build(List<Patch> patches, string zip, PreprocessConfig config, int? threads = null,
+        IProgress<int>? progress = null)
     {
         using var reader = PatchReader.Open(new DatasetLocation(DatasetKind.Zip, zip, ""));
-        return PatchCacheBuilder.Build(patches, reader, config, Images, Labels, progress, CancellationToken.None, threads);
+        return PatchCacheBuilder.Build(patches, reader, config, Images, Labels, progress,
+            CancellationToken.None, threads);
     }
 
     [Fact]
@@ -95,7 +98,8 @@ public sealed class PatchCacheBuilderTests : IDisposable
     {
         var (patches, pixels, zip) = Dataset(8, corruptAt: [3, 6]);
 
-        var summary = Build(patches, zip, new PreprocessConfig { OnCorrupt = InvalidEntryPolicy.Skip, Resize = ResizeMode.Pad });
+        var summary = Build(patches, zip,
+            new PreprocessConfig { OnCorrupt = InvalidEntryPolicy.Skip, Resize = ResizeMode.Pad });
 
         int[] kept = [0, 1, 2, 4, 5, 7];
         Assert.Equal(kept, summary.KeptIndices);
@@ -143,7 +147,8 @@ public sealed class PatchCacheBuilderTests : IDisposable
         var (patches, _, zip) = Dataset(3);
         patches.Add(new Patch("8863/0/8863_idx5_x0_y0_class0.png", "8863", 0, 0, 0));
 
-        var error = Assert.Throws<StageException>(() => Build(patches, zip, new PreprocessConfig { OnCorrupt = InvalidEntryPolicy.Skip }));
+        var error = Assert.Throws<StageException>(() =>
+            Build(patches, zip, new PreprocessConfig { OnCorrupt = InvalidEntryPolicy.Skip }));
 
         Assert.Contains("8863/0/8863_idx5_x0_y0_class0.png", error.Message);
     }
@@ -154,7 +159,8 @@ public sealed class PatchCacheBuilderTests : IDisposable
         var (patches, _, zip) = Dataset(3);
 
         var error = Assert.Throws<StageException>(() =>
-            Build(patches, zip, new PreprocessConfig { Size = 32, Resize = ResizeMode.Pad, OnCorrupt = InvalidEntryPolicy.Skip }));
+            Build(patches, zip,
+                new PreprocessConfig { Size = 32, Resize = ResizeMode.Pad, OnCorrupt = InvalidEntryPolicy.Skip }));
 
         Assert.Contains(patches, p => error.Message.Contains(p.Path));
         Assert.Contains("preprocess.size", error.Message);

@@ -39,7 +39,8 @@ public sealed partial class BrowserTests
         var variants = new[]
         {
             new CompareVariant("blog", FakeRun.ConfigYaml, FakeRun.Report("blog")),
-            new CompareVariant("patient-split", FakeRun.ConfigYaml.Replace("strategy: random", "strategy: patient", StringComparison.Ordinal),
+            new CompareVariant("patient-split",
+                FakeRun.ConfigYaml.Replace("strategy: random", "strategy: patient", StringComparison.Ordinal),
                 FakeRun.Report("patient-split", seed: 2, separation: 0.7)),
         };
         var files = CompareWriter.Write(folder, variants);
@@ -56,7 +57,8 @@ public sealed partial class BrowserTests
             Assert.True(PngAssert.DistinctColours(image) > 50, "the screenshot looks blank");
 
         var checkedCopy = Path.Combine(Path.GetDirectoryName(html)!, "image-check.html");
-        File.WriteAllText(checkedCopy, File.ReadAllText(html).Replace("</body>", ImageCheck + "</body>", StringComparison.Ordinal));
+        File.WriteAllText(checkedCopy,
+            File.ReadAllText(html).Replace("</body>", ImageCheck + "</body>", StringComparison.Ordinal));
         try
         {
             var dom = HeadlessChromium.Run(checkedCopy, "--dump-dom", "--virtual-time-budget=10000");

@@ -47,13 +47,15 @@ public sealed class BundledFontTests : IDisposable
         new TestRun(config, _temp.PathOf("artifacts"), sets).Through(Graph.Evaluate);
 
         var (run, fontsHidden) = IdcProcess.RunWithoutFonts(_temp.Path,
-            ["report", "--config", "tiny.yaml", "--artifacts", "artifacts", .. sets.SelectMany(s => new[] { "--set", s })]);
+            ["report", "--config", "tiny.yaml", "--artifacts", "artifacts",
+                .. sets.SelectMany(s => new[] { "--set", s })]);
 
         Assert.True(run.ExitCode == 0, run.Error);
         using var roc = Image.Load<Rgb24>(_temp.PathOf("artifacts/runs/tiny/report/report_files/roc.png"));
         // Above the plot's frame (its top line, the first row mostly dark) stands only the title, "ROC curve of P1";
         // without a font the frame moves up to the top and nothing is drawn above it.
         var frameTop = Enumerable.Range(0, roc.Height).First(y => DarkPixels(roc, y, 1) > roc.Width / 2);
-        Assert.True(DarkPixels(roc, 0, frameTop - 1) > 100, $"no title text above the frame of roc.png at row {frameTop} (system fonts hidden: {fontsHidden})");
+        Assert.True(DarkPixels(roc, 0, frameTop - 1) > 100,
+            $"no title text above the frame of roc.png at row {frameTop} (system fonts hidden: {fontsHidden})");
     }
 }

@@ -43,7 +43,8 @@ public sealed class FakePixels(IReadOnlyList<ScoredPatch> predictions, int size 
         fx = fx * fx * (3 - 2 * fx);
         fy = fy * fy * (3 - 2 * fy);
         double Lerp(double a, double b, double t) => a + (b - a) * t;
-        return Lerp(Lerp(Hash(x0, y0, seed), Hash(x0 + 1, y0, seed), fx), Lerp(Hash(x0, y0 + 1, seed), Hash(x0 + 1, y0 + 1, seed), fx), fy);
+        return Lerp(Lerp(Hash(x0, y0, seed), Hash(x0 + 1, y0, seed), fx),
+            Lerp(Hash(x0, y0 + 1, seed), Hash(x0 + 1, y0 + 1, seed), fx), fy);
     }
 
     private static double Hash(int x, int y, int seed)

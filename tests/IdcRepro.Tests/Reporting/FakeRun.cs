@@ -100,7 +100,8 @@ public static class FakeRun
                     var idc = (u - 0.12) * (u - 0.12) / 0.06 + (v + 0.05) * (v + 0.05) / 0.09 < 1 ? 1 : 0;
                     var logit = (idc == 1 ? separation : -separation) + Normal(random) * 1.4;
                     var p1 = 1 / (1 + Math.Exp(-logit));
-                    var patch = new Patch($"{patient}/{idc}/{patient}_idx5_x{originX + 50 * c}_y{originY + 50 * r}_class{idc}.png",
+                    var patch = new Patch(
+                        $"{patient}/{idc}/{patient}_idx5_x{originX + 50 * c}_y{originY + 50 * r}_class{idc}.png",
                         patient, originX + 50 * c, originY + 50 * r, idc);
                     list.Add(new ScoredPatch(patch, Math.Round(p1, 6), p1 > 0.5 ? 1 : 0));
                 }
@@ -133,7 +134,8 @@ public static class FakeRun
             TrainLoss: 0.62 * Math.Exp(-e / 7.0) + 0.22 + 0.01 * random.NextDouble(),
             TrainAccuracy: 0.93 - 0.25 * Math.Exp(-e / 5.0) + 0.005 * random.NextDouble(),
             TrainBinaryAccuracy: 0,
-            ValLoss: 0.55 * Math.Exp(-e * 14.0 / best / 5.0) + 0.33 + lift + 0.0009 * (e - best) * (e - best) * (e > best ? 4 : 1) + 0.006 * random.NextDouble(),
+            ValLoss: 0.55 * Math.Exp(-e * 14.0 / best / 5.0) + 0.33 + lift +
+                0.0009 * (e - best) * (e - best) * (e > best ? 4 : 1) + 0.006 * random.NextDouble(),
             ValAccuracy: 0.84 - lift - 0.2 * Math.Exp(-e / 4.0) + 0.008 * random.NextDouble(),
             ValBinaryAccuracy: 0,
             Seconds: 41 + 3 * random.NextDouble(),
@@ -148,7 +150,11 @@ public static class FakeRun
         DatasetPatients = 28,
         SplitStrategy = "random",
         SplitSeed = 42,
-        Sets = [new SetCounts("train", 28, new ClassCounts(15_810, 6_504)), new SetCounts("test", 28, new ClassCounts(2_790, 1_148))],
+        Sets =
+        [
+            new SetCounts("train", 28, new ClassCounts(15_810, 6_504)),
+            new SetCounts("test", 28, new ClassCounts(2_790, 1_148))
+        ],
         TestPatientsInTraining = 4,
         Undersampling =
         [
@@ -158,22 +164,31 @@ public static class FakeRun
         CodeVersion = "0.1.0+7f94c33",
         GitCommit = "7f94c33a1b2c3d4e5f60718293a4b5c6d7e8f901",
         GitDirty = true,
-        Packages = new Dictionary<string, string> { ["TorchSharp"] = "0.107.0", ["libtorch"] = "2.7.1 (cpu)", ["ScottPlot"] = "5.1.59" },
+        Packages = new Dictionary<string, string>
+        {
+            ["TorchSharp"] = "0.107.0", ["libtorch"] = "2.7.1 (cpu)", ["ScottPlot"] = "5.1.59"
+        },
         Device = "CPU (2 threads)",
         Seeds = new Dictionary<string, int> { ["split"] = 42, ["undersample"] = 42, ["train"] = 42, ["bootstrap"] = 7 },
-        StageSeconds = new Dictionary<string, double> { ["Index"] = 3.2, ["Preprocess"] = 48.9, ["Split"] = 0.4, ["Undersample"] = 0.2, ["Train"] = 713.5, ["Evaluate"] = 6.1 },
+        StageSeconds = new Dictionary<string, double>
+        {
+            ["Index"] = 3.2, ["Preprocess"] = 48.9, ["Split"] = 0.4, ["Undersample"] = 0.2,
+            ["Train"] = 713.5, ["Evaluate"] = 6.1
+        },
         Choices =
         [
             "The blog's 'first 60,000 patches' are taken in the order of the archive's entries.",
             "The test set doubles as the validation set, as in the blog (validation_fraction 0).",
-            "Both the training and the test sets are undersampled to balance the classes, as the blog does before splitting.",
+            "Both the training and the test sets are undersampled to balance the classes, as the blog does before " +
+            "splitting.",
         ],
     };
 
     /// <summary>Per-seed metrics for a multi-seed run: the same patches scored with different noise.</summary>
     public static IReadOnlyList<SeedResult> Seeds(params int[] seeds) => seeds.Select(s =>
     {
-        var predictions = Predictions(s).Select(p => new Prediction(p.Label, 1 - p.P1, p.P1, p.Patch.Patient)).ToArray();
+        var predictions = Predictions(s)
+            .Select(p => new Prediction(p.Label, 1 - p.P1, p.P1, p.Patch.Patient)).ToArray();
         return new SeedResult(s, Metrics.Compute(predictions));
     }).ToList();
 

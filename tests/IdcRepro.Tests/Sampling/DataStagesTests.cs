@@ -41,7 +41,8 @@ public sealed class DataStagesTests : IClassFixture<DataStagesTests.Artifacts>
         {
             split = run.Read(Graph.Split, SplitStage.Read).Summary,
             undersample = run.Read(Graph.Undersample, UndersampleStage.Read).Balance.ToDictionary(
-                b => b.Key, b => new Dictionary<string, ClassCounts> { ["before"] = b.Value.Before, ["after"] = b.Value.After }),
+                b => b.Key,
+                b => new Dictionary<string, ClassCounts> { ["before"] = b.Value.Before, ["after"] = b.Value.After }),
         };
     }
 
@@ -85,12 +86,15 @@ public sealed class DataStagesTests : IClassFixture<DataStagesTests.Artifacts>
             using var stream = zip.GetEntry(patches[row].Path)!.Open();
             return Image.Load<Rgb24>(stream);
         }
-        var edge = Enumerable.Range(0, patches.Count).First(r => { using var i = Decode(r); return i.Height < 50 || i.Width < 50; });
+        var edge = Enumerable.Range(0, patches.Count)
+            .First(r => { using var i = Decode(r); return i.Height < 50 || i.Width < 50; });
         int[] rows = [0, 20_000, patches.Count - 1];
 
-        var script = $"import numpy as np; a = np.load('{images}', mmap_mode='r'); l = np.load('{Path.Combine(cache.Directory, PreprocessStage.LabelsFile)}'); " +
+        var script = $"import numpy as np; a = np.load('{images}', mmap_mode='r'); " +
+                     $"l = np.load('{Path.Combine(cache.Directory, PreprocessStage.LabelsFile)}'); " +
                      $"print(a.shape, a.dtype, l.shape, l.dtype); " +
-                     string.Concat(rows.Select(r => $"print(' '.join(str(v) for v in a[{r}, [0, 17, 49], [0, 33, 49], :].ravel().tolist())); "));
+                     string.Concat(rows.Select(r => $"print(' '.join(str(v) for v in a[{r}, [0, 17, 49], " +
+                         "[0, 33, 49], :].ravel().tolist())); "));
         var output = Numpy.Run(script).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("(26252, 50, 50, 3) uint8 (26252,) int64", output[0]);
 
@@ -98,7 +102,8 @@ public sealed class DataStagesTests : IClassFixture<DataStagesTests.Artifacts>
         {
             using var image = Decode(rows[k]);
             Assert.Equal((50, 50), (image.Width, image.Height));
-            var expected = new[] { (0, 0), (17, 33), (49, 49) }.SelectMany(p => { var px = image[p.Item2, p.Item1]; return new[] { px.R, px.G, px.B }; });
+            var expected = new[] { (0, 0), (17, 33), (49, 49) }
+                .SelectMany(p => { var px = image[p.Item2, p.Item1]; return new[] { px.R, px.G, px.B }; });
             Assert.Equal(string.Join(' ', expected), output[k + 1]);
         }
         Assert.NotEqual(0, edge); // the sample does hold cut-short patches, and they made it into the cache

@@ -56,7 +56,8 @@ public sealed class SyntheticDatasetTests(SyntheticZip data) : IClassFixture<Syn
     public void TheSummary_CountsWhatIsInTheZip()
     {
         Assert.Equal(new SyntheticSummary(
-                Patients().Count, data.Entries.Count, data.Entries.Count(e => e.Label == 0), data.Entries.Count(e => e.Label == 1)),
+                Patients().Count, data.Entries.Count, data.Entries.Count(e => e.Label == 0),
+                data.Entries.Count(e => e.Label == 1)),
             data.Summary);
     }
 
@@ -75,7 +76,8 @@ public sealed class SyntheticDatasetTests(SyntheticZip data) : IClassFixture<Syn
             var columns = patient.Select(e => e.X).Distinct().Count();
             var rows = patient.Select(e => e.Y).Distinct().Count();
             Assert.True(patient.Count() < columns * rows, $"patient {patient.Key} fills its bounding box");
-            Assert.True(patient.Count() >= 0.2 * data.Config.GridColumns * data.Config.GridRows, $"patient {patient.Key} has little tissue");
+            Assert.True(patient.Count() >= 0.2 * data.Config.GridColumns * data.Config.GridRows,
+                $"patient {patient.Key} has little tissue");
         }
     }
 
@@ -155,7 +157,8 @@ public sealed class SyntheticDatasetTests(SyntheticZip data) : IClassFixture<Syn
             clumps++;
             var stack = new Stack<(int X, int Y)>([start]);
             while (stack.TryPop(out var c))
-                foreach (var n in new[] { (c.X - PatchSize, c.Y), (c.X + PatchSize, c.Y), (c.X, c.Y - PatchSize), (c.X, c.Y + PatchSize) })
+                foreach (var n in new[] { (c.X - PatchSize, c.Y), (c.X + PatchSize, c.Y),
+                    (c.X, c.Y - PatchSize), (c.X, c.Y + PatchSize) })
                     if (cells.Contains(n) && seen.Add(n)) stack.Push(n);
         }
         return clumps;

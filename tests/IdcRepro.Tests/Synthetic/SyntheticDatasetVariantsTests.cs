@@ -64,13 +64,17 @@ public sealed class SyntheticDatasetVariantsTests : IDisposable
             var info = SixLabors.ImageSharp.Image.Identify(stream);
             return info.Width < config.PatchSize || info.Height < config.PatchSize;
         });
-        Assert.InRange(cut, (int)(0.5 * fraction * summary.Patches), (int)Math.Ceiling(fraction * summary.Patches) + config.Patients);
+        Assert.InRange(cut, (int)(0.5 * fraction * summary.Patches),
+            (int)Math.Ceiling(fraction * summary.Patches) + config.Patients);
     }
 
     [Fact]
     public void TheSmallestConfig_StillMakesAValidDataset()
     {
-        var tiny = new SyntheticConfig { Patients = 2, GridColumns = 2, GridRows = 2, PatchSize = 8, IdcFraction = 0.5, EdgeFraction = 1 };
+        var tiny = new SyntheticConfig
+        {
+            Patients = 2, GridColumns = 2, GridRows = 2, PatchSize = 8, IdcFraction = 0.5, EdgeFraction = 1
+        };
         var summary = SyntheticDataset.WriteZip(tiny, Zip("tiny"));
         Assert.Equal(2, summary.Patients);
         Assert.Equal(summary.Patches, summary.Class0 + summary.Class1);

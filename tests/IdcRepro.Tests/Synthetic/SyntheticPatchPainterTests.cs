@@ -5,7 +5,8 @@ namespace IdcRepro.Tests.Synthetic;
 
 public sealed class SyntheticPatchPainterTests
 {
-    private static readonly SyntheticSlide Slide = SyntheticDataset.Slides(new SyntheticConfig { Patients = 2, GridColumns = 8, GridRows = 8 })[0];
+    private static readonly SyntheticSlide Slide =
+        SyntheticDataset.Slides(new SyntheticConfig { Patients = 2, GridColumns = 8, GridRows = 8 })[0];
 
     [Fact]
     public void ACutShortPatch_IsTheTopLeftOfTheFullPatch()
@@ -17,7 +18,8 @@ public sealed class SyntheticPatchPainterTests
         var cutPixels = SyntheticPatchPainter.Paint(cut);
 
         for (var y = 0; y < cut.Height; y++)
-            Assert.Equal(fullPixels.AsSpan(y * full.Width * 3, cut.Width * 3).ToArray(), cutPixels.AsSpan(y * cut.Width * 3, cut.Width * 3).ToArray());
+            Assert.Equal(fullPixels.AsSpan(y * full.Width * 3, cut.Width * 3).ToArray(),
+                cutPixels.AsSpan(y * cut.Width * 3, cut.Width * 3).ToArray());
     }
 
     [Fact]

@@ -71,7 +71,7 @@ public sealed partial class SyntheticZip : IDisposable
         var pixels = Image.Load<Rgb24>(bytes);
         var match = EntryName().Match(entry.FullName);
         int Group(int i) => match.Success ? int.Parse(match.Groups[i].Value) : -1;
-        return new SyntheticEntry(entry.FullName, match.Success ? match.Groups[1].Value : "", Group(2), Group(3), Group(4),
-            png.ColorType, png.BitDepth, pixels, entry.CompressedLength == entry.Length, entry.LastWriteTime);
+        return new SyntheticEntry(entry.FullName, match.Success ? match.Groups[1].Value : "", Group(2), Group(3),
+            Group(4), png.ColorType, png.BitDepth, pixels, entry.CompressedLength == entry.Length, entry.LastWriteTime);
     }
 }

@@ -22,7 +22,9 @@ public sealed class SmallDisk : IDisposable
         Directory.CreateDirectory(folder);
         try
         {
-            return Exec("mount", "-t", "tmpfs", "-o", $"size={megabytes}m", "tmpfs", folder) == 0 ? new SmallDisk(folder) : null;
+            return Exec("mount", "-t", "tmpfs", "-o", $"size={megabytes}m", "tmpfs", folder) == 0
+                ? new SmallDisk(folder)
+                : null;
         }
         catch (System.ComponentModel.Win32Exception)
         {
@@ -34,7 +36,8 @@ public sealed class SmallDisk : IDisposable
     public void Fill()
     {
         var chunk = new byte[64 * 1024];
-        using var filler = new FileStream(System.IO.Path.Combine(Path, "filler"), FileMode.Create, FileAccess.Write, FileShare.None, 1);
+        using var filler = new FileStream(System.IO.Path.Combine(Path, "filler"), FileMode.Create, FileAccess.Write,
+            FileShare.None, 1);
         try
         {
             while (true) filler.Write(chunk);

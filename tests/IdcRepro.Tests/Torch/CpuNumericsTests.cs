@@ -53,7 +53,8 @@ public sealed class CpuNumericsTests
     [Fact]
     public void Deterministic_training_needs_a_fixed_thread_count_and_the_pinned_kernels()
     {
-        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(Path.Combine(TestSupport.RepoPaths.Configs, "demo.yaml"),
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(
+            Path.Combine(TestSupport.RepoPaths.Configs, "demo.yaml"),
             ["train.deterministic=true", "train.threads=2", "train.cpu_kernels=native"]));
         Assert.Contains("train.deterministic needs the pinned kernels", e.Message);
     }
@@ -61,7 +62,8 @@ public sealed class CpuNumericsTests
     [Fact]
     public void Deterministic_training_needs_a_fixed_thread_count()
     {
-        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(Path.Combine(TestSupport.RepoPaths.Configs, "demo.yaml"),
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(
+            Path.Combine(TestSupport.RepoPaths.Configs, "demo.yaml"),
             ["train.deterministic=true", "train.threads=0"]));
         Assert.Contains("train.deterministic needs a fixed thread count", e.Message);
         Assert.Contains("'train.threads'", e.Message);

@@ -51,7 +51,8 @@ public sealed class TorchRuntimeTests
         Assert.Equal(["GLIBCXX_3.4.32"], info.WeakenedVersions);
         Assert.EndsWith("patched copy of LibTorchSharp for GLIBCXX_3.4.32", info.Description);
         Assert.StartsWith(PatchedLibraryCache.DefaultRoot(), info.LibTorchSharpPath);
-        Assert.Equal(ElfVersionNeeds.MarkWeak(ShippedLibTorchSharp.Bytes(), "GLIBCXX_3.4.32"), File.ReadAllBytes(info.LibTorchSharpPath!));
+        Assert.Equal(ElfVersionNeeds.MarkWeak(ShippedLibTorchSharp.Bytes(), "GLIBCXX_3.4.32"),
+            File.ReadAllBytes(info.LibTorchSharpPath!));
     }
 
     [Fact]

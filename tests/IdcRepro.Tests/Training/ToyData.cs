@@ -20,7 +20,8 @@ internal static class ToyData
         for (var i = 0; i < count; i++)
         {
             var low = labels[i] == 1 ? 100 : 50;
-            for (var j = 0; j < Size * Size * 3; j++) pixels[i * Size * Size * 3 + j] = (byte)(low + random.NextInt(110));
+            for (var j = 0; j < Size * Size * 3; j++)
+                pixels[i * Size * Size * 3 + j] = (byte)(low + random.NextInt(110));
         }
         return new TrainingData(pixels, Size, Size, labels);
     }

@@ -16,8 +16,11 @@ public sealed class TrainingSessionTests
         (MetricValues Trained, MetricValues Evaluated) Epoch(int chunkBatches)
         {
             var device = TrainingDevice.Select(config.Compute());
-            using var session = new TrainingSession(config, data, data, Normalizer.Fit(config.Normalize, data.Images), device) { AugmentChunkBatches = chunkBatches };
-            var trained = session.TrainEpoch(EpochPlan.Create(config.Seed, 1, data.Count, session.Augmenter), new Silent(), CancellationToken.None).Metrics;
+            using var session = new TrainingSession(config, data, data,
+                Normalizer.Fit(config.Normalize, data.Images), device)
+            { AugmentChunkBatches = chunkBatches };
+            var trained = session.TrainEpoch(EpochPlan.Create(config.Seed, 1, data.Count, session.Augmenter),
+                new Silent(), CancellationToken.None).Metrics;
             return (trained, session.Evaluate(session.Validation!));
         }
 

@@ -17,7 +17,8 @@ public sealed class NpyFileTests : IDisposable
         return path;
     }
 
-    private static byte[] Item(int index, int side) => [.. Enumerable.Range(0, side * side * 3).Select(b => (byte)(index * 7 + b))];
+    private static byte[] Item(int index, int side) =>
+        [.. Enumerable.Range(0, side * side * 3).Select(b => (byte)(index * 7 + b))];
 
     [Fact]
     public void Images_round_trip_item_by_item_in_any_write_order()
@@ -111,7 +112,8 @@ public sealed class NpyFileTests : IDisposable
             + "print(a.shape, a.dtype, a[0,0,0].tolist(), a[2,49,49].tolist(), l.shape, l.dtype, l.tolist())");
 
         var last = Item(2, 50);
-        Assert.Equal($"(3, 50, 50, 3) uint8 [0, 1, 2] [{last[^3]}, {last[^2]}, {last[^1]}] (3,) int64 [1, 0, 1]", output.Trim());
+        Assert.Equal($"(3, 50, 50, 3) uint8 [0, 1, 2] [{last[^3]}, {last[^2]}, {last[^1]}] (3,) int64 [1, 0, 1]",
+            output.Trim());
     }
 
 }
