@@ -17,7 +17,8 @@ var buildConfiguration = Argument("configuration", "Release");
 
 // Cake runs with the script's folder (build/) as its working directory; the repository root is one up.
 var root = MakeAbsolute(Context.Environment.WorkingDirectory.Combine("..")).Collapse();
-var artifacts = HasArgument("artifacts") ? MakeAbsolute(Directory(Argument<string>("artifacts"))) : root.Combine("artifacts");
+var artifacts = HasArgument("artifacts") ? MakeAbsolute(Directory(Argument<string>("artifacts")))
+    : root.Combine("artifacts");
 var cli = root.CombineWithFilePath($"src/IdcRepro.Cli/bin/{buildConfiguration}/net10.0/idc.dll");
 
 void BuildCli() => DotNetBuild(root.CombineWithFilePath("src/IdcRepro.Cli/IdcRepro.Cli.csproj").FullPath,
@@ -42,7 +43,8 @@ void Run(ProcessArgumentBuilder args, string what)
 BuildCli();
 var graphExit = StartProcess("dotnet", new ProcessSettings
 {
-    Arguments = new ProcessArgumentBuilder().AppendQuoted(cli.FullPath).Append("graph").Append("--format").Append("json"),
+    Arguments = new ProcessArgumentBuilder().AppendQuoted(cli.FullPath)
+        .Append("graph").Append("--format").Append("json"),
     WorkingDirectory = root,
     RedirectStandardOutput = true,
 }, out var graphLines);
@@ -55,12 +57,15 @@ foreach (var stage in graph.EnumerateArray())
 {
     var name = stage.GetProperty("name").GetString();
     var task = Task(name).IsDependentOn("Build");
-    var reads = stage.GetProperty("reads").EnumerateArray().Concat(stage.GetProperty("reads_every_run").EnumerateArray())
+    var reads = stage.GetProperty("reads").EnumerateArray()
+        .Concat(stage.GetProperty("reads_every_run").EnumerateArray())
         .Select(r => r.GetString()).Distinct();
     foreach (var read in reads) task.IsDependentOn(read);
     // --force reruns the target stage, not its upstream.
-    task.Does(() => Run(force && target == name ? IdcArguments(name.ToLowerInvariant(), new[] { configFile }).Append("--force")
-                                                : IdcArguments(name.ToLowerInvariant(), new[] { configFile }), name.ToLowerInvariant()));
+    task.Does(() => Run(force && target == name
+            ? IdcArguments(name.ToLowerInvariant(), new[] { configFile }).Append("--force")
+            : IdcArguments(name.ToLowerInvariant(), new[] { configFile }),
+        name.ToLowerInvariant()));
 }
 
 // Compare: every --config (or every *.yaml of a folder given as --config); idc compare runs what each variant lacks
@@ -97,7 +102,8 @@ Task("Clean")
     .IsDependentOn("Build")
     .Does(() =>
     {
-        var args = new ProcessArgumentBuilder().AppendQuoted(cli.FullPath).Append("clean").Append("--artifacts").AppendQuoted(artifacts.FullPath);
+        var args = new ProcessArgumentBuilder().AppendQuoted(cli.FullPath).Append("clean")
+            .Append("--artifacts").AppendQuoted(artifacts.FullPath);
         if (HasArgument("downloads")) args.Append("--downloads");
         Run(args, "clean");
     });

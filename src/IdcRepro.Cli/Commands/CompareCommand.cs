@@ -60,9 +60,11 @@ public sealed class CompareCommand : Command<CompareCommand.Settings>
                 var run = runs[0];
                 var (report, patchPixels) = RunReportLoader.Load(runner.Outputs(run));
                 pixels.Add(patchPixels);
-                variants.Add(
-                    new CompareVariant(report.CrossValidation is null ? run.Name : config.Name, report.ConfigYaml,
-                    report) { Runs = runs.Select(r => r.Name).ToList() });
+                variants.Add(new CompareVariant(report.CrossValidation is null ? run.Name : config.Name,
+                    report.ConfigYaml, report)
+                {
+                    Runs = runs.Select(r => r.Name).ToList()
+                });
             }
             var output = settings.Out ?? Path.Combine(layout.Root, "compare");
             // The working directory is the repository root when run as documented (Cake runs idc there).

@@ -44,8 +44,9 @@ public sealed class ExportCommand : Command<ExportCommand.Settings>
             var folder = Path.GetFullPath(settings.Output ?? ModelExport.DefaultFolder(runner.Layout, run));
             var manifest = ModelExport.ToPyTorch(runner, run, folder);
             var where = Path.GetRelativePath(Directory.GetCurrentDirectory(), folder);
+            var files = string.Join(", ", manifest.Files.Keys);
             AnsiConsole.MarkupLineInterpolated(
-                $"export: {run.Name}, best epoch {manifest.BestEpoch} -> {where} ({string.Join(", ", manifest.Files.Keys)})");
+                $"export: {run.Name}, best epoch {manifest.BestEpoch} -> {where} ({files})");
         }
         return 0;
     }

@@ -81,8 +81,9 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
             PredictionsCsv.Write(Path.Combine(folder, PredictionsCsv.FileName), result.Rows);
             metrics?.Write(Path.Combine(folder, EvaluationResult.FileName));
         });
+        var written = Path.Combine(output, PredictionsCsv.FileName);
         AnsiConsole.MarkupLineInterpolated(
-            $"predict: scored {result.Rows.Count:N0} patches ({result.Skipped.Count} skipped) -> {Path.Combine(output, PredictionsCsv.FileName)}");
+            $"predict: scored {result.Rows.Count:N0} patches ({result.Skipped.Count} skipped) -> {written}");
         if (metrics is not null) EvaluateStage.Print(AnsiConsole.Console, metrics);
         else Console.Error.WriteLine($"predict: {result.WhyNoMetrics()}");
         return 0;

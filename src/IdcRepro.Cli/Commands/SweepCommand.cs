@@ -60,15 +60,15 @@ public sealed class SweepCommand : Command<SweepSettings>
         var runner = new PipelineRunner(layout, console, cancellationToken);
         var request = new SweepRequest
         {
-            Variants = variants, Sets = settings.Set, Artifacts = layout.Root, Profile = profile, CompareFolder =
-                layout.SweepCompareDirectory(id),
+            Variants = variants, Sets = settings.Set, Artifacts = layout.Root, Profile = profile,
+            CompareFolder = layout.SweepCompareDirectory(id),
         };
         var plan = SweepPlanner.Plan(request, runner.IsUpToDate, File.Exists(ComparePage(layout, id)));
         Describe(console, plan, variants);
         if (plan.IsEmpty)
         {
-            console.MarkupLineInterpolated(
-                $"sweep {id}: up to date, nothing to submit ({plan.UpToDateRuns.Count} run(s) evaluated and reported; {Display(ComparePage(layout, id))})");
+            var done = $"{plan.UpToDateRuns.Count} run(s) evaluated and reported; {Display(ComparePage(layout, id))}";
+            console.MarkupLineInterpolated($"sweep {id}: up to date, nothing to submit ({done})");
             return 0;
         }
 
@@ -82,7 +82,7 @@ public sealed class SweepCommand : Command<SweepSettings>
         var submission = new SweepSubmission
         {
             Number = number, Executor = profile.Executor, Profile = profilePath, SubmittedUtc = DateTimeOffset.UtcNow,
-                Folder = folder,
+            Folder = folder,
             Jobs = plan.Jobs.Select(j =>
                 Submitted(j, folder) with { JobId = profile.Executor == ExecutorKind.Local ? JobLog.LocalId : null })
                 .ToList(),
@@ -164,8 +164,9 @@ public sealed class SweepCommand : Command<SweepSettings>
     private static void Describe(IAnsiConsole console, SweepPlan plan, IReadOnlyList<SweepVariant> variants)
     {
         var runs = variants.Sum(v => v.Runs.Count);
+        var evaluated = plan.UpToDateRuns.Count;
         console.MarkupLineInterpolated(
-            $"sweep {plan.Id}: {variants.Count} variant(s), {runs} run(s); {plan.UpToDateRuns.Count} already evaluated");
+            $"sweep {plan.Id}: {variants.Count} variant(s), {runs} run(s); {evaluated} already evaluated");
         foreach (var job in plan.Jobs)
         {
             var what = job.Kind switch
@@ -185,9 +186,10 @@ public sealed class SweepCommand : Command<SweepSettings>
         IReadOnlyList<SweepVariant> variants)
     {
         if (profile.Executor != ExecutorKind.Slurm || profile.Slurm.GpusPerJob == 0) return;
+        var gpus = $"{profile.Slurm.GpusPerJob} GPU(s)";
         foreach (var variant in variants.Where(v => v.Config.Train.Device == DeviceChoice.Cpu))
             console.MarkupLineInterpolated(
-                $"[yellow]warning: {variant.File} trains with train.device: cpu, yet its jobs ask for {profile.Slurm.GpusPerJob} GPU(s)[/]");
+                $"[yellow]warning: {variant.File} trains with train.device: cpu, yet its jobs ask for {gpus}[/]");
     }
 
     private static IReadOnlyList<string> LocalGpuList()
@@ -195,8 +197,10 @@ public sealed class SweepCommand : Command<SweepSettings>
         string? list = null;
         try
         {
-            var start = new System.Diagnostics.ProcessStartInfo("nvidia-smi", "-L") { RedirectStandardOutput = true,
-                RedirectStandardError = true, UseShellExecute = false };
+            var start = new System.Diagnostics.ProcessStartInfo("nvidia-smi", "-L")
+            {
+                RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false
+            };
             using var process = System.Diagnostics.Process.Start(start)!;
             list = process.StandardOutput.ReadToEnd();
             process.WaitForExit();

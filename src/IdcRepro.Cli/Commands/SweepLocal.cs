@@ -72,8 +72,8 @@ internal sealed class SweepLocal
         var running = new List<Running>();
         var free = new SortedSet<int>(Enumerable.Range(0, workers));
         var stopping = false;
-        _console.MarkupLineInterpolated(
-            $"local executor: {units.Count} unit(s) on {workers} worker(s){(gpus.Count > 0 ? $", GPUs {string.Join(",", gpus)} (worker i gets GPU i mod {gpus.Count})" : "")}");
+        var onGpus = gpus.Count > 0 ? $", GPUs {string.Join(",", gpus)} (worker i gets GPU i mod {gpus.Count})" : "";
+        _console.MarkupLineInterpolated($"local executor: {units.Count} unit(s) on {workers} worker(s){onGpus}");
 
         while (pending.Count > 0 || running.Count > 0)
         {
@@ -154,8 +154,8 @@ internal sealed class SweepLocal
         else if (unit.Exit is { } exit)
         {
             var error = File.Exists(unit.Log) ? SweepStatus.LastError(File.ReadAllText(unit.Log)) : null;
-            _console.MarkupLineInterpolated(
-                $"[red]{unit.Label}: {state}{why}, exit {exit}{took}[/]; log {Config.ConfigOrigin.DisplayPath(unit.Log)}{(error is null ? "" : $": {error}")}");
+            var log = Config.ConfigOrigin.DisplayPath(unit.Log) + (error is null ? "" : $": {error}");
+            _console.MarkupLineInterpolated($"[red]{unit.Label}: {state}{why}, exit {exit}{took}[/]; log {log}");
         }
         else _console.MarkupLineInterpolated($"[yellow]{unit.Label}: {state}{why}[/]");
     }

@@ -57,8 +57,10 @@ internal static class SweepSlurm
 
     private static (int Exit, string Output, string Error) Run(string program, params string[] args)
     {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true,
-            UseShellExecute = false };
+        var start = new ProcessStartInfo(program)
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false
+        };
         foreach (var arg in args) start.ArgumentList.Add(arg);
         try
         {

@@ -21,8 +21,11 @@ internal static class SweepStatusCommand
             if (known.Count == 0)
                 AnsiConsole.MarkupLineInterpolated($"no sweeps in {ConfigOrigin.DisplayPath(layout.SweepsRoot)}");
             foreach (var record in known)
+            {
+                var variants = $"{record.Variants.Count} variant(s) ({string.Join(", ", record.Variants)})";
                 AnsiConsole.MarkupLineInterpolated(
-                    $"{record.Id}: {record.Variants.Count} variant(s) ({string.Join(", ", record.Variants)}), {record.Submissions.Count} submission(s)");
+                    $"{record.Id}: {variants}, {record.Submissions.Count} submission(s)");
+            }
             return 0;
         }
         var found = SweepRecord.Read(layout.SweepDirectory(id))

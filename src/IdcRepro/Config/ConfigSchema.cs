@@ -74,7 +74,8 @@ internal sealed class ConfigSchema(ConfigTree tree)
                 var allowed = string.Join(", ", properties.Keys);
                 throw Error(keyNode,
                     "unknown key " +
-                    $"'{keyPath}'. {(path.Length == 0 ? "Allowed top-level keys" : $"Allowed keys in '{path}'")}: {allowed}{Suggest(key, properties.Keys)}.");
+                    $"'{keyPath}'. {(path.Length == 0 ? "Allowed top-level keys" : $"Allowed keys in '{path}'")}: " +
+                    $"{allowed}{Suggest(key, properties.Keys)}.");
             }
             _keyOrigins[keyPath] = tree.OriginOf(valueNode);
             result.Children[keyNode] = CheckValue(valueNode, property.PropertyType, property, keyPath);
@@ -111,8 +112,10 @@ internal sealed class ConfigSchema(ConfigTree tree)
                 throw Error(node, $"'{keyPath}' must be a single value (text), not a {Kind(node)}.");
             if (!pathElement && property?.GetCustomAttribute<ConfigPathAttribute>() is null) return node;
             var resolved = new YamlScalarNode(
-                Path.GetFullPath(Path.Combine(tree.OriginOf(node).BaseDirectory, s.Value!))) { Style =
-                YamlDotNet.Core.ScalarStyle.DoubleQuoted };
+                Path.GetFullPath(Path.Combine(tree.OriginOf(node).BaseDirectory, s.Value!)))
+            {
+                Style = YamlDotNet.Core.ScalarStyle.DoubleQuoted
+            };
             tree.Register(resolved, tree.OriginOf(node));
             return resolved;
         }
@@ -182,7 +185,8 @@ internal sealed class ConfigSchema(ConfigTree tree)
     private static string RangeText(PropertyInfo? property) =>
         property?.GetCustomAttribute<ConfigRangeAttribute>() is { } r
         ? "; " +
-            $"allowed: {(r.ExclusiveMinimum ? "above" : "from")} {Format(r.Minimum)}{(r.Maximum >= int.MaxValue ? " up" : $" to {Format(r.Maximum)}")}"
+            $"allowed: {(r.ExclusiveMinimum ? "above" : "from")} {Format(r.Minimum)}" +
+            $"{(r.Maximum >= int.MaxValue ? " up" : $" to {Format(r.Maximum)}")}"
         : "";
 
     private static string Format(double v) => v.ToString(CultureInfo.InvariantCulture);

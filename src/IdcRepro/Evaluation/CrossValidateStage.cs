@@ -30,8 +30,11 @@ public static class CrossValidateStage
         var section = run.Section<CrossValidateSection>();
         var (fanOut, resamples, bootstrapSeed) = (section.FanOut, section.BootstrapResamples, section.BootstrapSeed);
         var family = run.FamilyInputs(Graph.Evaluate);
-        var result = new CrossValidationResult { CrossValidated = false, Folds = fanOut.Folds, Seeds = fanOut.Seeds,
-            Confidence = 0.95, BootstrapResamples = resamples };
+        var result = new CrossValidationResult
+        {
+            CrossValidated = false, Folds = fanOut.Folds, Seeds = fanOut.Seeds, Confidence = 0.95,
+            BootstrapResamples = resamples
+        };
         IReadOnlyList<EnsemblePredictionRow> ensembleRows = [];
         if (fanOut.Folds is null)
         {

@@ -54,8 +54,10 @@ public static class EvaluateStage
         IReadOnlyList<PredictionRow> Score(IReadOnlyList<int> rows, DecisionRule rule) =>
             rows.Count == 0 ? [] : Rows(cache, rows, predictor.Score(CachedPatches.Gather(cache, rows), tta), rule);
 
-        run.Console.MarkupLineInterpolated(
-            $"Evaluate: scoring {sets.Test.Count:N0} test patches on {predictor.Device.ToString()}, {runtime.Description}; CPU numerics: {runtime.CpuNumerics}{(tta ? "; test-time augmentation: the mean of 8 views a patch" : "")}");
+        var views = tta ? "; test-time augmentation: the mean of 8 views a patch" : "";
+        var scoring =
+            $"scoring {sets.Test.Count:N0} test patches on {predictor.Device.ToString()}, {runtime.Description}";
+        run.Console.MarkupLineInterpolated($"Evaluate: {scoring}; CPU numerics: {runtime.CpuNumerics}{views}");
         var decision = settings.Threshold == ThresholdRule.Fixed
             ? EvaluationDecision.Fixed(tta)
             : EvaluationDecision.ChosenOn(Predictions(Score(split.Validation, default)), tta);

@@ -43,8 +43,13 @@ internal static class ExternalScoring
             var shared = predictions.Select(p => p.Patient).Distinct(StringComparer.Ordinal).Where(seen.Contains)
                 .Order(StringComparer.Ordinal).ToList();
             if (shared.Count > 0)
-                run.Console.MarkupLineInterpolated(
-                    $"[yellow]Evaluate: external set {name} shares {shared.Count} patient(s) with this run's training or validation set ({string.Join(", ", shared)}): its figures are not those of new patients.[/]");
+            {
+                var patients = string.Join(", ", shared);
+                run.Console.MarkupLine(
+                    $"[yellow]Evaluate: external set {Markup.Escape(name)} shares {shared.Count} patient(s) with " +
+                    $"this run's training or validation set ({Markup.Escape(patients)}): its figures are not those " +
+                    "of new patients.[/]");
+            }
             var sha = File.Exists(path) ? run.Hashes.File(path)! : run.Hashes.Folder(path);
             results.Add(new ExternalResult(name, path, sha, decoded.Skipped, shared,
                 EvaluationResult.Compute(predictions, settings.BootstrapResamples, settings.BootstrapSeed, rule)));

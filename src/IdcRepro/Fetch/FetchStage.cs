@@ -105,8 +105,8 @@ public static class FetchStage
             // again.
             var existing = ArchiveHash.CheckExisting(destination, data.Sha256, p => run.Hashes.File(p)!);
             if (existing.Sha256 is { } sha) return Announce(run, destination, sha);
-            run.Console.MarkupLineInterpolated(
-                $"[yellow]Fetch: the cached download {destination} was damaged ({existing.Damage}); it was deleted and is downloaded again[/]");
+            var damaged = $"the cached download {destination} was damaged ({existing.Damage})";
+            run.Console.MarkupLineInterpolated($"[yellow]Fetch: {damaged}; it was deleted and is downloaded again[/]");
         }
         using var client = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
         var downloaded = run.Console.Progress()

@@ -27,11 +27,14 @@ public static class IndexStage
             throw new StageException(
                 $"Index: {dataset.Path} has {e.Issues.Count} entr{(e.Issues.Count == 1 ? "y" : "ies")} that cannot " +
                 $"be used:\n{e.Message}\n" +
-                                     "Fix the dataset, or set index.on_invalid: skip to leave them out.");
+                "Fix the dataset, or set index.on_invalid: skip to leave them out.");
         }
         if (result.Issues.Count > 0)
+        {
+            var issues = IndexInvalidException.Describe(result.Issues);
             run.Console.MarkupLineInterpolated(
-                $"[yellow]Index: skipped {result.Issues.Count} entries (index.on_invalid: skip):[/]\n{IndexInvalidException.Describe(result.Issues)}");
+                $"[yellow]Index: skipped {result.Issues.Count} entries (index.on_invalid: skip):[/]\n{issues}");
+        }
         if (result.ExactDuplicatesDropped > 0)
             run.Console.MarkupLineInterpolated(
                 $"Index: dropped {result.ExactDuplicatesDropped:N0} exact duplicate copies");
@@ -42,8 +45,9 @@ public static class IndexStage
 
         IndexCsv.Write(Path.Combine(run.Work, IndexCsv.FileName), result.Patches);
         var facts = Summarize(result);
+        var classes = $"{facts["class0"]:N0} class 0, {facts["class1"]:N0} class 1";
         run.Console.MarkupLineInterpolated(
-            $"Index: {result.Patches.Count:N0} patches, {facts["patients"]} patients, {facts["class0"]:N0} class 0, {facts["class1"]:N0} class 1");
+            $"Index: {result.Patches.Count:N0} patches, {facts["patients"]} patients, {classes}");
         return new StageProducts(facts);
     }
 

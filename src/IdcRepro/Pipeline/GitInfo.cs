@@ -21,8 +21,10 @@ public sealed record GitInfo(string Commit, bool Dirty)
     {
         try
         {
-            var start = new ProcessStartInfo("git", arguments) { WorkingDirectory = directory, RedirectStandardOutput =
-                true, RedirectStandardError = true };
+            var start = new ProcessStartInfo("git", arguments)
+            {
+                WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true
+            };
             using var process = Process.Start(start)!;
             var output = process.StandardOutput.ReadToEnd();
             process.WaitForExit();

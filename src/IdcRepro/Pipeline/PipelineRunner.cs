@@ -137,8 +137,10 @@ public sealed class PipelineRunner
             if (!_warned.Add(runDir)) return;
             var reason = WriteFailure.IsDiskFull(e) ? "no space left on the disk"
                 : (e.InnerException ?? e).Message.TrimEnd('.');
-            Console.MarkupLineInterpolated(
-                $"[yellow]warning: could not update {ConfigOrigin.DisplayPath(runDir)} ({reason}); the stage outputs are complete and unaffected. Free some space to bring it up to date.[/]");
+            Console.MarkupLine(
+                $"[yellow]warning: could not update {Markup.Escape(ConfigOrigin.DisplayPath(runDir))} " +
+                $"({Markup.Escape(reason)}); the stage outputs are complete and unaffected. Free some space to bring " +
+                "it up to date.[/]");
         }
     }
 
@@ -184,8 +186,10 @@ public sealed class PipelineRunner
             Console.MarkupLineInterpolated(
                 $"[yellow]{label}: the cached output was damaged ({damage}), so it was remade[/]");
         if (result.Ran)
-            Console.MarkupLineInterpolated(
-                $"[green]{label}: done[/] in {result.Stamp.Seconds.ToString("0.0", CultureInfo.InvariantCulture)} s -> {where}");
+        {
+            var seconds = result.Stamp.Seconds.ToString("0.0", CultureInfo.InvariantCulture);
+            Console.MarkupLineInterpolated($"[green]{label}: done[/] in {seconds} s -> {where}");
+        }
         else
             Console.MarkupLineInterpolated($"{label}: up to date ({where})");
     }

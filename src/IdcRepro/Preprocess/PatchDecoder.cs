@@ -82,10 +82,10 @@ public static class PatchDecoder
             return;
         }
         using var image = Image.LoadPixelData<Rgb24>(Png, pixels, from.Width, from.Height);
-        image.Mutate(x =>
-            x.Resize(
-            new ResizeOptions { Size = new Size(size, size), Mode = SharpResizeMode.Stretch, Sampler =
-            Sampler(config.Resize) }));
+        image.Mutate(x => x.Resize(new ResizeOptions
+        {
+            Size = new Size(size, size), Mode = SharpResizeMode.Stretch, Sampler = Sampler(config.Resize)
+        }));
         Pixels(image).CopyTo(destination);
     }
 

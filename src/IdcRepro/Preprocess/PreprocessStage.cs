@@ -44,8 +44,10 @@ public static class PreprocessStage
                 $"[yellow]Preprocess: ... and {summary.Skipped.Count - 20} more skipped[/]");
 
         IndexCsv.Write(Path.Combine(run.Work, PatchesFile), summary.KeptIndices.Select(i => patches[i]));
-        run.Console.MarkupLineInterpolated(
-            $"Preprocess: {summary.Kept:N0} patches of {summary.Size}x{summary.Size}; {summary.Reshaped:N0} brought to size ({settings.Resize.ToString().ToLowerInvariant()}), {summary.Skipped.Count:N0} skipped");
+        var resize = settings.Resize.ToString().ToLowerInvariant();
+        var kept = $"{summary.Kept:N0} patches of {summary.Size}x{summary.Size}";
+        var reshaped = $"{summary.Reshaped:N0} brought to size ({resize})";
+        run.Console.MarkupLineInterpolated($"Preprocess: {kept}; {reshaped}, {summary.Skipped.Count:N0} skipped");
         return new StageProducts(new Dictionary<string, object>
         {
             ["patches"] = summary.Kept,

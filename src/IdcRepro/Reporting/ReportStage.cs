@@ -16,9 +16,10 @@ public static class ReportStage
     {
         var (report, pixels) = RunReportLoader.Load(run);
         using (pixels) ReportWriter.Write(run.Work, report);
-        return new StageProducts(
-            new Dictionary<string, object> { ["git_commit"] = report.Provenance.GitCommit, ["git_dirty"] =
-            report.Provenance.GitDirty });
+        return new StageProducts(new Dictionary<string, object>
+        {
+            ["git_commit"] = report.Provenance.GitCommit, ["git_dirty"] = report.Provenance.GitDirty
+        });
     }
 
     /// <summary>Says where the page is (through the run's folder) and notes it for build.sh to print last.</summary>

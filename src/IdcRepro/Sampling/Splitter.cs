@@ -18,12 +18,12 @@ public static class Splitter
 {
     public static SplitOutcome Split(IReadOnlyList<Patch> patches, SplitConfig config, PatientLists? lists = null) =>
         config.Strategy switch
-    {
-        SplitStrategy.Random => new(ByPatch(patches, config), []),
-        SplitStrategy.Patient => new(ByPatient(patches, config), []),
-        SplitStrategy.PatientKfold => PatientFolds.Split(patches, config),
-        _ => ByLists(patches, lists ?? throw new ArgumentNullException(nameof(lists))),
-    };
+        {
+            SplitStrategy.Random => new(ByPatch(patches, config), []),
+            SplitStrategy.Patient => new(ByPatient(patches, config), []),
+            SplitStrategy.PatientKfold => PatientFolds.Split(patches, config),
+            _ => ByLists(patches, lists ?? throw new ArgumentNullException(nameof(lists))),
+        };
 
     private static SplitResult ByPatch(IReadOnlyList<Patch> patches, SplitConfig config)
     {

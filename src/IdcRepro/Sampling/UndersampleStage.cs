@@ -28,8 +28,11 @@ public static class UndersampleStage
             new SetBalance(c.Value.Before, c.Value.After));
         AtomicFile.WriteAllText(Path.Combine(run.Work, SummaryFile), JsonSerializer.Serialize(counts, Stamp.Json));
         foreach (var (set, (before, after)) in result.Counts)
-            run.Console.MarkupLineInterpolated(
-                $"Undersample: {set.ToString().ToLowerInvariant()} {before.Class0:N0} / {before.Class1:N0} -> {after.Class0:N0} / {after.Class1:N0}");
+        {
+            var name = set.ToString().ToLowerInvariant();
+            var was = $"{before.Class0:N0} / {before.Class1:N0}";
+            run.Console.MarkupLineInterpolated($"Undersample: {name} {was} -> {after.Class0:N0} / {after.Class1:N0}");
+        }
         return new StageProducts(new Dictionary<string, object> { ["counts"] = counts });
     }
 }

@@ -71,7 +71,8 @@ public sealed partial record SlurmExecutorConfig : ISelfValidating
     };
 
     [GeneratedRegex(
-        @"^(\d+|\d+:\d{1,2}|\d+:\d{1,2}:\d{1,2}|\d+-\d{1,2}(:\d{1,2}(:\d{1,2})?)?|unlimited|infinite|UNLIMITED|INFINITE)$")]
+        @"^(\d+|\d+:\d{1,2}|\d+:\d{1,2}:\d{1,2}|\d+-\d{1,2}(:\d{1,2}(:\d{1,2})?)?|" +
+        @"unlimited|infinite|UNLIMITED|INFINITE)$")]
     private static partial Regex TimeLimitPattern();
 
     [GeneratedRegex(@"^\d+[KMGT]?$")]

@@ -55,9 +55,13 @@ public static class SweepStatus
                 ? new Known(state.State, state.Reason, state.ExitCode, "slurm")
                 : null;
         if (known is not null && (known.Source == "slurm" || SlurmJobState.IsFinal(known.State)))
-            return WithError(
-                row with { State = known.State, Reason = known.Reason, ExitCode = known.ExitCode, Source =
-                known.Source }, readLog);
+            return WithError(row with
+            {
+                State = known.State,
+                Reason = known.Reason,
+                ExitCode = known.ExitCode,
+                Source = known.Source
+            }, readLog);
         if (outputsDone(submission, job, task)) return row with { State = "COMPLETED", Source = "stamps" };
         if (known is not null) return row with { State = known.State, Reason = known.Reason, Source = known.Source };
 
@@ -68,8 +72,13 @@ public static class SweepStatus
             : text.Contains(" CANCELLED AT ", StringComparison.Ordinal) ? "CANCELLED"
             : error is not null ? "FAILED"
             : "ENDED";
-        return row with { State = fromLog, Source = "log", LastError = error, Reason = fromLog == "ENDED"
-            ? "outputs not in the cache, no error in the log" : null };
+        return row with
+        {
+            State = fromLog,
+            Source = "log",
+            LastError = error,
+            Reason = fromLog == "ENDED" ? "outputs not in the cache, no error in the log" : null
+        };
     }
 
     private sealed record Known(string State, string? Reason, string? ExitCode, string Source);

@@ -68,8 +68,9 @@ public static class TrainStage
         AtomicFile.WriteAllText(Path.Combine(run.Work, SummaryFile), JsonSerializer.Serialize(summary, Stamp.Json));
         AtomicFile.WriteAllText(Path.Combine(run.Work, EpochsFile),
             JsonSerializer.Serialize(outcome.History, Stamp.Json));
-        run.Console.MarkupLineInterpolated(
-            $"Train: best epoch {outcome.BestEpoch} (val_loss {outcome.Best.ValLoss:0.0000}, val_acc {outcome.Best.ValAccuracy:0.0000}); {summary.StopReason} after epoch {summary.EpochsRun}");
+        var best = $"best epoch {outcome.BestEpoch} (val_loss {outcome.Best.ValLoss:0.0000}, " +
+            $"val_acc {outcome.Best.ValAccuracy:0.0000})";
+        run.Console.MarkupLineInterpolated($"Train: {best}; {summary.StopReason} after epoch {summary.EpochsRun}");
         return new StageProducts(new Dictionary<string, object> { ["summary"] = summary });
     }
 }

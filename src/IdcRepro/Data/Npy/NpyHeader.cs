@@ -119,6 +119,7 @@ public sealed partial record NpyHeader
         shape.Count == 1 ? $"({shape[0]},)" : $"({string.Join(", ", shape)})";
 
     [GeneratedRegex(
-        @"^\{\s*'descr':\s*'(?<descr>[^']*)',\s*'fortran_order':\s*(?<fortran>True|False),\s*'shape':\s*\((?<shape>[\d,\s]*)\),?\s*\}$")]
+        @"^\{\s*'descr':\s*'(?<descr>[^']*)',\s*'fortran_order':\s*(?<fortran>True|False),\s*" +
+        @"'shape':\s*\((?<shape>[\d,\s]*)\),?\s*\}$")]
     private static partial Regex DictPattern();
 }

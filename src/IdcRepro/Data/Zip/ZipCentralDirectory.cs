@@ -100,10 +100,16 @@ public static class ZipCentralDirectory
             var data = extra.Slice(4, size);
             extra = extra[(4 + size)..];
             if (id != 1) continue;
-            if (uncompressed == marker && data.Length >= 8) { uncompressed =
-                (long)BinaryPrimitives.ReadUInt64LittleEndian(data); data = data[8..]; }
-            if (compressed == marker && data.Length >= 8) { compressed =
-                (long)BinaryPrimitives.ReadUInt64LittleEndian(data); data = data[8..]; }
+            if (uncompressed == marker && data.Length >= 8)
+            {
+                uncompressed = (long)BinaryPrimitives.ReadUInt64LittleEndian(data);
+                data = data[8..];
+            }
+            if (compressed == marker && data.Length >= 8)
+            {
+                compressed = (long)BinaryPrimitives.ReadUInt64LittleEndian(data);
+                data = data[8..];
+            }
             if (localOffset == marker && data.Length >= 8)
                 localOffset = (long)BinaryPrimitives.ReadUInt64LittleEndian(data);
             return;

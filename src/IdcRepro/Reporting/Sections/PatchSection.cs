@@ -75,7 +75,8 @@ internal static class PatchSection
         {
             var png = TissueMap.Render(region, options.TissueMapMaxPanelSize, options.TissueMapMaxPanelSize);
             var name = region.Source == "test" ? $"tissue-{FileSafe(region.Patient)}.png"
-                : $"tissue-{FileSafe(region.Source.Replace("external set ", "", StringComparison.Ordinal))}-{FileSafe(region.Patient)}.png";
+                : $"tissue-{FileSafe(region.Source.Replace("external set ", "", StringComparison.Ordinal))}-" +
+                    $"{FileSafe(region.Patient)}.png";
             var held = region.Scored == region.Patches.Count
                 ? "every patch held out"
                 : $"{Format.Count(region.Scored)} held out in the test set and " +

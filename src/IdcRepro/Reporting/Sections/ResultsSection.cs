@@ -21,8 +21,8 @@ internal static class ResultsSection
             : "the predicted class (the larger of the two outputs, ties to non-IDC)";
         yield return new Figure([new ReportImage("confusion.png", ConfusionMatrixPlot.Render(c), "Confusion matrix")],
             "Rows are the true class, " +
-            $"columns {predicted}{(report.Tta ? "; each patch scored as the mean of its 8 rotations and mirror images" : "")}. "
-                +
+            $"columns {predicted}" +
+            $"{(report.Tta ? "; each patch scored as the mean of its 8 rotations and mirror images" : "")}. " +
             $"Each cell shows its count and its share of the row: sensitivity {Format.Fixed(c.Recall, 3)}, " +
             $"specificity {Format.Fixed(c.Specificity, 3)}, precision {Format.Fixed(c.Precision, 3)} " +
             $"on {Format.Count(c.Total)} test patches ({Format.Count(c.Positives)} IDC, {Format.Count(c.Negatives)} " +
