@@ -1,10 +1,11 @@
 // IdcRepro's task graph. The stages and what each reads come from the program itself (`idc graph`, the table in
-// src/IdcRepro/Stages/Graph.cs): one task per stage, depending on the stages it reads, each calling one `idc`
+// src/IdcRepro/Graph.cs): one task per stage, depending on the stages it reads, each calling one `idc`
 // subcommand. The stage decides whether it is up to date (from its stamp) and says so. No data logic lives here.
 //   ./build.sh --target <Task> --config <file or name> [--set section.key=value ...] [--force] [--artifacts <folder>]
-// --config goes to `idc` as given: it resolves bare names (baseline.yaml, baseline) through configs/ and configs/ablations/.
-// Tasks: the stages (Fetch -> Index -> Preprocess -> Split -> Undersample -> Train -> Evaluate -> CrossValidate -> Report);
-// Compare, Sweep (--profile local|slurm|<file>, --jobs N, --wait), Bench, Build, Graph, Test, Clean.
+// --config goes to `idc` as given: it resolves bare names (baseline.yaml, baseline) through configs/ and
+// configs/ablations/.
+// Tasks: the stages (Fetch -> Index -> Preprocess -> Split -> Undersample -> Train -> Evaluate -> CrossValidate ->
+// Report); Compare, Sweep (--profile local|slurm|<file>, --jobs N, --wait), Bench, Build, Graph, Test, Clean.
 
 var target = Argument("target", "Report");
 var configFiles = Arguments<string>("config", new[] { "configs/demo.yaml" });
@@ -16,7 +17,8 @@ var buildConfiguration = Argument("configuration", "Release");
 
 // Cake runs with the script's folder (build/) as its working directory; the repository root is one up.
 var root = MakeAbsolute(Context.Environment.WorkingDirectory.Combine("..")).Collapse();
-var artifacts = HasArgument("artifacts") ? MakeAbsolute(Directory(Argument<string>("artifacts"))) : root.Combine("artifacts");
+var artifacts = HasArgument("artifacts") ? MakeAbsolute(Directory(Argument<string>("artifacts")))
+    : root.Combine("artifacts");
 var cli = root.CombineWithFilePath($"src/IdcRepro.Cli/bin/{buildConfiguration}/net10.0/idc.dll");
 
 void BuildCli() => DotNetBuild(root.CombineWithFilePath("src/IdcRepro.Cli/IdcRepro.Cli.csproj").FullPath,
@@ -41,7 +43,8 @@ void Run(ProcessArgumentBuilder args, string what)
 BuildCli();
 var graphExit = StartProcess("dotnet", new ProcessSettings
 {
-    Arguments = new ProcessArgumentBuilder().AppendQuoted(cli.FullPath).Append("graph").Append("--format").Append("json"),
+    Arguments = new ProcessArgumentBuilder().AppendQuoted(cli.FullPath)
+        .Append("graph").Append("--format").Append("json"),
     WorkingDirectory = root,
     RedirectStandardOutput = true,
 }, out var graphLines);
@@ -54,21 +57,26 @@ foreach (var stage in graph.EnumerateArray())
 {
     var name = stage.GetProperty("name").GetString();
     var task = Task(name).IsDependentOn("Build");
-    var reads = stage.GetProperty("reads").EnumerateArray().Concat(stage.GetProperty("reads_every_run").EnumerateArray())
+    var reads = stage.GetProperty("reads").EnumerateArray()
+        .Concat(stage.GetProperty("reads_every_run").EnumerateArray())
         .Select(r => r.GetString()).Distinct();
     foreach (var read in reads) task.IsDependentOn(read);
     // --force reruns the target stage, not its upstream.
-    task.Does(() => Run(force && target == name ? IdcArguments(name.ToLowerInvariant(), new[] { configFile }).Append("--force")
-                                                : IdcArguments(name.ToLowerInvariant(), new[] { configFile }), name.ToLowerInvariant()));
+    task.Does(() => Run(force && target == name
+            ? IdcArguments(name.ToLowerInvariant(), new[] { configFile }).Append("--force")
+            : IdcArguments(name.ToLowerInvariant(), new[] { configFile }),
+        name.ToLowerInvariant()));
 }
 
-// Compare: every --config (or every *.yaml of a folder given as --config); idc compare runs what each variant lacks first.
+// Compare: every --config (or every *.yaml of a folder given as --config); idc compare runs what each variant lacks
+// first.
 Task("Compare")
     .IsDependentOn("Build")
     .Does(() => Run(IdcArguments("compare", configFiles), "compare"));
 
-// Sweep: every run of every --config (seeds, folds) as jobs where --profile says (profiles/local.yaml, the default: a pool
-// of workers here, --jobs N; profiles/slurm.yaml: sbatch, --wait to wait for the jobs); idc plans what is not up to date.
+// Sweep: every run of every --config (seeds, folds) as jobs where --profile says (profiles/local.yaml, the default: a
+// pool of workers here, --jobs N; profiles/slurm.yaml: sbatch, --wait to wait for the jobs); idc plans what is not up
+// to date.
 Task("Sweep")
     .IsDependentOn("Build")
     .Does(() =>
@@ -94,7 +102,8 @@ Task("Clean")
     .IsDependentOn("Build")
     .Does(() =>
     {
-        var args = new ProcessArgumentBuilder().AppendQuoted(cli.FullPath).Append("clean").Append("--artifacts").AppendQuoted(artifacts.FullPath);
+        var args = new ProcessArgumentBuilder().AppendQuoted(cli.FullPath).Append("clean")
+            .Append("--artifacts").AppendQuoted(artifacts.FullPath);
         if (HasArgument("downloads")) args.Append("--downloads");
         Run(args, "clean");
     });

@@ -1,7 +1,6 @@
 using IdcRepro.Cli.Commands;
 using IdcRepro.Config;
 using IdcRepro.Pipeline;
-using IdcRepro.Stages;
 using IdcRepro.Torch;
 using IdcRepro.Training;
 using Spectre.Console.Cli;
@@ -37,11 +36,14 @@ public static class IdcApp
     public static string? ErrorLine(Exception e) => e switch
     {
         // Their messages already say where and what to do.
-        ConfigException or StageException or TrainingCheckpointException or TorchRuntimeException or WriteFailedException => e.Message,
+        ConfigException or StageException or TrainingCheckpointException or TorchRuntimeException
+            or WriteFailedException => e.Message,
         IOException when WriteFailure.IsDiskFull(e) =>
-            $"no space left on the disk ({e.Message.TrimEnd('.')}). Free some space or give --artifacts a folder on a disk with room, then rerun.",
+            $"no space left on the disk ({e.Message.TrimEnd('.')}). Free some space or give --artifacts a folder on " +
+            "a disk with room, then rerun.",
         IOException or UnauthorizedAccessException =>
-            $"{e.Message.TrimEnd('.')}. Check that the path exists and can be read and written (permissions, free space), then rerun.",
+            $"{e.Message.TrimEnd('.')}. Check that the path exists and can be read and written (permissions, free " +
+            "space), then rerun.",
         _ => null,
     };
 
@@ -54,17 +56,39 @@ public static class IdcApp
             config.PropagateExceptions();
             config.Settings.StrictParsing = true;
             foreach (var stage in Graph.Stages)
-                config.AddCommand<StageCommand>(stage.Name.ToLowerInvariant()).WithData(stage).WithDescription(stage.Summary);
-            config.AddCommand<GraphCommand>("graph").WithDescription("Print the graph: each stage, its version, the config section and the outputs it reads, the files it writes.");
-            config.AddCommand<CompareCommand>("compare").WithDescription("One page comparing finished runs (--config a.yaml --config b.yaml ...).");
-            config.AddCommand<PredictCommand>("predict").WithDescription("Score a folder or zip of patches with a trained model (metrics too when names carry labels).");
-            config.AddCommand<ExportCommand>("export").WithDescription("Write a trained model for another framework: --format pytorch (state_dict, architecture, normalisation, idc_model.py).");
-            config.AddCommand<BenchCacheCommand>("bench-cache").WithDescription("Measure what the cache's checks cost at full size: a 277,524-patch images.npy and a folder of as many files.");
-            config.AddCommand<BenchCommand>("bench").WithDescription("Measure this machine: Preprocess, training, evaluation, memory, a full-size epoch; prints a table and writes JSON.");
-            config.AddCommand<SweepCommand>("sweep").WithDescription("Every run of variants x seeds (x folds) as jobs: --profile local (a pool of workers) or slurm (sbatch). `idc sweep status <id>` shows each job's state and log.");
-            config.AddCommand<VariantsCommand>("variants").WithDescription("List the config files that --config names and folders stand for, one per line.");
-            config.AddCommand<ConfigCommand>("config").WithDescription("Print the resolved config (after extends and --set).");
-            config.AddCommand<CleanCommand>("clean").WithDescription("Remove run outputs; keeps downloaded datasets unless --downloads.");
+                config.AddCommand<StageCommand>(stage.Name.ToLowerInvariant()).WithData(stage)
+                    .WithDescription(stage.Summary);
+            config.AddCommand<GraphCommand>("graph")
+                .WithDescription(
+                "Print the graph: each stage, its version, the config section and the outputs it reads, the files " +
+                "it writes.");
+            config.AddCommand<CompareCommand>("compare")
+                .WithDescription("One page comparing finished runs (--config a.yaml --config b.yaml ...).");
+            config.AddCommand<PredictCommand>("predict")
+                .WithDescription(
+                "Score a folder or zip of patches with a trained model (metrics too when names carry labels).");
+            config.AddCommand<ExportCommand>("export")
+                .WithDescription(
+                "Write a trained model for another framework: --format pytorch (state_dict, architecture, " +
+                "normalisation, idc_model.py).");
+            config.AddCommand<BenchCacheCommand>("bench-cache")
+                .WithDescription(
+                "Measure what the cache's checks cost at full size: a 277,524-patch images.npy and a folder of as " +
+                "many files.");
+            config.AddCommand<BenchCommand>("bench")
+                .WithDescription(
+                "Measure this machine: Preprocess, training, evaluation, memory, a full-size epoch; prints a table " +
+                "and writes JSON.");
+            config.AddCommand<SweepCommand>("sweep")
+                .WithDescription(
+                "Every run of variants x seeds (x folds) as jobs: --profile local (a pool of workers) or slurm " +
+                "(sbatch). `idc sweep status <id>` shows each job's state and log.");
+            config.AddCommand<VariantsCommand>("variants")
+                .WithDescription("List the config files that --config names and folders stand for, one per line.");
+            config.AddCommand<ConfigCommand>("config")
+                .WithDescription("Print the resolved config (after extends and --set).");
+            config.AddCommand<CleanCommand>("clean")
+                .WithDescription("Remove run outputs; keeps downloaded datasets unless --downloads.");
         });
         return app;
     }

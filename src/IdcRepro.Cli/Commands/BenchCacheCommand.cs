@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Text.Json;
+using IdcRepro.Benchmarks;
 using IdcRepro.Pipeline;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -23,7 +24,8 @@ public sealed class BenchCacheCommand : Command<BenchCacheCommand.Settings>
         public int Patches { get; init; } = 277_524;
 
         [CommandOption("--work <DIR>")]
-        [Description("Where the synthetic files go (removed afterwards). Default: a folder under the system temp folder")]
+        [Description(
+            "Where the synthetic files go (removed afterwards). Default: a folder under the system temp folder")]
         public string? Work { get; init; }
 
         [CommandOption("--json <FILE>")]
@@ -38,13 +40,15 @@ public sealed class BenchCacheCommand : Command<BenchCacheCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         if (settings.Patches < 1) throw new Config.ConfigException("bench-cache: --patches must be at least 1.");
-        var work = Path.GetFullPath(settings.Work ?? Path.Combine(Path.GetTempPath(), $"idc-bench-cache-{Environment.ProcessId}"));
+        var work = Path.GetFullPath(settings.Work
+            ?? Path.Combine(Path.GetTempPath(), $"idc-bench-cache-{Environment.ProcessId}"));
         var state = Path.Combine(work, "state");
         try
         {
             var npy = Path.Combine(work, "cache", "images.npy");
             var folder = Path.Combine(work, "dataset");
-            AnsiConsole.MarkupLineInterpolated($"bench-cache: writing {settings.Patches:N0} patches as images.npy and as a folder of files in {work}");
+            AnsiConsole.MarkupLineInterpolated(
+                $"bench-cache: writing {settings.Patches:N0} patches as images.npy and as a folder of files in {work}");
             WriteNpy(npy, settings.Patches);
             WriteFolder(folder, settings.Patches);
 
@@ -56,7 +60,7 @@ public sealed class BenchCacheCommand : Command<BenchCacheCommand.Settings>
 
             var result = new
             {
-                machine = Training.CpuModel.Read(),
+                machine = CpuModel.Read(),
                 cores = Environment.ProcessorCount,
                 patches = settings.Patches,
                 images_npy_bytes = new FileInfo(npy).Length,
@@ -68,10 +72,14 @@ public sealed class BenchCacheCommand : Command<BenchCacheCommand.Settings>
                 command = $"idc bench-cache --patches {settings.Patches}",
             };
             var table = new Table().AddColumns("check", "first (reads every byte)", "again (stat state only)");
-            table.AddRow($"images.npy, {result.images_npy_bytes / 1e9:0.00} GB", $"{npyFirst:0.00} s", $"{npyAgain:0.000} s");
-            table.AddRow($"folder of {settings.Patches:N0} files, {result.folder_bytes / 1e9:0.00} GB", $"{folderFirst:0.00} s", $"{folderAgain:0.00} s");
+            table.AddRow($"images.npy, {result.images_npy_bytes / 1e9:0.00} GB", $"{npyFirst:0.00} s",
+                $"{npyAgain:0.000} s");
+            table.AddRow($"folder of {settings.Patches:N0} files, {result.folder_bytes / 1e9:0.00} GB",
+                $"{folderFirst:0.00} s", $"{folderAgain:0.00} s");
             AnsiConsole.Write(table);
-            if (settings.Json is not null) AtomicFile.WriteAllText(settings.Json, JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }) + "\n");
+            if (settings.Json is not null)
+                AtomicFile.WriteAllText(settings.Json,
+                    JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true }) + "\n");
             return 0;
         }
         finally
@@ -103,7 +111,8 @@ public sealed class BenchCacheCommand : Command<BenchCacheCommand.Settings>
     private static void WriteNpy(string path, int patches)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using var writer = Data.Npy.NpyArrayWriter.Create(path, new Data.Npy.NpyHeader(Data.Npy.NpyDType.UInt8, patches, 50, 50, 3));
+        using var writer =
+            Data.Npy.NpyArrayWriter.Create(path, new Data.Npy.NpyHeader(Data.Npy.NpyDType.UInt8, patches, 50, 50, 3));
         var row = new byte[PatchBytes];
         new Random(7).NextBytes(row);
         for (var i = 0; i < patches; i++)
@@ -113,7 +122,9 @@ public sealed class BenchCacheCommand : Command<BenchCacheCommand.Settings>
         }
     }
 
-    /// <summary>The dataset's layout: a folder per patient of about 1,000 files, each of a real patch's average size.</summary>
+    /// <summary>
+    /// The dataset's layout: a folder per patient of about 1,000 files, each of a real patch's average size.
+    /// </summary>
     private static void WriteFolder(string folder, int patches)
     {
         var bytes = new byte[PngBytes];

@@ -2,7 +2,6 @@ using System.ComponentModel;
 using IdcRepro.Config;
 using IdcRepro.Pipeline;
 using IdcRepro.Reporting;
-using IdcRepro.Stages;
 using IdcRepro.Torch;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -19,7 +18,9 @@ public sealed class CompareCommand : Command<CompareCommand.Settings>
     public sealed class Settings : CommandSettings
     {
         [CommandOption("-c|--config <FILE>")]
-        [Description("A variant's config (repeatable; the first is the reference). A folder adds every *.yaml in it. Names resolve as for the stages (configs/, configs/ablations/).")]
+        [Description(
+            "A variant's config (repeatable; the first is the reference). A folder adds every *.yaml in it. Names " +
+            "resolve as for the stages (configs/, configs/ablations/).")]
         public string[] Configs { get; init; } = [];
 
         [CommandOption("--set <KEY=VALUE>")]
@@ -38,7 +39,9 @@ public sealed class CompareCommand : Command<CompareCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var files = ConfigArgument.LocateVariants(settings.Configs).Select(v => v.Path).ToList();
-        if (files.Count < 2) throw new ConfigException("compare needs at least two configs: --config a.yaml --config b.yaml (or a folder of variants).");
+        if (files.Count < 2)
+            throw new ConfigException(
+                "compare needs at least two configs: --config a.yaml --config b.yaml (or a folder of variants).");
         var layout = ArtifactLayout.At(settings.Artifacts);
         var variants = new List<CompareVariant>();
         var pixels = new List<IDisposable>();
@@ -52,12 +55,16 @@ public sealed class CompareCommand : Command<CompareCommand.Settings>
                 var runs = RunSpec.Of(config);
                 foreach (var each in runs) runner.Run(Graph.Evaluate, each);
                 runner.Run(Graph.CrossValidate, runs[0]); // one output for the whole family
-                // A variant that fans out is shown through its first run, whose report carries every fold's and seed's figures;
-                // a k-fold under the variant's own name, since its figures are the folds' pooled ones.
+                // A variant that fans out is shown through its first run, whose report carries every fold's and seed's
+                // figures; a k-fold under the variant's own name, since its figures are the folds' pooled ones.
                 var run = runs[0];
                 var (report, patchPixels) = RunReportLoader.Load(runner.Outputs(run));
                 pixels.Add(patchPixels);
-                variants.Add(new CompareVariant(report.CrossValidation is null ? run.Name : config.Name, report.ConfigYaml, report) { Runs = runs.Select(r => r.Name).ToList() });
+                variants.Add(new CompareVariant(report.CrossValidation is null ? run.Name : config.Name,
+                    report.ConfigYaml, report)
+                {
+                    Runs = runs.Select(r => r.Name).ToList()
+                });
             }
             var output = settings.Out ?? Path.Combine(layout.Root, "compare");
             // The working directory is the repository root when run as documented (Cake runs idc there).

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using IdcRepro.Config;
+using IdcRepro.Evaluation;
 using IdcRepro.Pipeline;
-using IdcRepro.Stages;
 using IdcRepro.Torch;
 using IdcRepro.Training;
 using Spectre.Console;
@@ -33,19 +33,28 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(settings.Input)) throw new ConfigException("predict needs --input <folder or zip of PNG patches>.");
+        if (string.IsNullOrWhiteSpace(settings.Input))
+            throw new ConfigException("predict needs --input <folder or zip of PNG patches>.");
         if (!File.Exists(settings.Input) && !Directory.Exists(settings.Input))
-            throw new ConfigException($"predict: --input {settings.Input} is neither a zip nor a folder. Give the patches to score with --input.");
+            throw new ConfigException(
+                $"predict: --input {settings.Input} is neither a zip nor a folder. Give the patches to score with " +
+                "--input.");
         var config = ConfigArgument.Load(settings.Config, settings.Set);
         if (config.Train.CpuKernels == CpuKernels.Avx2) CpuNumerics.Pin();   // before libtorch loads
         var runs = RunSpec.Select(config, settings.Run);
         if (settings.Model is null && runs.Count > 1)
-            throw new ConfigException($"predict scores one model, and {settings.Config} trains {runs.Count} ({RunWords.Describe(config)}: {string.Join(", ", runs.Select(r => r.Name))}): " +
-                $"add --run {runs[0].Name} for one of them, or --model {Path.Combine(settings.Artifacts, "runs", runs[0].Name, "train")}.");
+            throw new ConfigException(
+                $"predict scores one model, and {settings.Config} trains {runs.Count} " +
+                $"({RunWords.Describe(config)}: {string.Join(", ", runs.Select(r => r.Name))}): " +
+                $"add --run {runs[0].Name} for one of them, or " +
+                $"--model {Path.Combine(settings.Artifacts, "runs", runs[0].Name, "train")}.");
         var layout = ArtifactLayout.At(settings.Artifacts);
-        var model = settings.Model ?? new PipelineRunner(layout, AnsiConsole.Console).Require(Graph.Train, runs[0]).Directory;
+        var model = settings.Model
+            ?? new PipelineRunner(layout, AnsiConsole.Console).Require(Graph.Train, runs[0]).Directory;
         if (!File.Exists(Path.Combine(model, "best.pt")))
-            throw new StageException($"predict: {model} holds no best.pt; give a Train output folder with --model (e.g. artifacts/runs/<name>/train).");
+            throw new StageException(
+                $"predict: {model} holds no best.pt; give a Train output folder with --model (e.g. " +
+                "artifacts/runs/<name>/train).");
 
         var decision = Decision(config, settings, layout, runs[0]);
 
@@ -55,20 +64,26 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
         ScoringResult result;
         using (var predictor = Predictor.Load(model, config.Train.Compute()))
             result = PatchScoring.Score(decoded, predictor, config.Evaluate.Tta, decision.DecisionRule);
-        AnsiConsole.MarkupLineInterpolated($"predict: scored on {result.Device}, {runtime.Description}; decision: {decision.Describe()}");
-        foreach (var skipped in result.Skipped) Console.Error.WriteLine($"predict: skipped {skipped.Path}: {skipped.Reason}");
+        AnsiConsole.MarkupLineInterpolated(
+            $"predict: scored on {result.Device}, {runtime.Description}; decision: {decision.Describe()}");
+        foreach (var skipped in result.Skipped)
+            Console.Error.WriteLine($"predict: skipped {skipped.Path}: {skipped.Reason}");
 
         var metrics = result.Labelled
-            ? EvaluationResult.Compute(EvaluateStage.Predictions(result.Rows), config.Evaluate.BootstrapResamples, config.Evaluate.BootstrapSeed, decision.DecisionRule)
+            ? EvaluationResult.Compute(EvaluateStage.Predictions(result.Rows), config.Evaluate.BootstrapResamples,
+                config.Evaluate.BootstrapSeed, decision.DecisionRule)
             : null;
-        // This run's files replace the folder's earlier ones as a set: never new predictions beside an old metrics.json.
+        // This run's files replace the folder's earlier ones as a set: never new predictions beside an old
+        // metrics.json.
         var output = Path.GetFullPath(settings.Output ?? Path.Combine(layout.Root, "predict"));
         OutputFolder.Replace(output, [PredictionsCsv.FileName, EvaluationResult.FileName], folder =>
         {
             PredictionsCsv.Write(Path.Combine(folder, PredictionsCsv.FileName), result.Rows);
             metrics?.Write(Path.Combine(folder, EvaluationResult.FileName));
         });
-        AnsiConsole.MarkupLineInterpolated($"predict: scored {result.Rows.Count:N0} patches ({result.Skipped.Count} skipped) -> {Path.Combine(output, PredictionsCsv.FileName)}");
+        var written = Path.Combine(output, PredictionsCsv.FileName);
+        AnsiConsole.MarkupLineInterpolated(
+            $"predict: scored {result.Rows.Count:N0} patches ({result.Skipped.Count} skipped) -> {written}");
         if (metrics is not null) EvaluateStage.Print(AnsiConsole.Console, metrics);
         else Console.Error.WriteLine($"predict: {result.WhyNoMetrics()}");
         return 0;
@@ -82,9 +97,14 @@ public sealed class PredictCommand : Command<PredictCommand.Settings>
     {
         if (config.Evaluate.Threshold == ThresholdRule.Fixed) return EvaluationDecision.Fixed(config.Evaluate.Tta);
         if (settings.Model is not null)
-            throw new ConfigException("predict: evaluate.threshold validation_balanced applies the threshold the run's Evaluate chose on its validation patients, " +
-                "and a --model folder does not carry it: leave out --model to score with the config's run (after ./build.sh --target Evaluate), or add --set evaluate.threshold=fixed.");
-        var chosen = EvaluationDecision.Read(Path.Combine(new PipelineRunner(layout, AnsiConsole.Console).Require(Graph.Evaluate, run).Directory, EvaluationDecision.FileName));
+            throw new ConfigException(
+                "predict: evaluate.threshold validation_balanced applies the threshold the run's Evaluate chose on " +
+                "its validation patients, " +
+                "and a --model folder does not carry it: leave out --model to score with the config's run (after " +
+                "./build.sh --target Evaluate), or add --set evaluate.threshold=fixed.");
+        var chosen = EvaluationDecision.Read(
+            Path.Combine(new PipelineRunner(layout, AnsiConsole.Console).Require(Graph.Evaluate, run).Directory,
+            EvaluationDecision.FileName));
         return chosen with { Tta = config.Evaluate.Tta };
     }
 }

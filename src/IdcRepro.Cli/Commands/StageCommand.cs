@@ -1,7 +1,6 @@
 using System.Runtime.InteropServices;
 using IdcRepro.Config;
 using IdcRepro.Pipeline;
-using IdcRepro.Stages;
 using IdcRepro.Sweeps;
 using IdcRepro.Torch;
 using Spectre.Console;
@@ -22,17 +21,21 @@ public sealed class StageCommand : Command<StageSettings>
         var config = ConfigArgument.Load(settings.Config, settings.Set);
         // Before anything loads libtorch: its CPU kernels are picked once per process.
         if (config.Train.CpuKernels == CpuKernels.Avx2) CpuNumerics.Pin();
-        // A Slurm job (a sweep's training) must have the CPUs its train.threads asks for: the threads are in the cache key.
+        // A Slurm job (a sweep's training) must have the CPUs its train.threads asks for: the threads are in the cache
+        // key.
         if ((stage == Graph.Train || stage == Graph.Evaluate)
-            && JobCpus.Shortfall(config.Train.Threads, Environment.GetEnvironmentVariable(JobCpus.SlurmVariable), Environment.ProcessorCount) is { } shortfall)
+            && JobCpus.Shortfall(config.Train.Threads, Environment.GetEnvironmentVariable(JobCpus.SlurmVariable),
+                Environment.ProcessorCount) is { } shortfall)
             throw new StageException(shortfall);
         using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         ConsoleCancelEventHandler onCancel = (_, e) => { e.Cancel = true; interrupt.Cancel(); };
         Console.CancelKeyPress += onCancel;
-        using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => { signal.Cancel = true; interrupt.Cancel(); });
+        using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
+            { signal.Cancel = true; interrupt.Cancel(); });
         try
         {
-            var runner = new PipelineRunner(ArtifactLayout.At(settings.Artifacts), AnsiConsole.Console, interrupt.Token);
+            var runner =
+                new PipelineRunner(ArtifactLayout.At(settings.Artifacts), AnsiConsole.Console, interrupt.Token);
             foreach (var run in RunSpec.Select(config, settings.Run)) runner.Run(stage, run, settings.Force);
         }
         catch (OperationCanceledException) when (interrupt.IsCancellationRequested)

@@ -7,7 +7,9 @@ namespace IdcRepro.Cli.Commands;
 public class StageSettings : CommandSettings
 {
     [CommandOption("-c|--config <FILE>")]
-    [Description("Config file (YAML), or a name in configs/ or configs/ablations/ (baseline.yaml, baseline). Default: configs/demo.yaml")]
+    [Description(
+        "Config file (YAML), or a name in configs/ or configs/ablations/ (baseline.yaml, baseline). Default: " +
+        "configs/demo.yaml")]
     [DefaultValue("configs/demo.yaml")]
     public string Config { get; init; } = "configs/demo.yaml";
 

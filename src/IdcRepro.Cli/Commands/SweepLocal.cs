@@ -44,8 +44,11 @@ internal sealed class SweepLocal
         _submission = submission;
     }
 
-    /// <summary>Runs the submission's jobs (their scripts written already); returns the record with every unit's outcome.</summary>
-    public static SweepRecord Run(IAnsiConsole console, string sweepFolder, SweepRecord record, SweepSubmission submission,
+    /// <summary>
+    /// Runs the submission's jobs (their scripts written already); returns the record with every unit's outcome.
+    /// </summary>
+    public static SweepRecord Run(IAnsiConsole console, string sweepFolder, SweepRecord record,
+        SweepSubmission submission,
         IReadOnlyList<SweepJob> jobs, int workers, IReadOnlyList<string> gpus, CancellationToken cancellation)
     {
         var local = new SweepLocal(console, sweepFolder, record, submission);
@@ -53,13 +56,15 @@ internal sealed class SweepLocal
         return local._record;
     }
 
-    private void Execute(IReadOnlyList<SweepJob> jobs, int workers, IReadOnlyList<string> gpus, CancellationToken cancellation)
+    private void Execute(IReadOnlyList<SweepJob> jobs, int workers, IReadOnlyList<string> gpus,
+        CancellationToken cancellation)
     {
         var units = jobs.SelectMany(job =>
         {
             var script = _submission.Jobs.Single(j => j.Name == job.Name).Script;
             return job.IsArray
-                ? Enumerable.Range(0, job.Tasks.Count).Select(t => new Unit(job, t, script, JobLog.Of(_submission.Folder, job.Name, JobLog.LocalId, t)))
+                ? Enumerable.Range(0, job.Tasks.Count)
+                    .Select(t => new Unit(job, t, script, JobLog.Of(_submission.Folder, job.Name, JobLog.LocalId, t)))
                 : [new Unit(job, null, script, JobLog.Of(_submission.Folder, job.Name, JobLog.LocalId))];
         }).ToList();
         _units = units;
@@ -67,7 +72,8 @@ internal sealed class SweepLocal
         var running = new List<Running>();
         var free = new SortedSet<int>(Enumerable.Range(0, workers));
         var stopping = false;
-        _console.MarkupLineInterpolated($"local executor: {units.Count} unit(s) on {workers} worker(s){(gpus.Count > 0 ? $", GPUs {string.Join(",", gpus)} (worker i gets GPU i mod {gpus.Count})" : "")}");
+        var onGpus = gpus.Count > 0 ? $", GPUs {string.Join(",", gpus)} (worker i gets GPU i mod {gpus.Count})" : "";
+        _console.MarkupLineInterpolated($"local executor: {units.Count} unit(s) on {workers} worker(s){onGpus}");
 
         while (pending.Count > 0 || running.Count > 0)
         {
@@ -77,7 +83,8 @@ internal sealed class SweepLocal
                 foreach (var unit in pending) Finish(unit, "CANCELLED", "interrupted");
                 pending.Clear();
                 foreach (var run in running) Terminate(run.Process);
-                if (running.Count > 0) _console.MarkupLine("[yellow]interrupted: asked the running jobs to stop at a safe point[/]");
+                if (running.Count > 0)
+                    _console.MarkupLine("[yellow]interrupted: asked the running jobs to stop at a safe point[/]");
             }
             foreach (var unit in pending.ToList())
             {
@@ -98,9 +105,11 @@ internal sealed class SweepLocal
             if (running.Count == 0)
             {
                 if (pending.Count == 0) break;
-                throw new InvalidOperationException($"local executor: nothing runs and {pending.Count} unit(s) wait: the plan's order is broken.");
+                throw new InvalidOperationException(
+                    $"local executor: nothing runs and {pending.Count} unit(s) wait: the plan's order is broken.");
             }
-            var index = Task.WaitAny([.. running.Select(r => r.Process.WaitForExitAsync())], TimeSpan.FromMilliseconds(500));
+            var index =
+                Task.WaitAny([.. running.Select(r => r.Process.WaitForExitAsync())], TimeSpan.FromMilliseconds(500));
             if (index < 0) continue;
             var done = running[index];
             running.RemoveAt(index);
@@ -110,7 +119,8 @@ internal sealed class SweepLocal
             done.Unit.Exit = exit;
             done.Unit.Seconds = Math.Round(done.Clock.Elapsed.TotalSeconds, 1);
             done.Process.Dispose();
-            Finish(done.Unit, exit == 0 ? "COMPLETED" : stopping && exit is 130 or 143 ? "CANCELLED" : "FAILED", stopping && exit != 0 ? "interrupted" : null);
+            Finish(done.Unit, exit == 0 ? "COMPLETED" : stopping && exit is 130 or 143 ? "CANCELLED" : "FAILED",
+                stopping && exit != 0 ? "interrupted" : null);
         }
     }
 
@@ -120,13 +130,16 @@ internal sealed class SweepLocal
         var setsid = File.Exists("/usr/bin/setsid") ? "/usr/bin/setsid" : null;
         var start = new ProcessStartInfo(setsid ?? "bash") { UseShellExecute = false };
         if (setsid is not null) start.ArgumentList.Add("bash");
-        foreach (var arg in new[] { "-c", "exec bash \"$0\" >\"$1\" 2>&1", unit.Script, unit.Log }) start.ArgumentList.Add(arg);
-        if (unit.Task is { } task) start.Environment["SLURM_ARRAY_TASK_ID"] = task.ToString(CultureInfo.InvariantCulture);
+        foreach (var arg in new[] { "-c", "exec bash \"$0\" >\"$1\" 2>&1", unit.Script, unit.Log })
+            start.ArgumentList.Add(arg);
+        if (unit.Task is { } task)
+            start.Environment["SLURM_ARRAY_TASK_ID"] = task.ToString(CultureInfo.InvariantCulture);
         if (gpu is not null) start.Environment["CUDA_VISIBLE_DEVICES"] = gpu;
         unit.State = "RUNNING";
         var process = Process.Start(start)!;
         Save();
-        _console.MarkupLineInterpolated($"{unit.Label}: started (worker {worker + 1}{(gpu is null ? "" : $", GPU {gpu}")})");
+        _console.MarkupLineInterpolated(
+            $"{unit.Label}: started (worker {worker + 1}{(gpu is null ? "" : $", GPU {gpu}")})");
         return new Running(unit, process, worker, Stopwatch.StartNew());
     }
 
@@ -141,14 +154,17 @@ internal sealed class SweepLocal
         else if (unit.Exit is { } exit)
         {
             var error = File.Exists(unit.Log) ? SweepStatus.LastError(File.ReadAllText(unit.Log)) : null;
-            _console.MarkupLineInterpolated($"[red]{unit.Label}: {state}{why}, exit {exit}{took}[/]; log {Config.ConfigOrigin.DisplayPath(unit.Log)}{(error is null ? "" : $": {error}")}");
+            var log = Config.ConfigOrigin.DisplayPath(unit.Log) + (error is null ? "" : $": {error}");
+            _console.MarkupLineInterpolated($"[red]{unit.Label}: {state}{why}, exit {exit}{took}[/]; log {log}");
         }
         else _console.MarkupLineInterpolated($"[yellow]{unit.Label}: {state}{why}[/]");
     }
 
     private IReadOnlyList<Unit> _units = [];
 
-    /// <summary>Writes every unit's state into the record (atomically), so `idc sweep status` can follow a local sweep.</summary>
+    /// <summary>
+    /// Writes every unit's state into the record (atomically), so `idc sweep status` can follow a local sweep.
+    /// </summary>
     private void Save()
     {
         foreach (var job in _units.GroupBy(u => u.Job.Name))
@@ -172,7 +188,8 @@ internal sealed class SweepLocal
     {
         try
         {
-            // The group first (the script and what it started), then the process itself where it has no group of its own.
+            // The group first (the script and what it started), then the process itself where it has no group of its
+            // own.
             Kill(-process.Id, SigTerm);
             Kill(process.Id, SigTerm);
         }

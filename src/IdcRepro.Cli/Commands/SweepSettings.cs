@@ -3,21 +3,29 @@ using Spectre.Console.Cli;
 
 namespace IdcRepro.Cli.Commands;
 
-/// <summary>The options of <c>idc sweep</c> and <c>idc sweep status [ID]</c> (the Cake Sweep task passes --config, --set, --artifacts and --profile through).</summary>
+/// <summary>
+/// The options of <c>idc sweep</c> and <c>idc sweep status [ID]</c> (the Cake Sweep task passes --config, --set,
+/// --artifacts and --profile through).
+/// </summary>
 public sealed class SweepSettings : CommandSettings
 {
     public const string StatusAction = "status";
 
     [CommandArgument(0, "[ACTION]")]
-    [Description("status: instead of submitting, show how sweep ID stands: each job's id, state (Slurm's, else from the cache and its log) and log (with the sweep's --artifacts)")]
+    [Description(
+        "status: instead of submitting, show how sweep ID stands: each job's id, state (Slurm's, else from the " +
+        "cache and its log) and log (with the sweep's --artifacts)")]
     public string? Action { get; init; }
 
     [CommandArgument(1, "[ID]")]
-    [Description("With status: the sweep's id (idc sweep prints it); without it, the sweeps in the artifacts folder are listed")]
+    [Description(
+        "With status: the sweep's id (idc sweep prints it); without it, the sweeps in the artifacts folder are listed")]
     public string? Id { get; init; }
 
     [CommandOption("-c|--config <FILE>")]
-    [Description("A variant's config, a name in configs/ or configs/ablations/, or a folder of variants (repeatable; the first is Compare's reference)")]
+    [Description(
+        "A variant's config, a name in configs/ or configs/ablations/, or a folder of variants (repeatable; the " +
+        "first is Compare's reference)")]
     public string[] Configs { get; init; } = [];
 
     [CommandOption("--set <KEY=VALUE>")]
@@ -25,7 +33,9 @@ public sealed class SweepSettings : CommandSettings
     public string[] Set { get; init; } = [];
 
     [CommandOption("--profile <FILE>")]
-    [Description("Where jobs run: a profile file, or a name in profiles/ (local, slurm). Default: profiles/local.yaml where there is one, else one local worker")]
+    [Description(
+        "Where jobs run: a profile file, or a name in profiles/ (local, slurm). Default: profiles/local.yaml where " +
+        "there is one, else one local worker")]
     public string? Profile { get; init; }
 
     [CommandOption("--artifacts <DIR>")]
@@ -38,7 +48,8 @@ public sealed class SweepSettings : CommandSettings
     public int? Jobs { get; init; }
 
     [CommandOption("--wait")]
-    [Description("Slurm: wait until every submitted job has ended, then print the sweep's status (exit 1 when one failed)")]
+    [Description(
+        "Slurm: wait until every submitted job has ended, then print the sweep's status (exit 1 when one failed)")]
     public bool Wait { get; init; }
 
     [CommandOption("--dry-run")]

@@ -20,13 +20,14 @@ internal static class SweepSlurm
         var id = output.Trim().Split(';')[0];
         if (exit != 0 || id.Length == 0 || !id.All(char.IsAsciiDigit))
             throw new StageException($"sbatch refused {ConfigDisplay(script)}: {LastLine(error, output)}. " +
-                                     $"Check that a Slurm cluster answers (sinfo{Conf()}); scripts/slurm-cluster.sh start runs a one-node cluster on this machine.");
+                                     $"Check that a Slurm cluster answers (sinfo{Conf()}); scripts/slurm-cluster.sh " +
+                                     "start runs a one-node cluster on this machine.");
         return id;
     }
 
     /// <summary>
-    /// What Slurm says of each job id (an array's id gives one entry per task, or per range of pending tasks); a job Slurm
-    /// no longer remembers (past MinJobAge) is absent. Null when Slurm does not answer at all.
+    /// What Slurm says of each job id (an array's id gives one entry per task, or per range of pending tasks); a job
+    /// Slurm no longer remembers (past MinJobAge) is absent. Null when Slurm does not answer at all.
     /// </summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<SlurmJobState>>? Show(IEnumerable<string> jobIds)
     {
@@ -56,7 +57,10 @@ internal static class SweepSlurm
 
     private static (int Exit, string Output, string Error) Run(string program, params string[] args)
     {
-        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(program)
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false
+        };
         foreach (var arg in args) start.ArgumentList.Add(arg);
         try
         {
@@ -68,15 +72,19 @@ internal static class SweepSlurm
         }
         catch (Win32Exception)
         {
-            throw new StageException($"{program} not found: the slurm executor needs Slurm's client commands (sbatch, scontrol) on PATH. " +
-                                     "On Debian: apt-get install slurm-client; scripts/slurm-cluster.sh start installs and runs a one-node cluster here, or use --profile local.");
+            throw new StageException(
+                $"{program} not found: the slurm executor needs Slurm's client commands (sbatch, scontrol) on PATH. " +
+                                     "On Debian: apt-get install slurm-client; scripts/slurm-cluster.sh start " +
+                                     "installs and runs a one-node cluster here, or use --profile local.");
         }
     }
 
-    private static string Conf() => Environment.GetEnvironmentVariable("SLURM_CONF") is { } conf ? $", SLURM_CONF={conf}" : "";
+    private static string Conf() => Environment.GetEnvironmentVariable("SLURM_CONF") is { } conf
+        ? $", SLURM_CONF={conf}" : "";
 
     private static string LastLine(string error, string output) =>
-        (error + "\n" + output).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault()?.TrimEnd('.') ?? "no message";
+        (error + "\n" + output).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .LastOrDefault()?.TrimEnd('.') ?? "no message";
 
     private static string ConfigDisplay(string path) => Config.ConfigOrigin.DisplayPath(path);
 }

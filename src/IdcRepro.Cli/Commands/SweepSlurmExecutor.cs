@@ -5,13 +5,17 @@ using Spectre.Console;
 namespace IdcRepro.Cli.Commands;
 
 /// <summary>
-/// The slurm executor: each job of the plan goes to sbatch in plan order, its script naming the Slurm ids of the jobs it
-/// waits for; Slurm does all the scheduling. The sweep's record follows every submission.
+/// The slurm executor: each job of the plan goes to sbatch in plan order, its script naming the Slurm ids of the jobs
+/// it waits for; Slurm does all the scheduling. The sweep's record follows every submission.
 /// </summary>
 internal static class SweepSlurmExecutor
 {
-    /// <summary>sbatch each job in plan order, each script naming the ids of what it waits for; the record follows every submission.</summary>
-    public static SweepRecord Submit(IAnsiConsole console, SweepPlan plan, ScriptContext scripts, SweepRecord record, SweepSubmission submission, string sweepFolder)
+    /// <summary>
+    /// sbatch each job in plan order, each script naming the ids of what it waits for; the record follows every
+    /// submission.
+    /// </summary>
+    public static SweepRecord Submit(IAnsiConsole console, SweepPlan plan, ScriptContext scripts, SweepRecord record,
+        SweepSubmission submission, string sweepFolder)
     {
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var job in plan.Jobs)
@@ -26,16 +30,20 @@ internal static class SweepSlurmExecutor
             catch (StageException) when (ids.Count == 0)
             {
                 // Nothing reached Slurm: no submission to record.
-                (record with { Submissions = [.. record.Submissions.Where(s => s.Number != submission.Number)] }).Write(sweepFolder);
+                (record with { Submissions = [.. record.Submissions.Where(s => s.Number != submission.Number)] })
+                    .Write(sweepFolder);
                 Directory.Delete(submission.Folder, recursive: true);
                 throw;
             }
             ids[job.Name] = jobId;
-            submission = submission.With(submitted with { JobId = jobId, AfterIds = job.After.Select(a => ids[a]).ToList() });
+            submission =
+                submission.With(submitted with { JobId = jobId, AfterIds = job.After.Select(a => ids[a]).ToList() });
             record = record.With(submission);
             record.Write(sweepFolder);
-            var after = job.After.Count == 0 ? "" : $", after {string.Join(", ", job.After.Select(a => $"{a} ({ids[a]})"))}";
-            console.MarkupLineInterpolated($"submitted {job.Name} as job {jobId}{(job.IsArray ? $" (array of {job.Tasks.Count})" : "")}{after}");
+            var after = job.After.Count == 0 ? ""
+                : $", after {string.Join(", ", job.After.Select(a => $"{a} ({ids[a]})"))}";
+            console.MarkupLineInterpolated(
+                $"submitted {job.Name} as job {jobId}{(job.IsArray ? $" (array of {job.Tasks.Count})" : "")}{after}");
         }
         return record;
     }
@@ -43,7 +51,8 @@ internal static class SweepSlurmExecutor
     /// <summary>Polls Slurm until no job of the submission is queued or running.</summary>
     public static void Wait(SweepRecord record, int number, CancellationToken cancellation)
     {
-        var ids = record.Submissions.Single(s => s.Number == number).Jobs.Select(j => j.JobId).OfType<string>().ToList();
+        var ids =
+            record.Submissions.Single(s => s.Number == number).Jobs.Select(j => j.JobId).OfType<string>().ToList();
         while (!cancellation.IsCancellationRequested)
         {
             var states = SweepSlurm.Show(ids);
@@ -56,9 +65,13 @@ internal static class SweepSlurmExecutor
     public static void RefuseWhileActive(SweepRecord record, IAnsiConsole console)
     {
         if (record.Submissions.Count == 0 || record.Submissions[^1].Executor != ExecutorKind.Slurm) return;
-        var active = SweepStatusReader.Read(record with { Submissions = [record.Submissions[^1]] }, console).Where(u => u.Active).ToList();
+        var active = SweepStatusReader.Read(record with { Submissions = [record.Submissions[^1]] }, console)
+            .Where(u => u.Active).ToList();
         if (active.Count > 0)
-            throw new StageException($"sweep {record.Id} still has {active.Count} job(s) queued or running ({string.Join(", ", active.Select(u => u.Id).Take(8))}); " +
-                                     $"wait for them (idc sweep status {record.Id}) or scancel them, then submit again.");
+            throw new StageException(
+                $"sweep {record.Id} still has {active.Count} job(s) queued or running " +
+                $"({string.Join(", ", active.Select(u => u.Id).Take(8))}); " +
+                                     $"wait for them (idc sweep status {record.Id}) or scancel them, then submit " +
+                                     "again.");
     }
 }

@@ -1,6 +1,5 @@
 using IdcRepro.Config;
 using IdcRepro.Pipeline;
-using IdcRepro.Stages;
 using IdcRepro.Sweeps;
 using Spectre.Console;
 
@@ -16,13 +15,17 @@ internal static class SweepStatusReader
     {
         var slurmIds = record.Submissions.Where(s => s.Executor == ExecutorKind.Slurm)
             .SelectMany(s => s.Jobs).Select(j => j.JobId).OfType<string>().ToList();
-        IReadOnlyDictionary<string, IReadOnlyList<SlurmJobState>> slurm = new Dictionary<string, IReadOnlyList<SlurmJobState>>();
+        IReadOnlyDictionary<string, IReadOnlyList<SlurmJobState>> slurm =
+            new Dictionary<string, IReadOnlyList<SlurmJobState>>();
         if (slurmIds.Count > 0)
         {
             if (!SweepSlurm.Installed())
                 console.MarkupLine("[yellow]scontrol is not on PATH: states come from the cache and the logs[/]");
             else if (SweepSlurm.Show(slurmIds) is { } known) slurm = known;
-            else console.MarkupLine("[yellow]Slurm does not answer (scontrol show job failed): states come from the cache and the logs[/]");
+            else
+                console.MarkupLine(
+                    "[yellow]Slurm does not answer (scontrol show job failed): states come from the cache and the " +
+                    "logs[/]");
         }
         var cache = new CacheView(record);
         return SweepStatus.Of(record, slurm, cache.Done, log => File.Exists(log) ? File.ReadAllText(log) : null);
@@ -32,25 +35,33 @@ internal static class SweepStatusReader
     public static SweepVerdict Print(SweepRecord record, IAnsiConsole console)
     {
         var rows = Read(record, console);
-        var text = SweepStatusText.Render(record, rows, path => ConfigLocator.Display(path, Directory.GetCurrentDirectory()), File.Exists);
+        var text = SweepStatusText.Render(record, rows, path =>
+            ConfigLocator.Display(path, Directory.GetCurrentDirectory()), File.Exists);
         // Plain text, unwrapped: paths and ids are not markup, and a log's error line stays one line.
         console.Profile.Out.Writer.Write(text);
         console.Profile.Out.Writer.Flush();
         return SweepStatusText.Verdict(rows);
     }
 
-    /// <summary>The cache's answer for a unit: its outputs are up to date (a config that no longer loads: not known, so no).</summary>
+    /// <summary>
+    /// The cache's answer for a unit: its outputs are up to date (a config that no longer loads: not known, so no).
+    /// </summary>
     private sealed class CacheView(SweepRecord record)
     {
-        private readonly PipelineRunner _runner = new(ArtifactLayout.At(record.Artifacts), AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) }));
+        private readonly PipelineRunner _runner = new(ArtifactLayout.At(record.Artifacts),
+            AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(TextWriter.Null) }));
         private readonly Dictionary<string, IdcConfig?> _configs = new(StringComparer.Ordinal);
 
         public bool Done(SweepSubmission submission, SubmittedJob job, SubmittedTask? task) => job.Kind switch
         {
-            SweepJobKind.Train => task is not null && Run(task.Variant, task.Run) is { } run && _runner.IsUpToDate(Graph.Evaluate, run),
-            SweepJobKind.Data => job.Variants.All(v => Runs(v) is { } runs && runs.All(r => _runner.IsUpToDate(Graph.Undersample, r))),
-            SweepJobKind.Report => job.Variants.All(v => Runs(v) is { } runs && runs.All(r => _runner.IsUpToDate(Graph.Report, r))),
-            _ => File.Exists(ComparePage) && File.GetLastWriteTimeUtc(ComparePage) >= submission.SubmittedUtc.UtcDateTime,
+            SweepJobKind.Train => task is not null && Run(task.Variant, task.Run) is { } run
+                && _runner.IsUpToDate(Graph.Evaluate, run),
+            SweepJobKind.Data =>
+                job.Variants.All(v => Runs(v) is { } runs && runs.All(r => _runner.IsUpToDate(Graph.Undersample, r))),
+            SweepJobKind.Report =>
+                job.Variants.All(v => Runs(v) is { } runs && runs.All(r => _runner.IsUpToDate(Graph.Report, r))),
+            _ => File.Exists(ComparePage)
+                && File.GetLastWriteTimeUtc(ComparePage) >= submission.SubmittedUtc.UtcDateTime,
         };
 
         private string ComparePage => SweepCommand.ComparePage(ArtifactLayout.At(record.Artifacts), record.Id);

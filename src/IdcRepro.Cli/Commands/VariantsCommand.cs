@@ -20,7 +20,8 @@ public sealed class VariantsCommand : Command<VariantsCommand.Settings>
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        if (settings.Configs.Length == 0) throw new ConfigException("variants needs at least one --config (a file, a name or a folder).");
+        if (settings.Configs.Length == 0)
+            throw new ConfigException("variants needs at least one --config (a file, a name or a folder).");
         foreach (var variant in ConfigArgument.LocateVariants(settings.Configs)) Console.WriteLine(variant.DisplayPath);
         return 0;
     }

@@ -1,4 +1,3 @@
-using System.Reflection;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 using YamlDotNet.Serialization;
@@ -6,7 +5,10 @@ using YamlDotNet.Serialization.NamingConventions;
 
 namespace IdcRepro.Config;
 
-/// <summary>Loads a config file (with its <c>extends</c> chain and <c>--set</c> overrides) once, strictly, into <see cref="IdcConfig"/>.</summary>
+/// <summary>
+/// Loads a config file (with its <c>extends</c> chain and <c>--set</c> overrides) once, strictly, into
+/// <see cref="IdcConfig"/>.
+/// </summary>
 public static class ConfigLoader
 {
     private static readonly IDeserializer Deserializer = new DeserializerBuilder()
@@ -45,7 +47,8 @@ public static class ConfigLoader
         catch (YamlException e)
         {
             // The schema check above should have caught this; say where as well as we can.
-            throw new ConfigException($"{ConfigOrigin.DisplayPath(Path.GetFullPath(path))}: {(e.InnerException ?? e).Message}");
+            throw new ConfigException(
+                $"{ConfigOrigin.DisplayPath(Path.GetFullPath(path))}: {(e.InnerException ?? e).Message}");
         }
         ValidateRules(config, "", schema, tree);
         return config;
@@ -74,7 +77,13 @@ public static class ConfigLoader
         foreach (var property in ConfigSchema.SettableProperties(section.GetType()))
         {
             if (property.GetValue(section) is { } child && ConfigSchema.IsSection(child.GetType()))
-                ValidateRules(child, path.Length == 0 ? ConfigSchema.KeyName(property) : $"{path}.{ConfigSchema.KeyName(property)}", schema, tree);
+                ValidateRules(child, path.Length == 0 ? ConfigSchema.KeyName(property)
+                    : $"{path}.{ConfigSchema.KeyName(property)}", schema, tree);
         }
     }
 }
+
+/// <summary>
+/// A bad config: the message names the file, line, key and what is allowed. Printed without a stack trace.
+/// </summary>
+public sealed class ConfigException(string message) : Exception(message);

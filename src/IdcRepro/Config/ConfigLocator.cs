@@ -8,7 +8,9 @@ namespace IdcRepro.Config;
 /// </summary>
 public static class ConfigLocator
 {
-    /// <summary>Where bare names are looked up, relative to the working directory (the repository root), in order.</summary>
+    /// <summary>
+    /// Where bare names are looked up, relative to the working directory (the repository root), in order.
+    /// </summary>
     public static IReadOnlyList<string> SearchFolders { get; } = ["configs", "configs/ablations"];
 
     public const string Extension = ".yaml";
@@ -17,12 +19,15 @@ public static class ConfigLocator
     public static ConfigLocation Locate(string given, string? workingDirectory = null)
     {
         var wd = Path.GetFullPath(workingDirectory ?? Directory.GetCurrentDirectory());
-        if (string.IsNullOrWhiteSpace(given)) throw new ConfigException("--config needs a file name, e.g. --config configs/demo.yaml or --config demo.");
+        if (string.IsNullOrWhiteSpace(given))
+            throw new ConfigException("--config needs a file name, e.g. --config configs/demo.yaml or --config demo.");
         var direct = Path.GetFullPath(Path.Combine(wd, given));
         if (File.Exists(direct)) return new ConfigLocation(given, direct, Searched: false, wd);
         if (Directory.Exists(direct))
-            throw new ConfigException($"{given}: is a folder; this command takes one config file (a folder of variants is for Compare).");
-        if (!Path.HasExtension(given) && File.Exists(direct + Extension)) return new ConfigLocation(given, direct + Extension, Searched: true, wd);
+            throw new ConfigException(
+                $"{given}: is a folder; this command takes one config file (a folder of variants is for Compare).");
+        if (!Path.HasExtension(given) && File.Exists(direct + Extension))
+            return new ConfigLocation(given, direct + Extension, Searched: true, wd);
         return Single(given, wd, SearchFolders.Select(f => FileIn(f, given, wd)).OfType<string>().ToList(), "file");
     }
 
@@ -30,7 +35,8 @@ public static class ConfigLocator
     /// The config files of a Compare: each argument is a file (as in <see cref="Locate"/>) or a folder, which stands
     /// for every <c>*.yaml</c> directly in it, in ordinal order.
     /// </summary>
-    public static IReadOnlyList<ConfigLocation> LocateVariants(IEnumerable<string> given, string? workingDirectory = null)
+    public static IReadOnlyList<ConfigLocation> LocateVariants(IEnumerable<string> given, string? workingDirectory =
+        null)
     {
         var wd = Path.GetFullPath(workingDirectory ?? Directory.GetCurrentDirectory());
         var found = new List<ConfigLocation>();
@@ -42,22 +48,29 @@ public static class ConfigLocator
                 continue;
             }
             var files = Directory.GetFiles(folder.Path, "*" + Extension).Order(StringComparer.Ordinal).ToList();
-            if (files.Count == 0) throw new ConfigException($"{name}: the folder {folder.DisplayPath} holds no {Extension} files.");
+            if (files.Count == 0)
+                throw new ConfigException($"{name}: the folder {folder.DisplayPath} holds no {Extension} files.");
             found.AddRange(files.Select(f => new ConfigLocation(name, f, folder.Searched, wd)));
         }
         return found;
     }
 
-    /// <summary>A path relative to <paramref name="workingDirectory"/> (with '/') when it lies inside it, else the full path.</summary>
+    /// <summary>
+    /// A path relative to <paramref name="workingDirectory"/> (with '/') when it lies inside it, else the full path.
+    /// </summary>
     public static string Display(string path, string workingDirectory)
     {
         var relative = Path.GetRelativePath(workingDirectory, path);
-        return relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal) || Path.IsPathRooted(relative)
+        return relative == ".." || relative.StartsWith(".." + Path.DirectorySeparatorChar, StringComparison.Ordinal)
+            || Path.IsPathRooted(relative)
             ? path
             : relative.Replace(Path.DirectorySeparatorChar, '/');
     }
 
-    /// <summary>The file a bare name stands for in one search folder: the name, else the name with .yaml added; null when neither exists.</summary>
+    /// <summary>
+    /// The file a bare name stands for in one search folder: the name, else the name with .yaml added; null when
+    /// neither exists.
+    /// </summary>
     private static string? FileIn(string folder, string given, string wd)
     {
         var path = Path.GetFullPath(Path.Combine(wd, folder, given));
@@ -71,17 +84,21 @@ public static class ConfigLocator
         var direct = Path.GetFullPath(Path.Combine(wd, given));
         if (Directory.Exists(direct)) return new ConfigLocation(given, direct, Searched: false, wd);
         if (File.Exists(direct) || Path.IsPathRooted(given)) return null;
-        var folders = SearchFolders.Select(f => Path.GetFullPath(Path.Combine(wd, f, given))).Where(Directory.Exists).ToList();
+        var folders =
+            SearchFolders.Select(f => Path.GetFullPath(Path.Combine(wd, f, given))).Where(Directory.Exists).ToList();
         return folders.Count == 0 ? null : Single(given, wd, folders, "folder");
     }
 
     /// <summary>The one match found in the search folders, or an error naming none or both.</summary>
     private static ConfigLocation Single(string given, string wd, IReadOnlyList<string> matches, string what)
     {
-        if (Path.IsPathRooted(given)) throw new ConfigException($"{given}: config {what} not found. Pass an existing file with --config.");
+        if (Path.IsPathRooted(given))
+            throw new ConfigException($"{given}: config {what} not found. Pass an existing file with --config.");
         if (matches.Count == 1) return new ConfigLocation(given, matches[0], Searched: true, wd);
         if (matches.Count > 1)
-            throw new ConfigException($"{given}: matches both {string.Join(" and ", matches.Select(m => Display(m, wd)))}; pass the path of the one you mean with --config.");
+            throw new ConfigException(
+                $"{given}: matches both {string.Join(" and ", matches.Select(m => Display(m, wd)))}; pass the path " +
+                "of the one you mean with --config.");
         throw new ConfigException($"{given}: config {what} not found in the working directory ({wd}) or in "
             + $"{string.Join(" or ", SearchFolders.Select(f => f + "/"))}. {Available(wd)}");
     }
@@ -90,7 +107,8 @@ public static class ConfigLocator
     {
         var lists = SearchFolders
             .Select(f => (Folder: f, Names: Directory.Exists(Path.Combine(wd, f))
-                ? Directory.GetFiles(Path.Combine(wd, f), "*" + Extension).Select(Path.GetFileNameWithoutExtension).Order(StringComparer.Ordinal).ToList()
+                ? Directory.GetFiles(Path.Combine(wd, f), "*" + Extension).Select(Path.GetFileNameWithoutExtension)
+                    .Order(StringComparer.Ordinal).ToList()
                 : []))
             .Where(x => x.Names.Count > 0)
             .Select(x => $"{x.Folder}/: {string.Join(", ", x.Names)}")

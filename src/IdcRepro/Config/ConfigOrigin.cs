@@ -6,7 +6,8 @@ public sealed record ConfigOrigin(string Source, long Line, long Column, string 
     public static ConfigOrigin CommandLine(string assignment) =>
         new($"--set {assignment}", 0, 0, Directory.GetCurrentDirectory());
 
-    public override string ToString() => Line > 0 ? $"{DisplayPath(Source)}:{Line}:{Column}" : $"command line ({Source})";
+    public override string ToString() => Line > 0 ? $"{DisplayPath(Source)}:{Line}:{Column}"
+        : $"command line ({Source})";
 
     /// <summary>A path shown relative to the working directory where that is shorter.</summary>
     public static string DisplayPath(string path)

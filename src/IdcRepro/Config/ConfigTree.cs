@@ -17,7 +17,9 @@ internal sealed class ConfigTree
 
     public ConfigOrigin RootOrigin { get; private set; } = new("<config>", 0, 0, Directory.GetCurrentDirectory());
 
-    /// <summary>Loads a file, following its <c>extends:</c> chain (each path relative to the file that names it).</summary>
+    /// <summary>
+    /// Loads a file, following its <c>extends:</c> chain (each path relative to the file that names it).
+    /// </summary>
     public static ConfigTree FromFile(string path)
     {
         var tree = new ConfigTree();
@@ -32,18 +34,24 @@ internal sealed class ConfigTree
     private YamlMappingNode LoadWithBases(string file, List<string> chain)
     {
         if (chain.Contains(file))
-            throw new ConfigException($"{ConfigOrigin.DisplayPath(file)}: 'extends' goes round in a circle: {string.Join(" -> ", chain.Append(file).Select(ConfigOrigin.DisplayPath))}. Remove one of the 'extends' lines.");
+            throw new ConfigException(
+                $"{ConfigOrigin.DisplayPath(file)}: 'extends' goes round in a " +
+                $"circle: {string.Join(" -> ", chain.Append(file).Select(ConfigOrigin.DisplayPath))}. Remove one of " +
+                "the 'extends' lines.");
         if (!File.Exists(file))
             throw new ConfigException(chain.Count == 0
-                ? $"{ConfigOrigin.DisplayPath(file)}: config file not found. Pass an existing file with --config (see configs/)."
-                : $"{ConfigOrigin.DisplayPath(chain[^1])}: 'extends' names {ConfigOrigin.DisplayPath(file)}, which does not exist. Paths in 'extends' are relative to the file that names them.");
+                ? $"{ConfigOrigin.DisplayPath(file)}: config file not found. Pass an existing file with --config " +
+                    "(see configs/)."
+                : $"{ConfigOrigin.DisplayPath(chain[^1])}: 'extends' names {ConfigOrigin.DisplayPath(file)}, which " +
+                    "does not exist. Paths in 'extends' are relative to the file that names them.");
 
         var root = Parse(file);
         var extendsKey = new YamlScalarNode("extends");
         if (!root.Children.TryGetValue(extendsKey, out var extendsNode)) return root;
 
         if (extendsNode is not YamlScalarNode { Value: { Length: > 0 } basePath })
-            throw new ConfigException($"{OriginOf(extendsNode)}: 'extends' takes one file name, e.g. 'extends: baseline.yaml'.");
+            throw new ConfigException(
+                $"{OriginOf(extendsNode)}: 'extends' takes one file name, e.g. 'extends: baseline.yaml'.");
         root.Children.Remove(extendsKey);
         var baseFile = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, basePath));
         var baseRoot = LoadWithBases(baseFile, [.. chain, file]);
@@ -60,13 +68,18 @@ internal sealed class ConfigTree
         }
         catch (Exception e) when (e is YamlException or InvalidOperationException)
         {
-            // InvalidOperationException: YamlDotNet's scanner on a flow collection left open ('epochs: [3' then 'seed: 1').
+            // InvalidOperationException: YamlDotNet's scanner on a flow collection left open ('epochs: [3' then 'seed:
+            // 1').
             throw YamlSyntaxError.Explain(ConfigOrigin.DisplayPath(file), text, e);
         }
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-            throw new ConfigException($"{ConfigOrigin.DisplayPath(file)}:1:1: a config must be a YAML mapping of sections (data:, index:, ...).");
+            throw new ConfigException(
+                $"{ConfigOrigin.DisplayPath(file)}:1:1: a config must be a YAML mapping of sections (data:, index:, " +
+                "...).");
         if (stream.Documents.Count > 1)
-            throw new ConfigException($"{ConfigOrigin.DisplayPath(file)}: holds {stream.Documents.Count} YAML documents; a config is one document (remove the '---' lines).");
+            throw new ConfigException(
+                $"{ConfigOrigin.DisplayPath(file)}: holds {stream.Documents.Count} YAML documents; a config is one " +
+                "document (remove the '---' lines).");
         var dir = Path.GetDirectoryName(file)!;
         foreach (var node in root.AllNodes)
             _origins[node] = new ConfigOrigin(file, node.Start.Line, node.Start.Column, dir);
@@ -75,7 +88,10 @@ internal sealed class ConfigTree
 
     private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
 
-    /// <summary>Overlays <paramref name="over"/> on <paramref name="under"/>: mappings merge key by key, anything else is replaced.</summary>
+    /// <summary>
+    /// Overlays <paramref name="over"/> on <paramref name="under"/>: mappings merge key by key, anything else is
+    /// replaced.
+    /// </summary>
     private YamlMappingNode Merge(YamlMappingNode under, YamlMappingNode over)
     {
         var merged = new YamlMappingNode();
@@ -91,7 +107,9 @@ internal sealed class ConfigTree
         return merged;
     }
 
-    /// <summary>Applies one <c>--set section.key=value</c>; the value is read as YAML (a number, a word, a [list]).</summary>
+    /// <summary>
+    /// Applies one <c>--set section.key=value</c>; the value is read as YAML (a number, a word, a [list]).
+    /// </summary>
     public void Set(string assignment)
     {
         var eq = assignment.IndexOf('=');
@@ -113,7 +131,10 @@ internal sealed class ConfigTree
         }
         catch (Exception e) when (e is YamlException or InvalidOperationException)
         {
-            throw new ConfigException($"--set {assignment}: the value is not valid YAML ({Innermost(e).Message.TrimEnd('.')}); quote it if it holds ':' or '#', and quote the whole --set for the shell if it holds spaces (--set \"seeds=[1, 2]\").");
+            throw new ConfigException(
+                $"--set {assignment}: the value is not valid YAML ({Innermost(e).Message.TrimEnd('.')}); quote it " +
+                "if it holds ':' or '#', and quote the whole --set for the shell if it holds spaces (--set " +
+                "\"seeds=[1, 2]\").");
         }
         foreach (var node in value.AllNodes) _origins[node] = origin;
 
@@ -122,7 +143,8 @@ internal sealed class ConfigTree
         {
             var key = new YamlScalarNode(keys[i]);
             _origins[key] = origin;
-            var child = mapping.Children.TryGetValue(key, out var existing) && existing is YamlMappingNode m ? CopyShallow(m) : new YamlMappingNode();
+            var child = mapping.Children.TryGetValue(key, out var existing) && existing is YamlMappingNode m
+                ? CopyShallow(m) : new YamlMappingNode();
             // A section this --set makes (where there was none, or only a value) comes from the command line.
             if (!_origins.ContainsKey(child)) _origins[child] = origin;
             mapping.Children[key] = child;

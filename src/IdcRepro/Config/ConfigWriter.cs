@@ -5,7 +5,9 @@ using YamlDotNet.Serialization.NamingConventions;
 
 namespace IdcRepro.Config;
 
-/// <summary>The resolved config as YAML (saved beside each run) and as canonical JSON (hashed into cache keys).</summary>
+/// <summary>
+/// The resolved config as YAML (saved beside each run) and as canonical JSON (hashed into cache keys).
+/// </summary>
 public static class ConfigWriter
 {
     private static readonly ISerializer Yaml = new SerializerBuilder()
@@ -23,6 +25,8 @@ public static class ConfigWriter
 
     public static string ToYaml(object config) => Yaml.Serialize(config);
 
-    /// <summary>Deterministic JSON of a section: property order is declaration order, numbers in invariant form.</summary>
+    /// <summary>
+    /// Deterministic JSON of a section: property order is declaration order, numbers in invariant form.
+    /// </summary>
     public static string ToCanonicalJson(object section) => JsonSerializer.Serialize(section, section.GetType(), Json);
 }

@@ -13,7 +13,10 @@ public sealed record DataConfig : ISelfValidating
     /// <summary>An http(s) address of a zip in the original archive's layout (source url).</summary>
     public string? Url { get; init; }
 
-    /// <summary>The archive's expected SHA-256 (64 hex digits). Without it, the hash of the first download is recorded and later checked.</summary>
+    /// <summary>
+    /// The archive's expected SHA-256 (64 hex digits). Without it, the hash of the first download is recorded and later
+    /// checked.
+    /// </summary>
     public string? Sha256 { get; init; }
 
     public DownloadConfig Download { get; init; } = new();
@@ -22,10 +25,13 @@ public sealed record DataConfig : ISelfValidating
     public IEnumerable<(string Key, string Message)> Validate()
     {
         if (Source is DataSourceKind.Zip or DataSourceKind.Directory && string.IsNullOrWhiteSpace(Path))
-            yield return ("path", $"source '{Source.ToString().ToLowerInvariant()}' needs data.path: the {(Source == DataSourceKind.Zip ? "zip file" : "folder")} to read");
+            yield return ("path",
+                $"source '{Source.ToString().ToLowerInvariant()}' needs data.path: " +
+                $"the {(Source == DataSourceKind.Zip ? "zip file" : "folder")} to read");
         if (Source == DataSourceKind.Url && string.IsNullOrWhiteSpace(Url))
             yield return ("url", "source 'url' needs data.url: an http:// or https:// address of the archive");
-        if (Url is not null && !(Uri.TryCreate(Url, UriKind.Absolute, out var uri) && (uri.Scheme == "http" || uri.Scheme == "https")))
+        if (Url is not null
+            && !(Uri.TryCreate(Url, UriKind.Absolute, out var uri) && (uri.Scheme == "http" || uri.Scheme == "https")))
             yield return ("url", $"'{Url}' is not an http:// or https:// address");
         if (Sha256 is not null && !(Sha256.Length == 64 && Sha256.All(Uri.IsHexDigit)))
             yield return ("sha256", "must be 64 hexadecimal digits (the archive's SHA-256)");
@@ -48,7 +54,9 @@ public sealed record SyntheticConfig
     [ConfigRange(0, int.MaxValue)] public int Seed { get; init; } = 7;
     [ConfigRange(2, 10_000)] public int Patients { get; init; } = 12;
 
-    /// <summary>Grid columns and rows of patches per patient (a patient's region is at most columns x rows patches).</summary>
+    /// <summary>
+    /// Grid columns and rows of patches per patient (a patient's region is at most columns x rows patches).
+    /// </summary>
     [ConfigRange(2, 1_000)] public int GridColumns { get; init; } = 20;
     [ConfigRange(2, 1_000)] public int GridRows { get; init; } = 16;
 

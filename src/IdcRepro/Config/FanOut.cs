@@ -10,7 +10,9 @@ public sealed record FanOut(int? Folds, IReadOnlyList<int>? Seeds)
     /// <summary>How many runs: folds x seeds (1 for a config without either).</summary>
     public int Count => (Folds ?? 1) * (Seeds?.Count ?? 1);
 
-    /// <summary>The fold and seed of run <paramref name="index"/> (each null where the config does not fan out over it).</summary>
+    /// <summary>
+    /// The fold and seed of run <paramref name="index"/> (each null where the config does not fan out over it).
+    /// </summary>
     public (int? Fold, int? Seed) Place(int index)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);

@@ -22,17 +22,23 @@ public sealed record IdcConfig : ISelfValidating
 
     /// <summary>
     /// Train (and evaluate) once per seed: each value becomes train.seed of its own cached run, named
-    /// &lt;name&gt;-seed&lt;N&gt;; the data stages are shared. Reports show every seed and their mean and std. Null: one run.
+    /// &lt;name&gt;-seed&lt;N&gt;; the data stages are shared. Reports show every seed and their mean and std. Null:
+    /// one run.
     /// </summary>
     public IReadOnlyList<int>? Seeds { get; init; }
 
     public IEnumerable<(string Key, string Message)> Validate()
     {
-        if (Seeds is { Count: 0 }) yield return ("seeds", "give at least one seed, e.g. seeds: [1, 2, 3], or leave the key out");
-        if (Seeds is not null && Seeds.Distinct().Count() != Seeds.Count) yield return ("seeds", "the seeds must differ from each other");
+        if (Seeds is { Count: 0 })
+            yield return ("seeds", "give at least one seed, e.g. seeds: [1, 2, 3], or leave the key out");
+        if (Seeds is not null && Seeds.Distinct().Count() != Seeds.Count)
+            yield return ("seeds", "the seeds must differ from each other");
         if (Seeds is not null && Seeds.Any(s => s < 0)) yield return ("seeds", "seeds are whole numbers from 0 up");
         if (Evaluate.Threshold == ThresholdRule.ValidationBalanced && !HasValidationSet(Split))
-            yield return ("evaluate.threshold", "validation_balanced chooses the threshold on the validation set, and this split has none (the test set would choose its own threshold): set split.validation_fraction above 0 (strategy lists: split.lists.validation), or use threshold: fixed");
+            yield return ("evaluate.threshold",
+                "validation_balanced chooses the threshold on the validation set, and this split has none (the test " +
+                "set would choose its own threshold): set split.validation_fraction above 0 (strategy lists: " +
+                "split.lists.validation), or use threshold: fixed");
     }
 
     private static bool HasValidationSet(SplitConfig split) =>
@@ -43,8 +49,9 @@ public sealed record IdcConfig : ISelfValidating
     public FanOut FanOut() => new(Split.Strategy == SplitStrategy.PatientKfold ? Split.Folds : null, Seeds);
 
     /// <summary>
-    /// The runs this config stands for, fold-major: itself; or one per fold of a patient k-fold (&lt;name&gt;-fold&lt;i&gt;,
-    /// split.fold set); or one per seed (&lt;name&gt;-seed&lt;N&gt;, train.seed set); or both (&lt;name&gt;-fold&lt;i&gt;-seed&lt;N&gt;).
+    /// The runs this config stands for, fold-major: itself; or one per fold of a patient k-fold
+    /// (&lt;name&gt;-fold&lt;i&gt;, split.fold set); or one per seed (&lt;name&gt;-seed&lt;N&gt;, train.seed set); or
+    /// both (&lt;name&gt;-fold&lt;i&gt;-seed&lt;N&gt;).
     /// The fan-out sets split.fold and train.seed, whatever the config says of them.
     /// </summary>
     public IReadOnlyList<IdcConfig> Runs()

@@ -3,30 +3,40 @@ namespace IdcRepro.Config;
 public enum DeviceChoice { Auto, Cpu, Cuda }
 
 /// <summary>
-/// Which CPU kernels libtorch uses: avx2 pins them to AVX2 on every x86-64 CPU (<see cref="Torch.CpuNumerics"/>: the same
-/// bits everywhere; and on an AVX-512 EPYC oneDNN's AVX-512 kernels made small models' training NaN at random, measured);
-/// native lets libtorch pick by CPU (faster on AVX-512, not comparable bit for bit across CPUs).
+/// Which CPU kernels libtorch uses: avx2 pins them to AVX2 on every x86-64 CPU (<see cref="Torch.CpuNumerics"/>: the
+/// same bits everywhere; and on an AVX-512 EPYC oneDNN's AVX-512 kernels made small models' training NaN at random,
+/// measured); native lets libtorch pick by CPU (faster on AVX-512, not comparable bit for bit across CPUs).
 /// </summary>
 public enum CpuKernels { Avx2, Native }
 
 /// <summary>Where and how a stage computes with Torch: the settings that decide a result's last digits.</summary>
-public sealed record ComputeSettings(DeviceChoice Device = DeviceChoice.Auto, int Threads = 0, bool Deterministic = false, CpuKernels CpuKernels = CpuKernels.Avx2);
+public sealed record ComputeSettings(DeviceChoice Device = DeviceChoice.Auto, int Threads = 0, bool Deterministic =
+    false, CpuKernels CpuKernels = CpuKernels.Avx2);
 
 public enum OptimizerKind { Adam, Sgd }
 
-/// <summary>bce: two sigmoid outputs against one-hot labels (the blog's Keras model); cross_entropy: softmax over two logits.</summary>
+/// <summary>
+/// bce: two sigmoid outputs against one-hot labels (the blog's Keras model); cross_entropy: softmax over two logits.
+/// </summary>
 public enum LossKind { Bce, CrossEntropy }
 
 public enum MonitorMetric { ValLoss, ValAccuracy }
 
 /// <summary>featurewise: subtract the training set's per-channel mean, divide by its std (Keras featurewise_center and
-/// featurewise_std_normalization, fitted); rescale: only /255 (what Keras does when ImageDataGenerator.fit is never called).</summary>
+/// featurewise_std_normalization, fitted); rescale: only /255 (what Keras does when ImageDataGenerator.fit is never
+/// called).</summary>
 public enum Normalization { Featurewise, Rescale }
 
-/// <summary>How rotation fills pixels that come from outside the patch: nearest repeats the edge (Keras' fill_mode nearest), zeros fills black.</summary>
+/// <summary>
+/// How rotation fills pixels that come from outside the patch: nearest repeats the edge (Keras' fill_mode nearest),
+/// zeros fills black.
+/// </summary>
 public enum RotationFill { Nearest, Zeros }
 
-/// <summary>How rotation reads between pixels: bilinear is Keras' ImageDataGenerator (interpolation_order 1), nearest takes the closest pixel.</summary>
+/// <summary>
+/// How rotation reads between pixels: bilinear is Keras' ImageDataGenerator (interpolation_order 1), nearest takes the
+/// closest pixel.
+/// </summary>
 public enum RotationInterpolation { Bilinear, Nearest }
 
 /// <summary>The <c>train</c> section.</summary>
@@ -40,7 +50,9 @@ public sealed record TrainConfig : ISelfValidating
     public OptimizerKind Optimizer { get; init; } = OptimizerKind.Adam;
     public LossKind Loss { get; init; } = LossKind.Bce;
 
-    /// <summary>Weight each class's loss by N / (2 x its count) in the training set (an alternative to undersampling).</summary>
+    /// <summary>
+    /// Weight each class's loss by N / (2 x its count) in the training set (an alternative to undersampling).
+    /// </summary>
     public bool ClassWeighted { get; init; }
 
     public Normalization Normalize { get; init; } = Normalization.Featurewise;
@@ -48,7 +60,9 @@ public sealed record TrainConfig : ISelfValidating
     public ModelConfig Model { get; init; } = new();
     public AugmentConfig Augment { get; init; } = new();
 
-    /// <summary>CPU threads for libtorch; 0 uses every core. Results on CPU are bit-identical run to run for a fixed value.</summary>
+    /// <summary>
+    /// CPU threads for libtorch; 0 uses every core. Results on CPU are bit-identical run to run for a fixed value.
+    /// </summary>
     [ConfigRange(0, 1024)] public int Threads { get; init; }
 
     /// <summary>
@@ -57,18 +71,25 @@ public sealed record TrainConfig : ISelfValidating
     /// </summary>
     public bool Deterministic { get; init; }
 
-    /// <summary>libtorch's CPU kernels: avx2 (pinned, the default) or native (see <see cref="Config.CpuKernels"/>).</summary>
+    /// <summary>
+    /// libtorch's CPU kernels: avx2 (pinned, the default) or native (see <see cref="Config.CpuKernels"/>).
+    /// </summary>
     public CpuKernels CpuKernels { get; init; } = CpuKernels.Avx2;
 
-    /// <summary>The settings of this section that decide how Torch computes (training, and scoring with its model).</summary>
+    /// <summary>
+    /// The settings of this section that decide how Torch computes (training, and scoring with its model).
+    /// </summary>
     public ComputeSettings Compute() => new(Device, Threads, Deterministic, CpuKernels);
 
     public IEnumerable<(string Key, string Message)> Validate()
     {
         if (Deterministic && Threads == 0)
-            yield return ("threads", "train.deterministic needs a fixed thread count (results differ between thread counts, e.g. 2 and 7): set train.threads, e.g. 2");
+            yield return ("threads",
+                "train.deterministic needs a fixed thread count (results differ between thread counts, e.g. 2 and " +
+                "7): set train.threads, e.g. 2");
         if (Deterministic && CpuKernels == CpuKernels.Native)
-            yield return ("cpu_kernels", "train.deterministic needs the pinned kernels (cpu_kernels: avx2): native kernels differ between CPUs");
+            yield return ("cpu_kernels",
+                "train.deterministic needs the pinned kernels (cpu_kernels: avx2): native kernels differ between CPUs");
     }
 }
 
@@ -80,7 +101,9 @@ public sealed record EarlyStoppingConfig
     [ConfigRange(0, 10_000)] public int Patience { get; init; } = 3;
 }
 
-/// <summary>The CNN: 3x3 valid convolutions with ReLU (max-pool 2 after the first two), dropout, dense layers, two outputs.</summary>
+/// <summary>
+/// The CNN: 3x3 valid convolutions with ReLU (max-pool 2 after the first two), dropout, dense layers, two outputs.
+/// </summary>
 public sealed record ModelConfig
 {
     public IReadOnlyList<int> ConvWidths { get; init; } = [32, 64, 128, 256];
@@ -104,14 +127,16 @@ public sealed record AugmentConfig
     public bool HorizontalFlip { get; init; } = true;
     public bool VerticalFlip { get; init; } = true;
 
-    /// <summary>Random colour changes after the rotation and flips (torchvision's ColorJitter); all 0 (the default) is off.</summary>
+    /// <summary>
+    /// Random colour changes after the rotation and flips (torchvision's ColorJitter); all 0 (the default) is off.
+    /// </summary>
     public ColorJitterConfig Color { get; init; } = new();
 }
 
 /// <summary>
 /// torchvision ColorJitter's ranges, for stain and scanner variation: each patch's brightness, contrast and saturation
-/// factors are drawn uniformly from [max(0, 1 - range), 1 + range] and its hue shift from [-hue, hue] (a fraction of the
-/// colour wheel). A range of 0 leaves that change out, and draws nothing for it.
+/// factors are drawn uniformly from [max(0, 1 - range), 1 + range] and its hue shift from [-hue, hue] (a fraction of
+/// the colour wheel). A range of 0 leaves that change out, and draws nothing for it.
 /// </summary>
 public sealed record ColorJitterConfig
 {

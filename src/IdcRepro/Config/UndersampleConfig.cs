@@ -4,7 +4,9 @@ public enum UndersampleStrategy { None, Majority }
 
 public enum DataSet { Train, Validation, Test }
 
-/// <summary>The <c>undersample</c> section: random undersampling of the majority class (imblearn's RandomUnderSampler).</summary>
+/// <summary>
+/// The <c>undersample</c> section: random undersampling of the majority class (imblearn's RandomUnderSampler).
+/// </summary>
 public sealed record UndersampleConfig
 {
     public UndersampleStrategy Strategy { get; init; } = UndersampleStrategy.Majority;

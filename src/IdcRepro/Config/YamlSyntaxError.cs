@@ -52,18 +52,25 @@ internal static class YamlSyntaxError
         {
             var name = undefinedAlias.Value.Value;
             return At(file, undefinedAlias.Start.Line, undefinedAlias.Start.Column,
-                $"'*{name}' refers to the anchor '&{name}', which is not defined above it. Define it before this line (key: &{name} value) or write the value out");
+                $"'*{name}' refers to the anchor '&{name}', which is not defined above it. Define it before this " +
+                $"line (key: &{name} value) or write the value out");
         }
-        if (Innermost(failure).Message.Contains("tab", StringComparison.OrdinalIgnoreCase) && TabIndent(lines, lastGood) is var (tabLine, tabColumn))
-            return At(file, tabLine, tabColumn, "a tab in the indentation; YAML indents with spaces only. Replace the tab with spaces");
+        if (Innermost(failure).Message.Contains("tab", StringComparison.OrdinalIgnoreCase)
+            && TabIndent(lines, lastGood) is var (tabLine, tabColumn))
+            return At(file, tabLine, tabColumn,
+                "a tab in the indentation; YAML indents with spaces only. Replace the tab with spaces");
 
         var (line, column) = failure is YamlException { Start.Index: > 0 } y ? (y.Start.Line, y.Start.Column)
             : lastGood is { } mark ? (mark.Line, mark.Column)
             : (1L, 1L);
-        return At(file, line, column, $"not valid YAML: {Innermost(failure).Message.TrimEnd('.')}. Check the indentation and quoting on that line");
+        return At(file, line, column,
+            $"not valid YAML: {Innermost(failure).Message.TrimEnd('.')}. Check the indentation and quoting on that " +
+            "line");
     }
 
-    /// <summary>The flow collection still open where a later line starts a new key (or the file ends), if that is what happened.</summary>
+    /// <summary>
+    /// The flow collection still open where a later line starts a new key (or the file ends), if that is what happened.
+    /// </summary>
     private static ConfigException? NotClosed(string file, string[] lines, Stack<OpenCollection> open, bool reachedEnd)
     {
         var innermost = open.Peek();
@@ -71,19 +78,24 @@ internal static class YamlSyntaxError
         if (openerLine < 0 || openerLine >= lines.Length) return null;
         var indent = Indentation(lines[openerLine]);
         var next = Enumerable.Range(openerLine + 1, lines.Length - openerLine - 1)
-            .FirstOrDefault(i => lines[i].Trim() is { Length: > 0 } t && !t.StartsWith('#') && Indentation(lines[i]) <= indent, -1);
+            .FirstOrDefault(i => lines[i].Trim() is { Length: > 0 } t && !t.StartsWith('#')
+                && Indentation(lines[i]) <= indent, -1);
         if (next < 0 && !reachedEnd) return null;
 
-        var closers = new string(open.Where(o => o.Start.Line == innermost.Start.Line).Select(o => o.Opener == '[' ? ']' : '}').ToArray());
+        var closers = new string(open.Where(o => o.Start.Line == innermost.Start.Line)
+            .Select(o => o.Opener == '[' ? ']' : '}').ToArray());
         var what = innermost.Opener == '[' ? "list" : "mapping";
         var before = next >= 0 ? $"line {next + 1} ('{lines[next].Trim()}') starts" : "the file ends";
         var opener = lines[openerLine].Trim();
         var example = opener.Contains('#') ? "" : $", e.g. '{opener}{closers}'";
         return At(file, innermost.Start.Line, innermost.Start.Column,
-            $"the {what} opened with '{innermost.Opener}' is not closed before {before}. Close it with '{closers}' on this line{example}");
+            $"the {what} opened with '{innermost.Opener}' is not closed before {before}. Close it with '{closers}' " +
+            $"on this line{example}");
     }
 
-    /// <summary>The first line, from the last token read on, whose indentation holds a tab: its line and the tab's column.</summary>
+    /// <summary>
+    /// The first line, from the last token read on, whose indentation holds a tab: its line and the tab's column.
+    /// </summary>
     private static (long Line, long Column)? TabIndent(string[] lines, Mark? from)
     {
         for (var i = Math.Max(0, (int)(from?.Line ?? 1) - 1); i < lines.Length; i++)
@@ -97,7 +109,8 @@ internal static class YamlSyntaxError
 
     private static int Indentation(string line) => line.Length - line.TrimStart(' ').Length;
 
-    private static ConfigException At(string file, long line, long column, string message) => new($"{file}:{line}:{column}: {message}.");
+    private static ConfigException At(string file, long line, long column, string message) =>
+        new($"{file}:{line}:{column}: {message}.");
 
     private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
 }

@@ -6,6 +6,8 @@ namespace IdcRepro.Data;
 /// </summary>
 public interface IPatchReader : IDisposable
 {
-    /// <summary>The file's bytes. A path the dataset does not hold is a <see cref="Pipeline.StageException"/> naming it.</summary>
+    /// <summary>
+    /// The file's bytes. A path the dataset does not hold is a <see cref="Pipeline.StageException"/> naming it.
+    /// </summary>
     byte[] ReadAllBytes(string path);
 }

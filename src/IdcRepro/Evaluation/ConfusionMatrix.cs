@@ -21,7 +21,9 @@ public sealed record ConfusionMatrix(long TrueNegatives, long FalsePositives, lo
         long tn = 0, fp = 0, fn = 0, tp = 0;
         foreach (var p in predictions)
         {
-            if (p.Label is not (0 or 1)) throw new ArgumentException($"Prediction for patient {p.Patient} has label {p.Label}; labels are 0 or 1.", nameof(predictions));
+            if (p.Label is not (0 or 1))
+                throw new ArgumentException(
+                    $"Prediction for patient {p.Patient} has label {p.Label}; labels are 0 or 1.", nameof(predictions));
             var predicted = decision.Classify(p);
             if (p.Label == 1)
             {
@@ -74,5 +76,6 @@ public sealed record ConfusionMatrix(long TrueNegatives, long FalsePositives, lo
     /// <summary>sklearn's layout: [[TN, FP], [FN, TP]].</summary>
     public long[][] ToRows() => [[TrueNegatives, FalsePositives], [FalseNegatives, TruePositives]];
 
-    private static double? Ratio(long numerator, long denominator) => denominator == 0 ? null : (double)numerator / denominator;
+    private static double? Ratio(long numerator, long denominator) => denominator == 0 ? null
+        : (double)numerator / denominator;
 }

@@ -23,7 +23,8 @@ public static class Curves
         {
             tp += positives[g];
             fp += negatives[g];
-            points.Add(new RocPoint((double)fp / totalNegatives, (double)tp / totalPositives, ranked.Scores.Thresholds[g]));
+            points.Add(
+                new RocPoint((double)fp / totalNegatives, (double)tp / totalPositives, ranked.Scores.Thresholds[g]));
         }
         return points;
     }
@@ -43,13 +44,15 @@ public static class Curves
         {
             tp += positives[g];
             fp += negatives[g];
-            points[positives.Length - 1 - g] = new PrecisionRecallPoint((double)tp / totalPositives, (double)tp / (tp + fp), ranked.Scores.Thresholds[g]);
+            points[positives.Length - 1 - g] = new PrecisionRecallPoint((double)tp / totalPositives,
+                (double)tp / (tp + fp), ranked.Scores.Thresholds[g]);
         }
         points[^1] = new PrecisionRecallPoint(0, 1, double.PositiveInfinity);
         return points;
     }
 
-    private static (RankedPredictions Ranked, long[] Positives, long[] Negatives) Counts(IReadOnlyList<Prediction> predictions)
+    private static (RankedPredictions Ranked, long[] Positives,
+        long[] Negatives) Counts(IReadOnlyList<Prediction> predictions)
     {
         var ranked = RankedPredictions.Of(predictions);
         var (positives, negatives) = ranked.Scores.CountByThreshold(ranked.Unweighted());

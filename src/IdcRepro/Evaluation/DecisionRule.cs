@@ -1,10 +1,10 @@
 namespace IdcRepro.Evaluation;
 
 /// <summary>
-/// How a prediction becomes a class for the confusion matrix and its rates: argmax (P1 &gt; P0, ties to class 0: the blog's
-/// rule and the default, <c>default(DecisionRule)</c>), or P1 above a threshold (e.g. one chosen on validation patients by
-/// <see cref="ThresholdSearch"/>). The ranking metrics (ROC AUC, average precision) and Keras' binary accuracy (each output
-/// against 0.5) do not depend on it.
+/// How a prediction becomes a class for the confusion matrix and its rates: argmax (P1 &gt; P0, ties to class 0: the
+/// blog's rule and the default, <c>default(DecisionRule)</c>), or P1 above a threshold (e.g. one chosen on validation
+/// patients by <see cref="ThresholdSearch"/>). The ranking metrics (ROC AUC, average precision) and Keras' binary
+/// accuracy (each output against 0.5) do not depend on it.
 /// </summary>
 public readonly record struct DecisionRule
 {
@@ -20,9 +20,11 @@ public readonly record struct DecisionRule
     /// <exception cref="ArgumentOutOfRangeException">A threshold that is not a finite number.</exception>
     public static DecisionRule AtThreshold(double threshold) => double.IsFinite(threshold)
         ? new DecisionRule(threshold)
-        : throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "A decision threshold is a finite number.");
+        : throw new ArgumentOutOfRangeException(nameof(threshold), threshold,
+            "A decision threshold is a finite number.");
 
-    public int Classify(Prediction prediction) => Threshold is { } t ? (prediction.P1 > t ? 1 : 0) : prediction.PredictedClass;
+    public int Classify(Prediction prediction) => Threshold is { } t ? (prediction.P1 > t ? 1 : 0)
+        : prediction.PredictedClass;
 
     public override string ToString() => Threshold is { } t
         ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"p1 > {t:R}")

@@ -1,6 +1,8 @@
 namespace IdcRepro.Evaluation;
 
-/// <summary>The names under which metrics are reported and bootstrapped (snake_case, as in sklearn and the metrics file).</summary>
+/// <summary>
+/// The names under which metrics are reported and bootstrapped (snake_case, as in sklearn and the metrics file).
+/// </summary>
 public static class MetricNames
 {
     public const string Accuracy = "accuracy";

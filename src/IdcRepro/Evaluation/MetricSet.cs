@@ -5,7 +5,8 @@ namespace IdcRepro.Evaluation;
 /// (see <see cref="ConfusionMatrix"/> for the threshold metrics; the ranking metrics below).
 /// </summary>
 /// <param name="Confusion">Counts of the argmax decisions, [[TN, FP], [FN, TP]].</param>
-/// <param name="Patients">Distinct patients among the predictions (in a bootstrap resample: patients drawn, repeats counted).</param>
+/// <param name="Patients">Distinct patients among the predictions (in a bootstrap resample: patients drawn, repeats
+/// counted).</param>
 /// <param name="RocAuc">
 /// Area under the ROC curve of <see cref="Prediction.Score"/>, equal to sklearn's <c>roc_auc_score</c>: the
 /// Mann-Whitney probability that a random IDC patch outscores a random non-IDC one, ties counted 1/2 (the same as

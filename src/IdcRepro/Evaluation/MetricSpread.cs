@@ -6,10 +6,16 @@ namespace IdcRepro.Evaluation;
 /// </summary>
 public sealed record MetricSpread(string Metric, double Mean, double? StandardDeviation, int Folds)
 {
-    /// <summary>The spread of every metric defined in at least one set, in <see cref="MetricSet.Named"/> order.</summary>
-    public static IReadOnlyList<MetricSpread> Of(IReadOnlyList<MetricSet> sets) => Of(sets.Select(s => s.Named()).ToList());
+    /// <summary>
+    /// The spread of every metric defined in at least one set, in <see cref="MetricSet.Named"/> order.
+    /// </summary>
+    public static IReadOnlyList<MetricSpread> Of(IReadOnlyList<MetricSet> sets) =>
+        Of(sets.Select(s => s.Named()).ToList());
 
-    /// <summary>The spread of named metric values (each set's metrics in one order, as <see cref="MetricSet.Named"/> gives them).</summary>
+    /// <summary>
+    /// The spread of named metric values (each set's metrics in one order, as <see cref="MetricSet.Named"/> gives
+    /// them).
+    /// </summary>
     public static IReadOnlyList<MetricSpread> Of(IReadOnlyList<IReadOnlyList<KeyValuePair<string, double?>>> sets)
     {
         if (sets.Count == 0) return [];
@@ -20,7 +26,8 @@ public sealed record MetricSpread(string Metric, double Mean, double? StandardDe
             var values = named.Select(n => n[m].Value).OfType<double>().ToArray();
             if (values.Length == 0) continue;
             var mean = values.Average();
-            double? sd = values.Length < 2 ? null : Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1));
+            double? sd = values.Length < 2 ? null
+                : Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1));
             spreads.Add(new MetricSpread(named[0][m].Key, mean, sd, values.Length));
         }
         return spreads;

@@ -4,11 +4,13 @@ namespace IdcRepro.Evaluation;
 public static class Metrics
 {
     /// <summary>
-    /// Every metric of <paramref name="predictions"/>: the confusion matrix (argmax unless <paramref name="decision"/> says otherwise) and its rates, ROC AUC and
-    /// average precision of P1, Keras' binary accuracy. Undefined metrics are null (see <see cref="MetricSet"/>).
+    /// Every metric of <paramref name="predictions"/>: the confusion matrix (argmax unless <paramref name="decision"/>
+    /// says otherwise) and its rates, ROC AUC and average precision of P1, Keras' binary accuracy. Undefined metrics
+    /// are null (see <see cref="MetricSet"/>).
     /// </summary>
     /// <param name="predictions">The predictions, in any order.</param>
-    /// <param name="decision">How a prediction becomes a class for the confusion matrix and its rates (default: argmax).</param>
+    /// <param name="decision">How a prediction becomes a class for the confusion matrix and its rates (default:
+    /// argmax).</param>
     /// <exception cref="ArgumentException">No predictions, a label other than 0/1, or a non-finite output.</exception>
     public static MetricSet Compute(IReadOnlyList<Prediction> predictions, DecisionRule decision = default)
     {

@@ -22,15 +22,20 @@ public static class PatientBootstrap
     /// left out of its interval (<see cref="Interval.Resamples"/> says how many remain); a metric undefined in every
     /// resample has no entry. Zero resamples give no intervals.
     /// </summary>
-    /// <param name="decision">How a prediction becomes a class for the confusion-based metrics (default: argmax).</param>
-    public static IReadOnlyDictionary<string, Interval> Intervals(IReadOnlyList<Prediction> predictions, int resamples, int seed, double confidence = 0.95, DecisionRule decision = default) =>
+    /// <param name="decision">How a prediction becomes a class for the confusion-based metrics (default:
+    /// argmax).</param>
+    public static IReadOnlyDictionary<string, Interval> Intervals(IReadOnlyList<Prediction> predictions, int resamples,
+        int seed, double confidence = 0.95, DecisionRule decision = default) =>
         Intervals(RankedPredictions.Of(predictions, _ => decision), resamples, seed, confidence);
 
     /// <summary>The intervals of predictions already laid out (and checked) as <paramref name="ranked"/>.</summary>
-    internal static IReadOnlyDictionary<string, Interval> Intervals(RankedPredictions ranked, int resamples, int seed, double confidence)
+    internal static IReadOnlyDictionary<string, Interval> Intervals(RankedPredictions ranked, int resamples, int seed,
+        double confidence)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(resamples);
-        if (!(confidence > 0 && confidence < 1)) throw new ArgumentOutOfRangeException(nameof(confidence), confidence, "Confidence lies strictly between 0 and 1.");
+        if (!(confidence > 0 && confidence < 1))
+            throw new ArgumentOutOfRangeException(nameof(confidence), confidence,
+                "Confidence lies strictly between 0 and 1.");
         var sets = Resample(ranked, resamples, seed);
 
         // Percentages as np.percentile takes them (2.5 and 97.5 for 0.95), so the quantiles are the same doubles.
@@ -46,7 +51,9 @@ public static class PatientBootstrap
             var values = named.Select(n => n[m].Value).OfType<double>().ToArray();
             if (values.Length == 0) continue;
             Array.Sort(values);
-            intervals.Add(named[0][m].Key, new Interval(Percentile.Linear(values, lowerQuantile), Percentile.Linear(values, upperQuantile), values.Length));
+            intervals.Add(named[0][m].Key,
+                new Interval(Percentile.Linear(values, lowerQuantile), Percentile.Linear(values, upperQuantile),
+                values.Length));
         }
         return intervals;
     }

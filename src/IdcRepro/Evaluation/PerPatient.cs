@@ -3,8 +3,12 @@ namespace IdcRepro.Evaluation;
 /// <summary>Per-patient results, to see whether a few patients carry the overall numbers.</summary>
 public static class PerPatient
 {
-    /// <summary>One summary per patient, ordinal order of patient id; accuracy, recall and specificity of <paramref name="decision"/> (default: argmax).</summary>
-    public static IReadOnlyList<PatientSummary> Compute(IReadOnlyList<Prediction> predictions, DecisionRule decision = default)
+    /// <summary>
+    /// One summary per patient, ordinal order of patient id; accuracy, recall and specificity of
+    /// <paramref name="decision"/> (default: argmax).
+    /// </summary>
+    public static IReadOnlyList<PatientSummary> Compute(IReadOnlyList<Prediction> predictions, DecisionRule decision =
+        default)
     {
         var ranked = RankedPredictions.Of(predictions, _ => decision);
         var summaries = new PatientSummary[ranked.Patients.Length];

@@ -1,6 +1,8 @@
 namespace IdcRepro.Evaluation;
 
-/// <summary>Quantiles of a sample, computed as numpy's default (<c>method="linear"</c>) does, to the last bit.</summary>
+/// <summary>
+/// Quantiles of a sample, computed as numpy's default (<c>method="linear"</c>) does, to the last bit.
+/// </summary>
 public static class Percentile
 {
     /// <summary>
@@ -11,7 +13,8 @@ public static class Percentile
     public static double Linear(IReadOnlyList<double> sortedAscending, double q)
     {
         ArgumentNullException.ThrowIfNull(sortedAscending);
-        if (sortedAscending.Count == 0) throw new ArgumentException("No values to take a quantile of.", nameof(sortedAscending));
+        if (sortedAscending.Count == 0)
+            throw new ArgumentException("No values to take a quantile of.", nameof(sortedAscending));
         if (!(q >= 0 && q <= 1)) throw new ArgumentOutOfRangeException(nameof(q), q, "A quantile lies in [0, 1].");
         var position = (sortedAscending.Count - 1) * q;
         var below = (int)Math.Floor(position);

@@ -22,6 +22,8 @@ public sealed record Prediction(int Label, double P0, double P1, string Patient)
     /// <summary>argmax(P0, P1), ties to class 0.</summary>
     public int PredictedClass => P1 > P0 ? 1 : 0;
 
-    /// <summary>The score that ranks patches for ROC and precision-recall: <see cref="P1"/> (see the remarks on the type).</summary>
+    /// <summary>
+    /// The score that ranks patches for ROC and precision-recall: <see cref="P1"/> (see the remarks on the type).
+    /// </summary>
     public double Score => P1;
 }

@@ -8,7 +8,8 @@ namespace IdcRepro.Evaluation;
 /// </summary>
 internal sealed class RankedPredictions
 {
-    private RankedPredictions(Prediction[] items, string[] patients, int[] patientStart, ConfusionMatrix[] patientConfusion,
+    private RankedPredictions(Prediction[] items, string[] patients, int[] patientStart,
+        ConfusionMatrix[] patientConfusion,
         long[] patientKerasMatches, ScoreOrder scores)
     {
         Items = items;
@@ -37,10 +38,12 @@ internal sealed class RankedPredictions
 
     /// <param name="predictions">The predictions, in any order.</param>
     /// <param name="decisionOf">Each patient's decision rule for the confusion counts (null: argmax for all).</param>
-    public static RankedPredictions Of(IReadOnlyList<Prediction> predictions, Func<string, DecisionRule>? decisionOf = null)
+    public static RankedPredictions Of(IReadOnlyList<Prediction> predictions, Func<string, DecisionRule>? decisionOf =
+        null)
     {
         ArgumentNullException.ThrowIfNull(predictions);
-        if (predictions.Count == 0) throw new ArgumentException("There are no predictions to evaluate.", nameof(predictions));
+        if (predictions.Count == 0)
+            throw new ArgumentException("There are no predictions to evaluate.", nameof(predictions));
         foreach (var p in predictions) Check(p);
 
         var items = predictions.ToArray();
@@ -68,10 +71,13 @@ internal sealed class RankedPredictions
             confusion[p] = ConfusionMatrix.Of(own, decisionOf?.Invoke(patients[p]) ?? DecisionRule.Argmax);
             keras[p] = own.Sum(KerasMatches);
         }
-        return new RankedPredictions(items, patients.ToArray(), starts.ToArray(), confusion, keras, ScoreOrder.Of(items, patientOf));
+        return new RankedPredictions(items, patients.ToArray(), starts.ToArray(), confusion, keras,
+            ScoreOrder.Of(items, patientOf));
     }
 
-    /// <summary>The metrics of the pool in which patient p appears <c>weights[p]</c> times (all ones: the predictions as given).</summary>
+    /// <summary>
+    /// The metrics of the pool in which patient p appears <c>weights[p]</c> times (all ones: the predictions as given).
+    /// </summary>
     public MetricSet Evaluate(ReadOnlySpan<int> weights)
     {
         long tn = 0, fp = 0, fn = 0, tp = 0, kerasMatches = 0, drawn = 0;
@@ -100,16 +106,20 @@ internal sealed class RankedPredictions
         return weights;
     }
 
-    /// <summary>Outputs of one patch that Keras' binary accuracy counts as right: (p_k &gt; 0.5) == one-hot_k, k = 0, 1.</summary>
+    /// <summary>
+    /// Outputs of one patch that Keras' binary accuracy counts as right: (p_k &gt; 0.5) == one-hot_k, k = 0, 1.
+    /// </summary>
     public static int KerasMatches(Prediction p) =>
         ((p.P0 > 0.5) == (p.Label == 0) ? 1 : 0) + ((p.P1 > 0.5) == (p.Label == 1) ? 1 : 0);
 
     private static void Check(Prediction p)
     {
         if (p is null) throw new ArgumentException("A prediction is null.");
-        if (p.Label is not (0 or 1)) throw new ArgumentException($"Prediction for patient {p.Patient} has label {p.Label}; labels are 0 or 1.");
+        if (p.Label is not (0 or 1))
+            throw new ArgumentException($"Prediction for patient {p.Patient} has label {p.Label}; labels are 0 or 1.");
         if (!double.IsFinite(p.P0) || !double.IsFinite(p.P1))
-            throw new ArgumentException($"Prediction for patient {p.Patient} has a non-finite output (p0 {p.P0}, p1 {p.P1}).");
+            throw new ArgumentException(
+                $"Prediction for patient {p.Patient} has a non-finite output (p0 {p.P0}, p1 {p.P1}).");
         if (p.Patient is null) throw new ArgumentException("A prediction has no patient id.");
     }
 

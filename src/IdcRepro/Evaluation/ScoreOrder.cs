@@ -25,7 +25,8 @@ internal sealed class ScoreOrder
     /// <summary>Distinct scores, highest first.</summary>
     public double[] Thresholds { get; }
 
-    /// <param name="items">Predictions in a canonical order (ties keep it, so the layout never depends on input order).</param>
+    /// <param name="items">Predictions in a canonical order (ties keep it, so the layout never depends on input
+    /// order).</param>
     /// <param name="patientOf">Each item's patient index.</param>
     public static ScoreOrder Of(IReadOnlyList<Prediction> items, IReadOnlyList<int> patientOf)
     {

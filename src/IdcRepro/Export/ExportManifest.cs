@@ -4,8 +4,8 @@ namespace IdcRepro.Export;
 
 /// <summary>
 /// export.json, written last into an export folder: which trained model the files come from (the Train output's key and
-/// content hash, the run's resolved config beside it as config.yaml), the code that trained and exported it, and the size
-/// and SHA-256 of every file. An existing folder without it is not an export, and is never replaced.
+/// content hash, the run's resolved config beside it as config.yaml), the code that trained and exported it, and the
+/// size and SHA-256 of every file. An existing folder without it is not an export, and is never replaced.
 /// </summary>
 public sealed record ExportManifest
 {

@@ -5,8 +5,8 @@ namespace IdcRepro.Export;
 
 /// <summary>
 /// The exported model.json: everything idc_model.py needs to rebuild <see cref="IdcCnn"/> layer for layer in PyTorch
-/// (so that the state_dict's names match) and to turn its logits into probabilities. The input is RGB uint8 N x H x W x 3
-/// (NHWC) as the Preprocess cache holds it; the network takes float32 N x 3 x H x W after normalization.json.
+/// (so that the state_dict's names match) and to turn its logits into probabilities. The input is RGB uint8 N x H x W x
+/// 3 (NHWC) as the Preprocess cache holds it; the network takes float32 N x 3 x H x W after normalization.json.
 /// </summary>
 public sealed record PyTorchArchitecture(
     int InputSize,
@@ -32,8 +32,10 @@ public sealed record PyTorchArchitecture(
     {
         var model = description.Model;
         return new PyTorchArchitecture(
-            description.InputSize, PatchImages.Channels, model.ConvWidths, KernelSize: 3, model.PooledConvs, PoolSize: 2,
-            model.BatchNorm, IdcCnn.BatchNormEpsilon, IdcCnn.BatchNormMomentum, IdcCnn.FlattenSizeFor(model, description.InputSize),
+            description.InputSize, PatchImages.Channels, model.ConvWidths, KernelSize: 3, model.PooledConvs,
+                PoolSize: 2,
+            model.BatchNorm, IdcCnn.BatchNormEpsilon, IdcCnn.BatchNormMomentum,
+                IdcCnn.FlattenSizeFor(model, description.InputSize),
             model.DenseWidths, model.Dropout, Outputs: 2, description.Loss,
             description.Loss == LossKind.Bce ? OutputHead.Sigmoid : OutputHead.Softmax);
     }

@@ -5,9 +5,10 @@ using static TorchSharp.torch;
 namespace IdcRepro.Export;
 
 /// <summary>
-/// Writes a module's state_dict in PyTorch's zip format with TorchSharp.PyBridge, then lays the archive out again so that the
-/// same weights always give the same bytes (PyBridge stamps each entry with the current time and deflates it): every entry in
-/// PyBridge's order, stored uncompressed as <c>torch.save</c> stores them, dated 1980-01-01 (the earliest zip date).
+/// Writes a module's state_dict in PyTorch's zip format with TorchSharp.PyBridge, then lays the archive out again so
+/// that the same weights always give the same bytes (PyBridge stamps each entry with the current time and deflates it):
+/// every entry in PyBridge's order, stored uncompressed as <c>torch.save</c> stores them, dated 1980-01-01 (the
+/// earliest zip date).
 /// </summary>
 public static class StateDictArchive
 {

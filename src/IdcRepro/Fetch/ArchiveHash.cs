@@ -13,14 +13,20 @@ public static class ArchiveHash
 {
     public static string SidecarPath(string archive) => archive + ".sha256";
 
-    /// <summary>Checks the finished <paramref name="partial"/> and renames it to <paramref name="destination"/>; when it fails a check, deletes it and throws.</summary>
+    /// <summary>
+    /// Checks the finished <paramref name="partial"/> and renames it to <paramref name="destination"/>; when it fails a
+    /// check, deletes it and throws.
+    /// </summary>
     internal static string Publish(Uri url, string partial, string destination, string? pinned)
     {
         if (ZipDatasetCheck.Defect(partial) is { } defect)
         {
             File.Delete(partial);
-            throw new StageException($"The archive downloaded from {url} for {destination} {defect}. The download was deleted and no hash was recorded, "
-                + $"so a rerun downloads it again; if it fails the same way, the server does not serve a usable archive: check data.url. {OfflineCopy.Advice(url)}");
+            throw new StageException(
+                $"The archive downloaded from {url} for {destination} {defect}. The download was deleted and no " +
+                "hash was recorded, "
+                + "so a rerun downloads it again; if it fails the same way, the server does not serve a usable " +
+                    $"archive: check data.url. {OfflineCopy.Advice(url)}");
         }
         var actual = Hashing.FileSha256(partial);
         var sidecar = SidecarPath(destination);
@@ -31,9 +37,14 @@ public static class ArchiveHash
             File.Delete(partial);
             var head = $"The archive downloaded from {url} for {destination} has SHA-256 {actual}, but ";
             throw new StageException(pinned is not null
-                ? head + $"data.sha256 pins {expected}. The download was deleted. Check that data.url is the intended archive and that data.sha256 is its published hash."
-                : head + $"an earlier download of it recorded {expected} in {sidecar}. The download was deleted. Check data.url; "
-                    + $"if the archive at that address legitimately changed, delete {sidecar} (or pin the new hash in data.sha256) and rerun.");
+                ? head
+                    + $"data.sha256 pins {expected}. The download was deleted. Check that data.url is the intended " +
+                    "archive and that data.sha256 is its published hash."
+                : head
+                    + $"an earlier download of it recorded {expected} in {sidecar}. The download was deleted. Check " +
+                    "data.url; "
+                    + $"if the archive at that address legitimately changed, delete {sidecar} (or pin the new hash " +
+                        "in data.sha256) and rerun.");
         }
         if (expected is null) Record(sidecar, destination, actual);
         File.Move(partial, destination, overwrite: true);
@@ -41,9 +52,9 @@ public static class ArchiveHash
     }
 
     /// <summary>
-    /// Checks an archive downloaded earlier, on every use: its hash against the pinned or recorded one, and that it opens
-    /// as a zip (a hash is recorded only for one that does). When it cannot be used (damaged or changed since it was
-    /// downloaded, or a damaged archive an older version recorded) it is deleted, with such a record, so that it is
+    /// Checks an archive downloaded earlier, on every use: its hash against the pinned or recorded one, and that it
+    /// opens as a zip (a hash is recorded only for one that does). When it cannot be used (damaged or changed since it
+    /// was downloaded, or a damaged archive an older version recorded) it is deleted, with such a record, so that it is
     /// downloaded again; the answer says why.
     /// </summary>
     public static ExistingArchive CheckExisting(string archive, string? pinned, Func<string, string> sha256Of)
@@ -55,7 +66,8 @@ public static class ArchiveHash
         var expected = pinned?.ToLowerInvariant() ?? recorded;
         string damage;
         if (expected is not null && expected != actual)
-            damage = $"its SHA-256 is {actual}, not the {(pinned is not null ? "pinned (data.sha256)" : "recorded")} {expected}";
+            damage = $"its SHA-256 is {actual}, not " +
+                $"the {(pinned is not null ? "pinned (data.sha256)" : "recorded")} {expected}";
         else if (ZipDatasetCheck.Defect(archive) is { } defect)
         {
             damage = $"it {defect}";
@@ -76,8 +88,11 @@ public static class ArchiveHash
     private static string? ReadSidecar(string sidecar)
     {
         if (!File.Exists(sidecar)) return null;
-        var hash = File.ReadAllText(sidecar).Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
+        var hash = File.ReadAllText(sidecar).Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries)
+            .FirstOrDefault() ?? "";
         if (hash.Length == 64 && hash.All(Uri.IsHexDigit)) return hash.ToLowerInvariant();
-        throw new StageException($"{sidecar} should hold the SHA-256 recorded by an earlier download (64 hex digits) but does not. Delete it and rerun to record the hash again.");
+        throw new StageException(
+            $"{sidecar} should hold the SHA-256 recorded by an earlier download (64 hex digits) but does not. " +
+            "Delete it and rerun to record the hash again.");
     }
 }

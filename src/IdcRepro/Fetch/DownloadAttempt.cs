@@ -5,11 +5,11 @@ using IdcRepro.Pipeline;
 namespace IdcRepro.Fetch;
 
 /// <summary>
-/// One try at completing a partial download. A partial whose version is remembered (see <see cref="DownloadValidator"/>)
-/// is resumed: the request asks for the bytes after those on disk (<c>Range: bytes=N-</c>) of that version only
-/// (<c>If-Range</c>), and a 206 is appended only when it carries the same validator and starts at N. Anything else
-/// starts over from byte 0: a 200 (the file changed, or the server ignores ranges), a 206 of another version or
-/// offset, a partial with no remembered version. Throws a transient exception (see
+/// One try at completing a partial download. A partial whose version is remembered (see
+/// <see cref="DownloadValidator"/>) is resumed: the request asks for the bytes after those on disk (<c>Range:
+/// bytes=N-</c>) of that version only (<c>If-Range</c>), and a 206 is appended only when it carries the same validator
+/// and starts at N. Anything else starts over from byte 0: a 200 (the file changed, or the server ignores ranges), a
+/// 206 of another version or offset, a partial with no remembered version. Throws a transient exception (see
 /// <see cref="DownloadRetry.IsTransient(Exception)"/>) when the connection drops or stays silent too long, and a
 /// <see cref="StageException"/> when asking again would not help.
 /// </summary>
@@ -28,8 +28,10 @@ internal static class DownloadAttempt
             job.Discard();
             // Without a Range header there is nothing left for the server to disagree with.
             if (await ResumeAsync(job, attempt, idle, ct) == Outcome.Complete) return;
-            throw new StageException($"Downloading {job.Url}: asked for the whole file, the server answered with a part of it. "
-                + $"It does not serve this archive properly; check data.url, or download the archive yourself. {OfflineCopy.Advice(job.Url)}");
+            throw new StageException(
+                $"Downloading {job.Url}: asked for the whole file, the server answered with a part of it. "
+                + "It does not serve this archive properly; check data.url, or download the archive " +
+                    $"yourself. {OfflineCopy.Advice(job.Url)}");
         }
         catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
         {
@@ -37,10 +39,12 @@ internal static class DownloadAttempt
         }
     }
 
-    private static async Task<Outcome> ResumeAsync(DownloadJob job, int attempt, CancellationTokenSource idle, CancellationToken ct)
+    private static async Task<Outcome> ResumeAsync(DownloadJob job, int attempt, CancellationTokenSource idle,
+        CancellationToken ct)
     {
         var validator = job.Validator;
-        if (validator is null) job.Discard(); // no way to tell whether the server still has the file these bytes came from
+        // no way to tell whether the server still has the file these bytes came from
+        if (validator is null) job.Discard();
         var offset = job.Kept;
         using var request = new HttpRequestMessage(HttpMethod.Get, job.Url);
         if (validator is not null)
@@ -58,7 +62,8 @@ internal static class DownloadAttempt
                 // The whole file: what was asked for, or the file changed (If-Range), or the server ignores ranges.
                 await ReceiveAsync(job, response, 0, response.Content.Headers.ContentLength, attempt, idle, ct);
                 return Outcome.Complete;
-            case HttpStatusCode.PartialContent when validator is not null && validator.Matches(response) && range is { HasRange: true } && range.From == offset:
+            case HttpStatusCode.PartialContent when validator is not null && validator.Matches(response)
+                && range is { HasRange: true } && range.From == offset:
                 await ReceiveAsync(job, response, offset, range.Length, attempt, idle, ct);
                 return Outcome.Complete;
             case HttpStatusCode.PartialContent:
@@ -67,7 +72,8 @@ internal static class DownloadAttempt
             case HttpStatusCode.RequestedRangeNotSatisfiable when validator is not null:
                 // Nothing after byte N of the same version: the partial is complete if the server's length says so;
                 // otherwise it is longer than the archive now is.
-                if (range is not { HasLength: true } || range.Length != offset || validator.Contradicts(response)) return Outcome.StartOver;
+                if (range is not { HasLength: true } || range.Length != offset || validator.Contradicts(response))
+                    return Outcome.StartOver;
                 job.Progress?.Report(new DownloadProgress(offset, offset, attempt));
                 return Outcome.Complete;
             default:
@@ -75,7 +81,8 @@ internal static class DownloadAttempt
         }
     }
 
-    private static async Task ReceiveAsync(DownloadJob job, HttpResponseMessage response, long offset, long? total, int attempt, CancellationTokenSource idle, CancellationToken ct)
+    private static async Task ReceiveAsync(DownloadJob job, HttpResponseMessage response, long offset, long? total,
+        int attempt, CancellationTokenSource idle, CancellationToken ct)
     {
         await using var body = await response.Content.ReadAsStreamAsync(idle.Token);
         job.Progress?.Report(new DownloadProgress(offset, total, attempt));
@@ -86,7 +93,8 @@ internal static class DownloadAttempt
             job.Discard();
             DownloadValidator.Of(response)?.Write(job.ValidatorPath);
         }
-        await using var file = new FileStream(job.PartialPath, offset == 0 ? FileMode.Create : FileMode.Append, FileAccess.Write, FileShare.Read, BufferSize, useAsync: true);
+        await using var file = new FileStream(job.PartialPath, offset == 0 ? FileMode.Create : FileMode.Append,
+            FileAccess.Write, FileShare.Read, BufferSize, useAsync: true);
         var buffer = new byte[BufferSize];
         var done = offset;
         WriteFaults.Check(job.PartialPath);
@@ -108,7 +116,10 @@ internal static class DownloadAttempt
         var answer = $"{(int)response.StatusCode} {response.ReasonPhrase}".TrimEnd();
         return DownloadRetry.IsTransient(response.StatusCode)
             ? new HttpRequestException($"{url} answered {answer}", null, response.StatusCode)
-            : new StageException($"Downloading {url} failed: the server answered {answer}. Asking again would get the same answer, so it is not retried. "
-                + $"Check data.url (does it open in a browser?), or download the archive yourself. {OfflineCopy.Advice(url)}");
+            : new StageException(
+                $"Downloading {url} failed: the server answered {answer}. Asking again would get the same answer, " +
+                "so it is not retried. "
+                + "Check data.url (does it open in a browser?), or download the archive " +
+                    $"yourself. {OfflineCopy.Advice(url)}");
     }
 }

@@ -25,7 +25,9 @@ internal static class DownloadRetry
             .Build();
     }
 
-    /// <summary>A dropped connection, a stalled transfer, or a server saying "later" (5xx, 408, 429); not a full disk.</summary>
+    /// <summary>
+    /// A dropped connection, a stalled transfer, or a server saying "later" (5xx, 408, 429); not a full disk.
+    /// </summary>
     public static bool IsTransient(Exception e) => e switch
     {
         HttpRequestException { StatusCode: { } status } => IsTransient(status),

@@ -18,16 +18,22 @@ internal sealed record DownloadValidator(string Header, string Value)
     /// <summary>Where the validator of a partial download is remembered.</summary>
     public static string PathFor(string partial) => partial + ".validator";
 
-    /// <summary>The strong ETag of a response, else its Last-Modified; null when it has neither (a weak <c>W/</c> ETag does not count).</summary>
+    /// <summary>
+    /// The strong ETag of a response, else its Last-Modified; null when it has neither (a weak <c>W/</c> ETag does not
+    /// count).
+    /// </summary>
     public static DownloadValidator? Of(HttpResponseMessage response)
     {
         ArgumentNullException.ThrowIfNull(response);
         if (response.Headers.ETag is { IsWeak: false } tag) return new DownloadValidator(ETag, tag.Tag);
-        if (response.Content.Headers.LastModified is { } date) return new DownloadValidator(LastModified, date.ToString("r", CultureInfo.InvariantCulture));
+        if (response.Content.Headers.LastModified is { } date)
+            return new DownloadValidator(LastModified, date.ToString("r", CultureInfo.InvariantCulture));
         return null;
     }
 
-    /// <summary>The validator remembered in <paramref name="path"/>, or null when there is none or it cannot be read as one.</summary>
+    /// <summary>
+    /// The validator remembered in <paramref name="path"/>, or null when there is none or it cannot be read as one.
+    /// </summary>
     public static DownloadValidator? Read(string path)
     {
         if (!File.Exists(path)) return null;
@@ -46,7 +52,10 @@ internal sealed record DownloadValidator(string Header, string Value)
     /// <summary>Remembers it in <paramref name="path"/>, whole or not at all.</summary>
     public void Write(string path) => AtomicFile.WriteAllText(path, $"{Header}: {Value}\n");
 
-    /// <summary>Asks for the rest of this version only: <c>If-Range</c> makes the server answer 200 with the whole file if it changed.</summary>
+    /// <summary>
+    /// Asks for the rest of this version only: <c>If-Range</c> makes the server answer 200 with the whole file if it
+    /// changed.
+    /// </summary>
     public void AddIfRange(HttpRequestMessage request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -58,7 +67,9 @@ internal sealed record DownloadValidator(string Header, string Value)
     /// <summary>Whether the response says it is this version: it carries the same header with the same value.</summary>
     public bool Matches(HttpResponseMessage response) => Carried(response) is { } value && value == Value;
 
-    /// <summary>Whether the response says it is another version: it carries the same header with another value.</summary>
+    /// <summary>
+    /// Whether the response says it is another version: it carries the same header with another value.
+    /// </summary>
     public bool Contradicts(HttpResponseMessage response) => Carried(response) is { } value && value != Value;
 
     private string? Carried(HttpResponseMessage response)
@@ -69,6 +80,8 @@ internal sealed record DownloadValidator(string Header, string Value)
     }
 
     private DateTimeOffset? Date =>
-        Header == LastModified && DateTimeOffset.TryParseExact(Value, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date)
+        Header == LastModified
+            && DateTimeOffset.TryParseExact(Value, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal,
+            out var date)
             ? date : null;
 }

@@ -20,10 +20,14 @@ public static class HttpDownloader
     /// Brings <paramref name="url"/> to <paramref name="destination"/> and returns its lowercase hex SHA-256.
     /// Failures the user must act on are <see cref="StageException"/>s whose message names the address and what to do.
     /// </summary>
-    /// <param name="client">Used as is; its own <see cref="HttpClient.Timeout"/> covers only the wait for response headers.</param>
-    /// <param name="expectedSha256">The pinned hash (<c>data.sha256</c>), or null to check against (or record) the sidecar.</param>
-    /// <param name="retryBaseDelay">The delay before the first retry, doubling after each; 1 s unless given (tests pass less).</param>
-    public static async Task<string> DownloadAsync(HttpClient client, Uri url, string destination, string? expectedSha256, DownloadConfig config,
+    /// <param name="client">Used as is; its own <see cref="HttpClient.Timeout"/> covers only the wait for response
+    /// headers.</param>
+    /// <param name="expectedSha256">The pinned hash (<c>data.sha256</c>), or null to check against (or record) the
+    /// sidecar.</param>
+    /// <param name="retryBaseDelay">The delay before the first retry, doubling after each; 1 s unless given (tests pass
+    /// less).</param>
+    public static async Task<string> DownloadAsync(HttpClient client, Uri url, string destination,
+        string? expectedSha256, DownloadConfig config,
         IProgress<DownloadProgress>? progress, CancellationToken ct, TimeSpan? retryBaseDelay = null)
     {
         ArgumentNullException.ThrowIfNull(client);
@@ -35,7 +39,8 @@ public static class HttpDownloader
         destination = Path.GetFullPath(destination);
         Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
         var sizes = new SizeWatch(progress);
-        var job = new DownloadJob(client, url, PartialPath(destination), TimeSpan.FromSeconds(config.TimeoutSeconds), sizes);
+        var job =
+            new DownloadJob(client, url, PartialPath(destination), TimeSpan.FromSeconds(config.TimeoutSeconds), sizes);
         var pipeline = DownloadRetry.Pipeline(config, retryBaseDelay ?? TimeSpan.FromSeconds(1));
         var attempts = 0;
         try
@@ -45,16 +50,21 @@ public static class HttpDownloader
         catch (IOException e) when (WriteFailure.IsDiskFull(e))
         {
             var kept = job.Kept;
-            var needed = sizes.Total is { } total && total > kept ? $"it needs {WriteFailure.Size(total - kept)} more" : null;
+            var needed = sizes.Total is { } total && total > kept ? $"it needs {WriteFailure.Size(total - kept)} more"
+                : null;
             throw WriteFailure.In(Path.GetDirectoryName(destination)!, Path.GetFileName(destination), e, needed,
                 job.Validator is not null && kept > 0
-                    ? $"the {kept:N0} bytes received so far are kept in {job.PartialPath} and the download resumes from there"
+                    ? $"the {kept:N0} bytes received so far are kept in {job.PartialPath} and the download resumes " +
+                        "from there"
                     : "the download starts from the beginning");
         }
         catch (Exception e) when (DownloadRetry.IsTransient(e))
         {
-            throw new StageException($"Downloading {url} failed after {attempts} attempt(s): {e.Message.TrimEnd('.')}. {WhatARerunDoes(job)} "
-                + $"If it keeps failing, check data.url and the connection, or raise data.download.retries / data.download.timeout_seconds. {OfflineCopy.Advice(url)}");
+            throw new StageException(
+                $"Downloading {url} failed after {attempts} " +
+                $"attempt(s): {e.Message.TrimEnd('.')}. {WhatARerunDoes(job)} "
+                + "If it keeps failing, check data.url and the connection, or raise data.download.retries / " +
+                    $"data.download.timeout_seconds. {OfflineCopy.Advice(url)}");
         }
         try
         {
@@ -72,7 +82,8 @@ public static class HttpDownloader
         var kept = job.Kept;
         if (kept == 0) return "Rerun to try again.";
         return job.Validator is null
-            ? $"The server sent no ETag or Last-Modified, so the {kept:N0} bytes received cannot be resumed safely; a rerun starts over."
+            ? $"The server sent no ETag or Last-Modified, so the {kept:N0} bytes received cannot be resumed safely; " +
+                "a rerun starts over."
             : $"The {kept:N0} bytes received so far are kept in {job.PartialPath}; rerun to resume.";
     }
 

@@ -11,5 +11,6 @@ public static class IndexCsv
     public static void Write(string path, IEnumerable<Patch> patches) => CsvFile.Write(path, patches);
 
     public static IReadOnlyList<Patch> Read(string path) =>
-        CsvFile.Read<Patch>(path, (message, _) => new StageException($"{message}. Rerun the stage that wrote it with --force."));
+        CsvFile.Read<Patch>(path, (message, _) =>
+            new StageException($"{message}. Rerun the stage that wrote it with --force."));
 }

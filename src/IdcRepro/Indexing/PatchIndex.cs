@@ -19,8 +19,10 @@ public static class PatchIndex
 {
     /// <param name="entries">Every file of the dataset, in any order.</param>
     /// <param name="config">The index section.</param>
-    /// <param name="sameContent">Decides whether two same-named entries are exact copies (called only for name collisions).</param>
-    public static PatchIndexResult Build(IEnumerable<DatasetEntry> entries, IndexConfig config, Func<DatasetEntry, DatasetEntry, bool> sameContent)
+    /// <param name="sameContent">Decides whether two same-named entries are exact copies (called only for name
+    /// collisions).</param>
+    public static PatchIndexResult Build(IEnumerable<DatasetEntry> entries, IndexConfig config,
+        Func<DatasetEntry, DatasetEntry, bool> sameContent)
     {
         var issues = new List<IndexIssue>();
         var candidates = new List<(Patch Patch, DatasetEntry Entry)>();
@@ -36,10 +38,14 @@ public static class PatchIndex
             switch (problem)
             {
                 case IndexIssueKind.MalformedName:
-                    issues.Add(new IndexIssue(IndexIssueKind.MalformedName, entry.Path, "name is not <patient>_idx5_x<X>_y<Y>_class<0|1>.png"));
+                    issues.Add(
+                        new IndexIssue(IndexIssueKind.MalformedName, entry.Path,
+                        "name is not <patient>_idx5_x<X>_y<Y>_class<0|1>.png"));
                     break;
                 case IndexIssueKind.FolderMismatch:
-                    issues.Add(new IndexIssue(IndexIssueKind.FolderMismatch, entry.Path, $"expected to lie in folder {patch!.Patient}/{patch.Label}/"));
+                    issues.Add(
+                        new IndexIssue(IndexIssueKind.FolderMismatch, entry.Path,
+                        $"expected to lie in folder {patch!.Patient}/{patch.Label}/"));
                     break;
                 default:
                     candidates.Add((patch!, entry));
@@ -56,7 +62,10 @@ public static class PatchIndex
             foreach (var (other, otherEntry) in group.Skip(1))
             {
                 if (otherEntry.Length == firstEntry.Length && sameContent(firstEntry, otherEntry)) duplicates++;
-                else issues.Add(new IndexIssue(IndexIssueKind.ConflictingCopy, other.Path, $"same name as {first.Path} but different content"));
+                else
+                    issues.Add(
+                        new IndexIssue(IndexIssueKind.ConflictingCopy, other.Path,
+                        $"same name as {first.Path} but different content"));
             }
         }
 

@@ -4,10 +4,14 @@ using IdcRepro.Data;
 
 namespace IdcRepro.Indexing;
 
-/// <summary>Parses the dataset's naming: <c>&lt;patient&gt;/&lt;class&gt;/&lt;patient&gt;_idx5_x&lt;X&gt;_y&lt;Y&gt;_class&lt;C&gt;.png</c>.</summary>
+/// <summary>
+/// Parses the dataset's naming:
+/// <c>&lt;patient&gt;/&lt;class&gt;/&lt;patient&gt;_idx5_x&lt;X&gt;_y&lt;Y&gt;_class&lt;C&gt;.png</c>.
+/// </summary>
 public static partial class PatchName
 {
-    [GeneratedRegex(@"^(?<patient>[0-9]+)_idx5_x(?<x>[0-9]{1,9})_y(?<y>[0-9]{1,9})_class(?<label>[01])\.png$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<patient>[0-9]+)_idx5_x(?<x>[0-9]{1,9})_y(?<y>[0-9]{1,9})_class(?<label>[01])\.png$",
+        RegexOptions.CultureInvariant)]
     private static partial Regex Pattern();
 
     /// <summary>The patch a path names, or the reason it does not name one.</summary>

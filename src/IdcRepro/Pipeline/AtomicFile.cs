@@ -9,11 +9,14 @@ namespace IdcRepro.Pipeline;
 /// </summary>
 public static class AtomicFile
 {
-    public static void WriteAllText(string path, string text) => Write(path, tmp => File.WriteAllText(tmp, text), Encoding.UTF8.GetByteCount(text));
+    public static void WriteAllText(string path, string text) =>
+        Write(path, tmp => File.WriteAllText(tmp, text), Encoding.UTF8.GetByteCount(text));
 
-    public static void WriteAllBytes(string path, byte[] bytes) => Write(path, tmp => File.WriteAllBytes(tmp, bytes), bytes.Length);
+    public static void WriteAllBytes(string path, byte[] bytes) =>
+        Write(path, tmp => File.WriteAllBytes(tmp, bytes), bytes.Length);
 
-    /// <param name="bytes">The size of what <paramref name="writeTemporary"/> writes, when known (said when the disk is full).</param>
+    /// <param name="bytes">The size of what <paramref name="writeTemporary"/> writes, when known (said when the disk is
+    /// full).</param>
     public static void Write(string path, Action<string> writeTemporary, long? bytes = null)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
@@ -27,7 +30,8 @@ public static class AtomicFile
         }
         catch (Exception e) when (WriteFailure.IsWriteProblem(e))
         {
-            throw WriteFailure.In(directory, Path.GetFileName(path), e, bytes is { } n ? $"it needs {WriteFailure.Size(n)}" : null);
+            throw WriteFailure.In(directory, Path.GetFileName(path), e, bytes is { } n
+                ? $"it needs {WriteFailure.Size(n)}" : null);
         }
         finally
         {

@@ -9,5 +9,6 @@ namespace IdcRepro.Pipeline;
 public static class CodeVersion
 {
     public static string Current { get; } =
-        typeof(CodeVersion).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+        typeof(CodeVersion).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            ?? "unknown";
 }

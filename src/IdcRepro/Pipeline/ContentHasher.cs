@@ -34,7 +34,8 @@ public sealed class ContentHasher(string stateFolder)
         var done = 0;
         Parallel.For(0, files.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
-            hashes[i] = state.Sha256(files[i]) ?? throw new IOException($"{Path.Combine(root, files[i])} disappeared while {root} was hashed");
+            hashes[i] = state.Sha256(files[i])
+                ?? throw new IOException($"{Path.Combine(root, files[i])} disappeared while {root} was hashed");
             var n = Interlocked.Increment(ref done);
             if (n % 1024 == 0) progress?.Report(n);
         });
@@ -43,7 +44,9 @@ public sealed class ContentHasher(string stateFolder)
         return Hashing.Sha256Hex(string.Join("\n", files.Select((f, i) => $"{f}\t{hashes[i]}")));
     }
 
-    /// <summary>Whether every file would be answered from memory (nothing to read): lets callers skip a progress bar.</summary>
+    /// <summary>
+    /// Whether every file would be answered from memory (nothing to read): lets callers skip a progress bar.
+    /// </summary>
     public bool Remembers(string folder, IEnumerable<string> relativePaths)
     {
         var state = State(Path.GetFullPath(folder));

@@ -3,8 +3,8 @@ using CsvHelper;
 namespace IdcRepro.Pipeline;
 
 /// <summary>
-/// The project's CSV files (index, predictions, history): CsvHelper records (<c>[CsvRecord]</c>) written atomically with
-/// '\n' line ends, read back with a clear error naming the file when it is not what it should be.
+/// The project's CSV files (index, predictions, history): CsvHelper records (<c>[CsvRecord]</c>) written atomically
+/// with '\n' line ends, read back with a clear error naming the file when it is not what it should be.
 /// </summary>
 public static class CsvFile
 {
@@ -14,7 +14,8 @@ public static class CsvFile
         writer.WriteRecords(rows);
     });
 
-    /// <param name="onError">Makes the exception to throw from a message naming the file and what is wrong with it.</param>
+    /// <param name="onError">Makes the exception to throw from a message naming the file and what is wrong with
+    /// it.</param>
     public static IReadOnlyList<T> Read<T>(string path, Func<string, Exception, Exception> onError)
     {
         try

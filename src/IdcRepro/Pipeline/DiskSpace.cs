@@ -3,7 +3,9 @@ namespace IdcRepro.Pipeline;
 /// <summary>Free space where a folder lives (or would live: the nearest folder above it that exists).</summary>
 public static class DiskSpace
 {
-    /// <summary>Bytes available to this user on the disk of <paramref name="path"/>, or null when the system will not say.</summary>
+    /// <summary>
+    /// Bytes available to this user on the disk of <paramref name="path"/>, or null when the system will not say.
+    /// </summary>
     public static long? FreeBytes(string path)
     {
         try

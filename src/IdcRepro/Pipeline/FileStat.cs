@@ -5,8 +5,8 @@ namespace IdcRepro.Pipeline;
 /// <summary>
 /// What the file system says about a file without reading it: device, inode, size, and modification and change times
 /// in nanoseconds. Any write changes the change time (ctime), which no user call can set back, so a file whose stat is
-/// unchanged has unchanged content: the fast path of <see cref="HashState"/>. Read with <c>statx</c> on Linux; elsewhere
-/// .NET's own fields stand in (size, write and creation time: weaker, as it has no ctime).
+/// unchanged has unchanged content: the fast path of <see cref="HashState"/>. Read with <c>statx</c> on Linux;
+/// elsewhere .NET's own fields stand in (size, write and creation time: weaker, as it has no ctime).
 /// </summary>
 public readonly record struct FileStat(ulong Device, ulong Inode, long Size, long ModifiedNs, long ChangedNs)
 {
@@ -67,5 +67,6 @@ public readonly record struct FileStat(ulong Device, ulong Inode, long Size, lon
     }
 
     [DllImport("libc", EntryPoint = "statx", SetLastError = true)]
-    private static extern int NativeStatx(int dirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, ref StatxBuffer buffer);
+    private static extern int NativeStatx(int dirfd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags,
+        uint mask, ref StatxBuffer buffer);
 }

@@ -2,7 +2,9 @@ using System.Diagnostics;
 
 namespace IdcRepro.Pipeline;
 
-/// <summary>The commit the working directory is at and whether its tree has uncommitted changes (for provenance).</summary>
+/// <summary>
+/// The commit the working directory is at and whether its tree has uncommitted changes (for provenance).
+/// </summary>
 public sealed record GitInfo(string Commit, bool Dirty)
 {
     public static GitInfo Unknown { get; } = new("unknown (not a git checkout)", false);
@@ -19,7 +21,10 @@ public sealed record GitInfo(string Commit, bool Dirty)
     {
         try
         {
-            var start = new ProcessStartInfo("git", arguments) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+            var start = new ProcessStartInfo("git", arguments)
+            {
+                WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true
+            };
             using var process = Process.Start(start)!;
             var output = process.StandardOutput.ReadToEnd();
             process.WaitForExit();

@@ -28,7 +28,10 @@ public sealed class HashState
     /// <summary>The folder whose files this state remembers (paths are relative to it).</summary>
     public string Root { get; }
 
-    /// <summary>The state of <paramref name="root"/>, kept in <paramref name="stateFolder"/>; empty when none was saved or it is unreadable.</summary>
+    /// <summary>
+    /// The state of <paramref name="root"/>, kept in <paramref name="stateFolder"/>; empty when none was saved or it is
+    /// unreadable.
+    /// </summary>
     public static HashState Open(string stateFolder, string root)
     {
         root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
@@ -36,7 +39,10 @@ public sealed class HashState
         return new HashState(root, stateFile, Read(stateFile));
     }
 
-    /// <summary>The SHA-256 of <paramref name="relativePath"/>, from memory when its stat is unchanged; null when there is no such file.</summary>
+    /// <summary>
+    /// The SHA-256 of <paramref name="relativePath"/>, from memory when its stat is unchanged; null when there is no
+    /// such file.
+    /// </summary>
     public string? Sha256(string relativePath, IProgress<long>? progress = null)
     {
         var path = Path.Combine(Root, relativePath);
@@ -52,7 +58,9 @@ public sealed class HashState
         return sha;
     }
 
-    /// <summary>Remembers a hash the caller computed of a file nobody has written since (its stat now is what is remembered).</summary>
+    /// <summary>
+    /// Remembers a hash the caller computed of a file nobody has written since (its stat now is what is remembered).
+    /// </summary>
     public void Remember(string relativePath, string sha256)
     {
         if (FileStat.Of(Path.Combine(Root, relativePath)) is not { } stat || !Rememberable(relativePath)) return;
@@ -62,7 +70,8 @@ public sealed class HashState
 
     /// <summary>Whether the file's hash would come from memory (its stat is the remembered one).</summary>
     public bool Remembers(string relativePath) =>
-        _entries.TryGetValue(relativePath, out var known) && FileStat.Of(Path.Combine(Root, relativePath)) == known.Stat;
+        _entries.TryGetValue(relativePath, out var known)
+            && FileStat.Of(Path.Combine(Root, relativePath)) == known.Stat;
 
     /// <summary>Forgets files no longer in <paramref name="present"/> (a folder's files after a listing).</summary>
     public void KeepOnly(IReadOnlySet<string> present)
@@ -74,7 +83,9 @@ public sealed class HashState
         }
     }
 
-    /// <summary>Writes the state when it changed (atomically). A state that cannot be written is only a lost shortcut.</summary>
+    /// <summary>
+    /// Writes the state when it changed (atomically). A state that cannot be written is only a lost shortcut.
+    /// </summary>
     public void Save()
     {
         if (!_dirty) return;

@@ -6,7 +6,8 @@ namespace IdcRepro.Pipeline;
 
 public static class Hashing
 {
-    public static string Sha256Hex(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    public static string Sha256Hex(string text) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     public static string Sha256Hex(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 
@@ -16,7 +17,8 @@ public static class Hashing
     /// </summary>
     public static string FileSha256(string path, IProgress<long>? progress = null)
     {
-        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+        using var handle =
+            File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
         var length = RandomAccess.GetLength(handle);
         var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(length, ChunkBytes));
         try
@@ -24,7 +26,8 @@ public static class Hashing
             using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
             long offset = 0;
             int read;
-            while ((read = RandomAccess.Read(handle, buffer.AsSpan(0, (int)Math.Min(buffer.Length, ChunkBytes)), offset)) > 0)
+            while ((read =
+                RandomAccess.Read(handle, buffer.AsSpan(0, (int)Math.Min(buffer.Length, ChunkBytes)), offset)) > 0)
             {
                 sha.AppendData(buffer, 0, read);
                 offset += read;

@@ -21,7 +21,8 @@ public static class OutputFolder
             Directory.CreateDirectory(fresh);
             write(fresh);
             var others = Directory.Exists(folder)
-                ? Directory.EnumerateFileSystemEntries(folder).Select(Path.GetFileName).Where(n => !owned.Contains(n!)).ToList()
+                ? Directory.EnumerateFileSystemEntries(folder).Select(Path.GetFileName).Where(n => !owned.Contains(n!))
+                    .ToList()
                 : [];
             if (others.Count == 0) Swap(folder, fresh);
             else ReplaceOwned(folder, fresh, owned);
@@ -56,10 +57,14 @@ public static class OutputFolder
         Directory.Delete(retired, recursive: true);
     }
 
-    /// <summary>Stale files first (a moment without them is better than a moment beside new ones), then each new file by rename.</summary>
+    /// <summary>
+    /// Stale files first (a moment without them is better than a moment beside new ones), then each new file by rename.
+    /// </summary>
     private static void ReplaceOwned(string folder, string fresh, IReadOnlyCollection<string> owned)
     {
-        foreach (var name in owned.Where(n => !File.Exists(Path.Combine(fresh, n)))) File.Delete(Path.Combine(folder, name));
-        foreach (var name in owned.Where(n => File.Exists(Path.Combine(fresh, n)))) File.Move(Path.Combine(fresh, name), Path.Combine(folder, name), overwrite: true);
+        foreach (var name in owned.Where(n => !File.Exists(Path.Combine(fresh, n))))
+            File.Delete(Path.Combine(folder, name));
+        foreach (var name in owned.Where(n => File.Exists(Path.Combine(fresh, n))))
+            File.Move(Path.Combine(fresh, name), Path.Combine(folder, name), overwrite: true);
     }
 }

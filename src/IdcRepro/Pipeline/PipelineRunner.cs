@@ -13,7 +13,9 @@ public sealed class PipelineRunner
 {
     private readonly Dictionary<(string Stage, string Run), StageKey> _keys = new();
 
-    /// <summary>Outputs verified in this process (by key hash): checked once, then trusted for the process's life.</summary>
+    /// <summary>
+    /// Outputs verified in this process (by key hash): checked once, then trusted for the process's life.
+    /// </summary>
     private readonly Dictionary<string, Stamp> _verified = new(StringComparer.Ordinal);
 
     public PipelineRunner(ArtifactLayout layout, IAnsiConsole console, CancellationToken cancellation = default)
@@ -28,7 +30,9 @@ public sealed class PipelineRunner
     public ArtifactLayout Layout { get; }
     public IAnsiConsole Console { get; }
 
-    /// <summary>Cancelled on Ctrl+C or SIGTERM: long stages stop at a safe point (training after its last complete epoch).</summary>
+    /// <summary>
+    /// Cancelled on Ctrl+C or SIGTERM: long stages stop at a safe point (training after its last complete epoch).
+    /// </summary>
     public CancellationToken Cancellation { get; }
 
     public ContentHasher Hashes { get; }
@@ -54,7 +58,8 @@ public sealed class PipelineRunner
                 inputs[read.Stage.Name.ToLowerInvariant()] = Require(read.Stage, run).Stamp.OutputHash;
             else
                 foreach (var member in run.Family)
-                    inputs[$"{read.Stage.Name.ToLowerInvariant()}@{member.Name}"] = Require(read.Stage, run with { Config = member }).Stamp.OutputHash;
+                    inputs[$"{read.Stage.Name.ToLowerInvariant()}@{member.Name}"] =
+                        Require(read.Stage, run with { Config = member }).Stamp.OutputHash;
         }
         var key = StageKey.For(stage.Name, stage.Version, section, inputs);
         _keys[memo] = key;
@@ -67,9 +72,11 @@ public sealed class PipelineRunner
         var key = KeyFor(stage, run);
         var found = Lookup(stage, key);
         if (found.Stamp is { } stamp) return new StageResult(stamp, Layout.StageDirectory(key), Ran: false);
-        var how = $"Run ./build.sh --target {stage.Name} with the same --config and --set (or `idc {stage.Name.ToLowerInvariant()}`).";
+        var how = $"Run ./build.sh --target {stage.Name} with the same --config and --set (or " +
+            $"`idc {stage.Name.ToLowerInvariant()}`).";
         throw new StageException(found.Damage is { } damage
-            ? $"{stage.Name}'s output for {run.Name} is damaged ({damage}); it is not used. {how} It will be made again."
+            ? $"{stage.Name}'s output for {run.Name} is damaged ({damage}); it is not used. {how} It will be made " +
+                "again."
             : $"{stage.Name} has not run for {run.Name} (no output for key {key.Short}). {how}");
     }
 
@@ -101,7 +108,8 @@ public sealed class PipelineRunner
     {
         EnsureReads(stage, run);
         var key = KeyFor(stage, run);
-        var result = Cache.GetOrRun(key, force, work => Produce(stage, run, work, force), stage.Resumable, stage.ExternalMismatch,
+        var result = Cache.GetOrRun(key, force, work => Produce(stage, run, work, force), stage.Resumable,
+            stage.ExternalMismatch,
             waiting => Console.MarkupLineInterpolated($"[yellow]{waiting}[/]"));
         _verified[key.Hash] = result.Stamp;
         Say(stage, run, result);
@@ -113,7 +121,10 @@ public sealed class PipelineRunner
 
     private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
 
-    /// <summary>Updates runs/&lt;name&gt;/; when it cannot (a full disk), says so once and goes on: the output itself is complete.</summary>
+    /// <summary>
+    /// Updates runs/&lt;name&gt;/; when it cannot (a full disk), says so once and goes on: the output itself is
+    /// complete.
+    /// </summary>
     private void RecordRun(RunSpec run, StageResult result)
     {
         try
@@ -124,8 +135,12 @@ public sealed class PipelineRunner
         {
             var runDir = Layout.RunDirectory(run.Name);
             if (!_warned.Add(runDir)) return;
-            var reason = WriteFailure.IsDiskFull(e) ? "no space left on the disk" : (e.InnerException ?? e).Message.TrimEnd('.');
-            Console.MarkupLineInterpolated($"[yellow]warning: could not update {ConfigOrigin.DisplayPath(runDir)} ({reason}); the stage outputs are complete and unaffected. Free some space to bring it up to date.[/]");
+            var reason = WriteFailure.IsDiskFull(e) ? "no space left on the disk"
+                : (e.InnerException ?? e).Message.TrimEnd('.');
+            Console.MarkupLine(
+                $"[yellow]warning: could not update {Markup.Escape(ConfigOrigin.DisplayPath(runDir))} " +
+                $"({Markup.Escape(reason)}); the stage outputs are complete and unaffected. Free some space to bring " +
+                "it up to date.[/]");
         }
     }
 
@@ -158,7 +173,8 @@ public sealed class PipelineRunner
         var products = stage.Produce(new StageRun(stage, run, work, this, force));
         var missing = stage.Outputs.Where(o => !File.Exists(Path.Combine(work, o))).ToList();
         if (missing.Count > 0)
-            throw new InvalidOperationException($"{stage.Name} did not write the outputs it declares: {string.Join(", ", missing)}.");
+            throw new InvalidOperationException(
+                $"{stage.Name} did not write the outputs it declares: {string.Join(", ", missing)}.");
         return products;
     }
 
@@ -167,9 +183,13 @@ public sealed class PipelineRunner
         var label = run.Family.Count > 1 ? $"{stage.Name} ({run.Name})" : stage.Name;
         var where = Path.GetRelativePath(Directory.GetCurrentDirectory(), result.Directory);
         if (result.Remade is { } damage)
-            Console.MarkupLineInterpolated($"[yellow]{label}: the cached output was damaged ({damage}), so it was remade[/]");
+            Console.MarkupLineInterpolated(
+                $"[yellow]{label}: the cached output was damaged ({damage}), so it was remade[/]");
         if (result.Ran)
-            Console.MarkupLineInterpolated($"[green]{label}: done[/] in {result.Stamp.Seconds.ToString("0.0", CultureInfo.InvariantCulture)} s -> {where}");
+        {
+            var seconds = result.Stamp.Seconds.ToString("0.0", CultureInfo.InvariantCulture);
+            Console.MarkupLineInterpolated($"[green]{label}: done[/] in {seconds} s -> {where}");
+        }
         else
             Console.MarkupLineInterpolated($"{label}: up to date ({where})");
     }
@@ -179,7 +199,8 @@ public sealed class PipelineRunner
         if (File.Exists(path))
         {
             var size = new FileInfo(path).Length;
-            if (size < 64 << 20 || Hashes.Remembers(Path.GetDirectoryName(Path.GetFullPath(path))!, [Path.GetFileName(path)]))
+            if (size < 64 << 20
+                || Hashes.Remembers(Path.GetDirectoryName(Path.GetFullPath(path))!, [Path.GetFileName(path)]))
                 return Hashes.File(path)!;
             return Console.Progress().Start(p =>
             {
@@ -191,7 +212,8 @@ public sealed class PipelineRunner
             return Console.Progress().Start(p =>
             {
                 var task = p.AddTask($"{stage.Name}: checking the files of {path} ({key})", maxValue: 1);
-                return Hashes.Folder(path, new Progress<int>(n => { task.MaxValue = Math.Max(task.MaxValue, n); task.Value = n; }));
+                return Hashes.Folder(path,
+                    new Progress<int>(n => { task.MaxValue = Math.Max(task.MaxValue, n); task.Value = n; }));
             });
         throw new StageException($"{key}: {path} does not exist. Point {key} at an existing file or folder.");
     }

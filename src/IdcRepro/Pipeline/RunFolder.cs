@@ -4,9 +4,9 @@ using IdcRepro.Config;
 namespace IdcRepro.Pipeline;
 
 /// <summary>
-/// <c>runs/&lt;name&gt;/</c>: a run's resolved config.yaml and one link per stage to its output in the cache. A convenience
-/// for people: nothing reads it back to decide anything, so a failure to write it is a warning (<see cref="PipelineRunner"/>
-/// says it once per run folder), never a failed stage.
+/// <c>runs/&lt;name&gt;/</c>: a run's resolved config.yaml and one link per stage to its output in the cache. A
+/// convenience for people: nothing reads it back to decide anything, so a failure to write it is a warning
+/// (<see cref="PipelineRunner"/> says it once per run folder), never a failed stage.
 /// </summary>
 public static class RunFolder
 {
@@ -25,9 +25,13 @@ public static class RunFolder
     }
 
     [DllImport("libc", EntryPoint = "rename", SetLastError = true)]
-    private static extern int Rename([MarshalAs(UnmanagedType.LPUTF8Str)] string from, [MarshalAs(UnmanagedType.LPUTF8Str)] string to);
+    private static extern int Rename([MarshalAs(UnmanagedType.LPUTF8Str)] string from,
+        [MarshalAs(UnmanagedType.LPUTF8Str)] string to);
 
-    /// <summary>Points runs/&lt;name&gt;/&lt;stage&gt; at a stage folder: a relative symbolic link, or a .path file where links are refused.</summary>
+    /// <summary>
+    /// Points runs/&lt;name&gt;/&lt;stage&gt; at a stage folder: a relative symbolic link, or a .path file where links
+    /// are refused.
+    /// </summary>
     private static void Link(string runDir, string name, string target)
     {
         var link = Path.Combine(runDir, name);
@@ -37,8 +41,8 @@ public static class RunFolder
         try
         {
             File.CreateSymbolicLink(staged, relative);
-            // rename(2) replaces the old link in one step, so a concurrent reader never finds none (File.Move follows the
-            // link and refuses a link to a folder).
+            // rename(2) replaces the old link in one step, so a concurrent reader never finds none (File.Move follows
+            // the link and refuses a link to a folder).
             if (OperatingSystem.IsWindows())
             {
                 if (new FileInfo(link).LinkTarget is not null || File.Exists(link)) File.Delete(link);

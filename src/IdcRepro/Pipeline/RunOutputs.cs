@@ -4,7 +4,8 @@ namespace IdcRepro.Pipeline;
 
 /// <summary>
 /// Read access to the finished outputs of one run: what the Report stage reads through its declarations
-/// (<see cref="StageRun"/>), and what Compare reads of each variant once its runs are complete (<see cref="PipelineRunner"/>).
+/// (<see cref="StageRun"/>), and what Compare reads of each variant once its runs are complete
+/// (<see cref="PipelineRunner"/>).
 /// </summary>
 public interface IRunOutputs
 {
@@ -26,5 +27,6 @@ internal sealed class FinishedRun(PipelineRunner runner, RunSpec run) : IRunOutp
     public StageResult Output(StageDefinition stage) => runner.Require(stage, run);
 
     public IReadOnlyList<(string RunName, string Directory)> FamilyOutputs(StageDefinition stage) =>
-        run.Family.Select(member => (member.Name, runner.Require(stage, run with { Config = member }).Directory)).ToList();
+        run.Family.Select(member => (member.Name, runner.Require(stage, run with { Config = member }).Directory))
+            .ToList();
 }

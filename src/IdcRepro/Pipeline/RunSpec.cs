@@ -4,7 +4,8 @@ namespace IdcRepro.Pipeline;
 
 /// <summary>
 /// One run of the graph: a resolved config (one fold or seed of a variant that fans out, say) and its family, every run
-/// its variant fans out to (<see cref="IdcConfig.Runs"/>), which a fan-in stage (CrossValidate, the report) reads together.
+/// its variant fans out to (<see cref="IdcConfig.Runs"/>), which a fan-in stage (CrossValidate, the report) reads
+/// together.
 /// </summary>
 public sealed record RunSpec(IdcConfig Config, IReadOnlyList<IdcConfig> Family)
 {
@@ -22,13 +23,16 @@ public sealed record RunSpec(IdcConfig Config, IReadOnlyList<IdcConfig> Family)
         var runs = Of(variant);
         if (name is null) return runs;
         return runs.Where(r => r.Name == name).ToList() is [_, ..] chosen ? chosen
-            : throw new ConfigException($"--run {name}: {variant.Name} has no such run. Its runs: {string.Join(", ", runs.Select(r => r.Name))}.");
+            : throw new ConfigException(
+                $"--run {name}: {variant.Name} has no such run. Its " +
+                $"runs: {string.Join(", ", runs.Select(r => r.Name))}.");
     }
 
     /// <summary>The run of a config without fan-out.</summary>
     /// <exception cref="InvalidOperationException">The config fans out to several runs.</exception>
     public static RunSpec Single(IdcConfig config) => Of(config) is [var only] ? only
-        : throw new InvalidOperationException($"{config.Name} fans out to several runs; pick one of RunSpec.Of(config).");
+        : throw new InvalidOperationException(
+            $"{config.Name} fans out to several runs; pick one of RunSpec.Of(config).");
 
     public string Name => Config.Name;
 }

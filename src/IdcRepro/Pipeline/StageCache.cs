@@ -9,10 +9,14 @@ public sealed record StageProducts(IReadOnlyDictionary<string, object> Facts)
     public static StageProducts None { get; } = new(new Dictionary<string, object>());
 }
 
-/// <summary>The outcome of asking for a stage: its stamp and folder, whether it had to run, and why (when it was damaged).</summary>
+/// <summary>
+/// The outcome of asking for a stage: its stamp and folder, whether it had to run, and why (when it was damaged).
+/// </summary>
 public sealed record StageResult(Stamp Stamp, string Directory, bool Ran, string? Remade = null);
 
-/// <summary>What the cache holds for a key: a verified output, nothing, or an output that must not be trusted (and why).</summary>
+/// <summary>
+/// What the cache holds for a key: a verified output, nothing, or an output that must not be trusted (and why).
+/// </summary>
 public sealed record CacheLookup(Stamp? Stamp, string? Damage)
 {
     public static CacheLookup Missing { get; } = new(null, null);
@@ -20,13 +24,15 @@ public sealed record CacheLookup(Stamp? Stamp, string? Damage)
 
 /// <summary>
 /// Runs a stage into a private work folder and publishes it atomically (one rename) under its key, with its stamp
-/// written last; or finds it there. Nothing is trusted unchecked: a found output's stamp must be intact (its fields give
-/// its key, its output hash covers its files) and every file must have the size and SHA-256 the stamp records
+/// written last; or finds it there. Nothing is trusted unchecked: a found output's stamp must be intact (its fields
+/// give its key, its output hash covers its files) and every file must have the size and SHA-256 the stamp records
 /// (through <see cref="ContentHasher"/>'s stat fast path, so an unchanged output costs a stat per file).
 /// </summary>
 public sealed class StageCache(ArtifactLayout layout, ContentHasher hashes)
 {
-    /// <summary>How long a run waits for another process making the same output (a concurrent job of a sweep) before giving up.</summary>
+    /// <summary>
+    /// How long a run waits for another process making the same output (a concurrent job of a sweep) before giving up.
+    /// </summary>
     public TimeSpan LockWait { get; init; } = TimeSpan.FromHours(24);
 
     public ArtifactLayout Layout => layout;
@@ -36,7 +42,8 @@ public sealed class StageCache(ArtifactLayout layout, ContentHasher hashes)
     {
         var dir = layout.StageDirectory(key);
         var stampPath = Path.Combine(dir, Stamp.FileName);
-        if (!File.Exists(stampPath)) return Directory.Exists(dir) ? new CacheLookup(null, "its folder has no stamp.json") : CacheLookup.Missing;
+        if (!File.Exists(stampPath))
+            return Directory.Exists(dir) ? new CacheLookup(null, "its folder has no stamp.json") : CacheLookup.Missing;
         Stamp? stamp;
         try
         {
@@ -57,10 +64,10 @@ public sealed class StageCache(ArtifactLayout layout, ContentHasher hashes)
     }
 
     /// <summary>
-    /// Returns the verified output for <paramref name="key"/>, or runs <paramref name="produce"/> into a work folder and
-    /// publishes it. <paramref name="resumable"/> keeps what an interrupted earlier attempt left in the work folder (a stage
-    /// that picks up where it stopped), unless forced; otherwise the work folder starts empty. Another process making the
-    /// same output is waited for (up to <see cref="LockWait"/>), and its output reused.
+    /// Returns the verified output for <paramref name="key"/>, or runs <paramref name="produce"/> into a work folder
+    /// and publishes it. <paramref name="resumable"/> keeps what an interrupted earlier attempt left in the work folder
+    /// (a stage that picks up where it stopped), unless forced; otherwise the work folder starts empty. Another process
+    /// making the same output is waited for (up to <see cref="LockWait"/>), and its output reused.
     /// </summary>
     public StageResult GetOrRun(StageKey key, bool force, Func<string, StageProducts> produce, bool resumable = false,
         Func<string, ContentHasher, string?>? externalMismatch = null, Action<string>? onWait = null)
@@ -76,7 +83,8 @@ public sealed class StageCache(ArtifactLayout layout, ContentHasher hashes)
             Directory.CreateDirectory(root);
             using var workLock = AcquireLock(Path.Combine(root, $".lock-{key.Short}"), key, onWait);
             // Another process may have made it while this one waited.
-            if (!force && Find(key, externalMismatch).Stamp is { } made) return new StageResult(made, final, Ran: false);
+            if (!force && Find(key, externalMismatch).Stamp is { } made)
+                return new StageResult(made, final, Ran: false);
             var stamp = RunLocked(key, root, work, final, produce, resumable, force);
             hashes.Remember(final, stamp.Outputs);
             return new StageResult(stamp, final, Ran: true, found.Damage);
@@ -87,8 +95,11 @@ public sealed class StageCache(ArtifactLayout layout, ContentHasher hashes)
         }
     }
 
-    /// <summary>Makes the output in the work folder and publishes it; the caller holds the work folder's lock throughout.</summary>
-    private static Stamp RunLocked(StageKey key, string root, string work, string final, Func<string, StageProducts> produce, bool resumable, bool force)
+    /// <summary>
+    /// Makes the output in the work folder and publishes it; the caller holds the work folder's lock throughout.
+    /// </summary>
+    private static Stamp RunLocked(StageKey key, string root, string work, string final,
+        Func<string, StageProducts> produce, bool resumable, bool force)
     {
         try
         {
@@ -102,8 +113,10 @@ public sealed class StageCache(ArtifactLayout layout, ContentHasher hashes)
         {
             // A half-made output is never published, so never trusted; one that cannot resume is removed at once,
             // which also gives back its space when the disk filled up.
-            // Said of the stage's folder, not of the work folder that is gone; a write elsewhere (a download) keeps its own words.
-            var inWork = e is not WriteFailedException failed || failed.Folder.StartsWith(work, StringComparison.Ordinal);
+            // Said of the stage's folder, not of the work folder that is gone; a write elsewhere (a download) keeps its
+            // own words.
+            var inWork = e is not WriteFailedException failed
+                || failed.Folder.StartsWith(work, StringComparison.Ordinal);
             var written = WriteFailure.IsDiskFull(e) ? FolderBytes(work) : 0;
             if (!resumable) TryDelete(work);
             if (!WriteFailure.IsDiskFull(e) || !inWork) throw;
@@ -121,7 +134,8 @@ public sealed class StageCache(ArtifactLayout layout, ContentHasher hashes)
             .Select(f => Path.GetRelativePath(work, f).Replace('\\', '/'))
             .Where(f => f != Stamp.FileName)
             .Order(StringComparer.Ordinal)
-            .ToDictionary(f => f, f => new OutputFile(new FileInfo(Path.Combine(work, f)).Length, Hashing.FileSha256(Path.Combine(work, f))));
+            .ToDictionary(f => f, f =>
+                new OutputFile(new FileInfo(Path.Combine(work, f)).Length, Hashing.FileSha256(Path.Combine(work, f))));
         var stamp = new Stamp
         {
             Stage = key.Stage,
@@ -132,7 +146,8 @@ public sealed class StageCache(ArtifactLayout layout, ContentHasher hashes)
             Inputs = key.Inputs,
             Outputs = outputs,
             OutputHash = Stamp.HashOfOutputs(outputs),
-            Facts = products.Facts.ToDictionary(f => f.Key, f => JsonSerializer.SerializeToElement(f.Value, Stamp.Json)),
+            Facts =
+                products.Facts.ToDictionary(f => f.Key, f => JsonSerializer.SerializeToElement(f.Value, Stamp.Json)),
             CreatedUtc = started,
             Seconds = Math.Round((DateTimeOffset.UtcNow - started).TotalSeconds, 3),
         };
@@ -193,7 +208,9 @@ public sealed class StageCache(ArtifactLayout layout, ContentHasher hashes)
             {
                 if (!said)
                 {
-                    onWait?.Invoke($"{key.Stage}: another process is making the same output ({key.Short}); waiting for it (at most {Duration(LockWait)}), then using it");
+                    onWait?.Invoke(
+                        $"{key.Stage}: another process is making the same output ({key.Short}); waiting for it (at " +
+                        $"most {Duration(LockWait)}), then using it");
                     said = true;
                 }
                 Thread.Sleep(pause);
@@ -201,7 +218,9 @@ public sealed class StageCache(ArtifactLayout layout, ContentHasher hashes)
             }
             catch (IOException e) when (!WriteFailure.IsDiskFull(e))
             {
-                throw new StageException($"{key.Stage}: another process has been making the same output for {Duration(LockWait)} ({path} is locked). " +
+                throw new StageException(
+                    $"{key.Stage}: another process has been making the same output for {Duration(LockWait)} ({path} " +
+                    "is locked). " +
                                          "Check for a stuck run (a job of a sweep?), stop it, then rerun.");
             }
         }

@@ -8,20 +8,24 @@ public enum ReadScope { Run, Family }
 /// <summary>An upstream stage whose output a stage reads.</summary>
 public sealed record StageRead(StageDefinition Stage, ReadScope Scope = ReadScope.Run)
 {
-    public override string ToString() => Scope == ReadScope.Family ? $"{Stage.Name} (every run of the family)" : Stage.Name;
+    public override string ToString() => Scope == ReadScope.Family ? $"{Stage.Name} (every run of the family)"
+        : Stage.Name;
 }
 
 /// <summary>
-/// One stage of the graph as declared (the table is <c>Stages.Graph</c>): its name and code version, the config section
-/// it reads, the upstream outputs it reads, the files it writes, and the function that makes them. The pipeline keys
-/// the stage on exactly these declarations (<see cref="PipelineRunner.KeyFor"/>) and hands it nothing else
-/// (<see cref="StageRun"/>), so a read that is not declared fails instead of being missed by the key.
+/// One stage of the graph as declared (the table is <see cref="Graph"/>, src/IdcRepro/Graph.cs): its name and code
+/// version, the config section it reads, the upstream outputs it reads, the files it writes, and the function that
+/// makes them. The pipeline keys the stage on exactly these declarations (<see cref="PipelineRunner.KeyFor"/>) and
+/// hands it nothing else (<see cref="StageRun"/>), so a read that is not declared fails instead of being missed by the
+/// key.
 /// </summary>
 public sealed record StageDefinition
 {
     public required string Name { get; init; }
 
-    /// <summary>Bump it in the change that alters what the stage writes: the key changes and old outputs are not reused.</summary>
+    /// <summary>
+    /// Bump it in the change that alters what the stage writes: the key changes and old outputs are not reused.
+    /// </summary>
     public required int Version { get; init; }
 
     /// <summary>One line on what the stage does (<c>idc graph</c>).</summary>
@@ -47,12 +51,16 @@ public sealed record StageDefinition
 
     public required IReadOnlyList<StageRead> Reads { get; init; }
 
-    /// <summary>The files every run of the stage writes: the typed outputs other stages read (checked to exist).</summary>
+    /// <summary>
+    /// The files every run of the stage writes: the typed outputs other stages read (checked to exist).
+    /// </summary>
     public required IReadOnlyList<string> Outputs { get; init; }
 
     public required Func<StageRun, StageProducts> Produce { get; init; }
 
-    /// <summary>Keeps what an interrupted run left in its work folder, for a stage that continues where it stopped.</summary>
+    /// <summary>
+    /// Keeps what an interrupted run left in its work folder, for a stage that continues where it stopped.
+    /// </summary>
     public bool Resumable { get; init; }
 
     /// <summary>
@@ -61,8 +69,16 @@ public sealed record StageDefinition
     /// </summary>
     public Func<string, ContentHasher, string?>? ExternalMismatch { get; init; }
 
-    /// <summary>What to do once the stage's output is there (run or up to date), e.g. say where the report is.</summary>
+    /// <summary>
+    /// What to do once the stage's output is there (run or up to date), e.g. say where the report is.
+    /// </summary>
     public Action<StageResult, RunSpec, ArtifactLayout, Spectre.Console.IAnsiConsole>? Announce { get; init; }
 
     public override string ToString() => Name;
 }
+
+/// <summary>
+/// A stage cannot go on because of its input (a bad file, a missing upstream output); the message says which and what
+/// to do.
+/// </summary>
+public sealed class StageException(string message) : Exception(message);

@@ -14,7 +14,8 @@ public sealed record StageKey(string Stage, int Version, string SectionJson, IRe
         stage = Stage,
         version = Version,
         section = JsonDocument.Parse(SectionJson).RootElement,
-        inputs = new SortedDictionary<string, string>((IDictionary<string, string>)Inputs.ToDictionary(), StringComparer.Ordinal),
+        inputs = new SortedDictionary<string, string>((IDictionary<string, string>)Inputs.ToDictionary(),
+            StringComparer.Ordinal),
     }));
 
     /// <summary>The folder name: 16 hex digits (64 bits) of the key.</summary>

@@ -38,12 +38,16 @@ public sealed record Stamp
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
 
-    /// <summary>The key its own fields give (stage, version, config, inputs): must equal <see cref="Key"/>, else it was edited.</summary>
+    /// <summary>
+    /// The key its own fields give (stage, version, config, inputs): must equal <see cref="Key"/>, else it was edited.
+    /// </summary>
     public string RecomputedKey() => new StageKey(Stage, StageVersion, Config.GetRawText(), Inputs).Hash;
 
     /// <summary>The content hash of a set of outputs: every file's name and SHA-256, in ordinal order.</summary>
     public static string HashOfOutputs(IReadOnlyDictionary<string, OutputFile> outputs) =>
-        Hashing.Sha256Hex(string.Join("\n", outputs.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key}\t{o.Value.Sha256}")));
+        Hashing.Sha256Hex(
+            string.Join("\n",
+            outputs.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key}\t{o.Value.Sha256}")));
 
     public T Fact<T>(string name) => Facts.TryGetValue(name, out var v)
         ? v.Deserialize<T>(Json)!

@@ -20,7 +20,8 @@ internal static class WriteFaults
     public static void Check(string path)
     {
         if (FullFolder.Value is { } folder && Path.GetFullPath(path).StartsWith(folder, StringComparison.Ordinal))
-            throw new IOException($"No space left on device : '{path}'", OperatingSystem.IsWindows() ? unchecked((int)0x80070070) : 28);
+            throw new IOException($"No space left on device : '{path}'", OperatingSystem.IsWindows()
+                ? unchecked((int)0x80070070) : 28);
     }
 
     private sealed class Restore(Action restore) : IDisposable

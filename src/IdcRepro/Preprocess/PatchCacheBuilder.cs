@@ -29,12 +29,15 @@ public static class PatchCacheBuilder
     /// dataset lacks always fails the build. On any failure both files are removed.
     /// </summary>
     public static PatchCacheSummary Build(IReadOnlyList<Patch> patches, IPatchReader reader, PreprocessConfig config,
-        string imagesNpyPath, string labelsNpyPath, IProgress<int>? progress, CancellationToken ct, int? maxDegreeOfParallelism = null)
+        string imagesNpyPath, string labelsNpyPath, IProgress<int>? progress, CancellationToken ct,
+            int? maxDegreeOfParallelism = null)
     {
-        if (maxDegreeOfParallelism is < 1) throw new ArgumentOutOfRangeException(nameof(maxDegreeOfParallelism), "at least 1 thread");
+        if (maxDegreeOfParallelism is < 1)
+            throw new ArgumentOutOfRangeException(nameof(maxDegreeOfParallelism), "at least 1 thread");
         try
         {
-            return BuildFiles(patches, reader, config, imagesNpyPath, labelsNpyPath, progress, ct, maxDegreeOfParallelism ?? Environment.ProcessorCount);
+            return BuildFiles(patches, reader, config, imagesNpyPath, labelsNpyPath, progress, ct,
+                maxDegreeOfParallelism ?? Environment.ProcessorCount);
         }
         catch
         {
@@ -44,14 +47,17 @@ public static class PatchCacheBuilder
         }
     }
 
-    private static PatchCacheSummary BuildFiles(IReadOnlyList<Patch> patches, IPatchReader reader, PreprocessConfig config,
+    private static PatchCacheSummary BuildFiles(IReadOnlyList<Patch> patches, IPatchReader reader,
+        PreprocessConfig config,
         string imagesNpyPath, string labelsNpyPath, IProgress<int>? progress, CancellationToken ct, int threads)
     {
         var size = config.Size;
         var originalSizes = new ImageSize[patches.Count];
-        using var images = NpyArrayWriter.Create(imagesNpyPath, new NpyHeader(NpyDType.UInt8, patches.Count, size, size, 3));
+        using var images =
+            NpyArrayWriter.Create(imagesNpyPath, new NpyHeader(NpyDType.UInt8, patches.Count, size, size, 3));
         var failures = DecodeAll(patches, reader, config, images, originalSizes, progress, ct, threads);
-        if (failures.Count > 0 && config.OnCorrupt == InvalidEntryPolicy.Fail) throw CorruptFailure(failures, patches.Count);
+        if (failures.Count > 0 && config.OnCorrupt == InvalidEntryPolicy.Fail)
+            throw CorruptFailure(failures, patches.Count);
         var kept = KeptIndices(patches.Count, failures);
         if (failures.Count > 0) images.Compact(kept);
         NpyFile.WriteVector<long>(labelsNpyPath, kept.Select(i => (long)patches[i].Label).ToArray());
@@ -66,8 +72,11 @@ public static class PatchCacheBuilder
         };
     }
 
-    /// <summary>Decodes every patch into its slot of <paramref name="images"/>; returns those that could not be read, by index.</summary>
-    private static List<SkippedPatch> DecodeAll(IReadOnlyList<Patch> patches, IPatchReader reader, PreprocessConfig config,
+    /// <summary>
+    /// Decodes every patch into its slot of <paramref name="images"/>; returns those that could not be read, by index.
+    /// </summary>
+    private static List<SkippedPatch> DecodeAll(IReadOnlyList<Patch> patches, IPatchReader reader,
+        PreprocessConfig config,
         NpyArrayWriter images, ImageSize[] originalSizes, IProgress<int>? progress, CancellationToken ct, int threads)
     {
         var failures = new ConcurrentBag<SkippedPatch>();
@@ -120,7 +129,8 @@ public static class PatchCacheBuilder
         return [.. Enumerable.Range(0, count).Where(i => !skipped.Contains(i))];
     }
 
-    private static SortedDictionary<string, int> ReshapedBySize(IReadOnlyList<int> kept, ImageSize[] originalSizes, int size)
+    private static SortedDictionary<string, int> ReshapedBySize(IReadOnlyList<int> kept, ImageSize[] originalSizes,
+        int size)
     {
         var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
         foreach (var i in kept)
@@ -138,7 +148,9 @@ public static class PatchCacheBuilder
         var named = failures.Take(NamedInMessage).Select(f => $"  {f.Path}: {f.Reason}");
         var more = failures.Count > NamedInMessage ? $"\n  ... and {failures.Count - NamedInMessage} more" : "";
         return new StageException(
-            $"Preprocess: {failures.Count} of {total} patch files are corrupt or unreadable:\n{string.Join("\n", named)}{more}\n"
-            + "Set preprocess.on_corrupt: skip to leave them out (they are then listed, with the reason, in the stage's summary).");
+            $"Preprocess: {failures.Count} of {total} patch files are corrupt or " +
+            $"unreadable:\n{string.Join("\n", named)}{more}\n"
+            + "Set preprocess.on_corrupt: skip to leave them out (they are then listed, with the reason, in the " +
+                "stage's summary).");
     }
 }

@@ -2,7 +2,9 @@ using IdcRepro.Config;
 
 namespace IdcRepro.Preprocess;
 
-/// <summary>What building the patch cache did: how many patches went in, which were kept, which were reshaped or skipped.</summary>
+/// <summary>
+/// What building the patch cache did: how many patches went in, which were kept, which were reshaped or skipped.
+/// </summary>
 public sealed record PatchCacheSummary
 {
     /// <summary>Side of the cached patches.</summary>
@@ -14,7 +16,9 @@ public sealed record PatchCacheSummary
     /// <summary>Patches asked for.</summary>
     public required int Requested { get; init; }
 
-    /// <summary>Patches in the cache: row i of images.npy and labels.npy is input patch <c>KeptIndices[i]</c>.</summary>
+    /// <summary>
+    /// Patches in the cache: row i of images.npy and labels.npy is input patch <c>KeptIndices[i]</c>.
+    /// </summary>
     public int Kept => KeptIndices.Count;
 
     /// <summary>Indices into the input list of the patches kept, ascending.</summary>

@@ -16,11 +16,14 @@ namespace IdcRepro.Preprocess;
 /// RGB). A patch already that size is copied as it is; another is resampled to exactly that size (bilinear,
 /// as the blog's cv2.resize default; bicubic; nearest) or, under pad, placed top-left on black.
 /// Full-size 8-bit RGB PNGs (nearly every IDC patch) take <see cref="PlainRgbPng"/>'s fast path; everything else,
-/// and anything that path finds odd, goes through ImageSharp. Pure: bytes in, pixels out. Safe from many threads at once.
+/// and anything that path finds odd, goes through ImageSharp. Pure: bytes in, pixels out. Safe from many threads at
+/// once.
 /// </summary>
 public static class PatchDecoder
 {
-    /// <summary>PNG only, no nested parallelism (the caller runs patches in parallel), one contiguous buffer per image.</summary>
+    /// <summary>
+    /// PNG only, no nested parallelism (the caller runs patches in parallel), one contiguous buffer per image.
+    /// </summary>
     private static readonly Configuration Png = new(new PngConfigurationModule())
     {
         MaxDegreeOfParallelism = 1,
@@ -41,26 +44,33 @@ public static class PatchDecoder
     {
         var size = config.Size;
         if (destination.Length != PatchBytes(config))
-            throw new ArgumentException($"destination is {destination.Length} bytes; a {size}x{size} RGB patch needs {PatchBytes(config)}", nameof(destination));
+            throw new ArgumentException(
+                $"destination is {destination.Length} bytes; a {size}x{size} RGB patch needs {PatchBytes(config)}",
+                nameof(destination));
         var declared = PngStructure.Check(png);
         if (config.Resize == ResizeMode.Pad && (declared.Width > size || declared.Height > size))
             throw new PatchTooLargeException(declared, size);
 
         var fullSize = declared.Width == size && declared.Height == size;
-        Span<byte> pixels = fullSize ? destination : new byte[declared.Width * declared.Height * 3];
+        var pixels = fullSize ? destination : new byte[declared.Width * declared.Height * 3];
         if (!PlainRgbPng.TryDecode(png, declared, pixels))
         {
             using var image = Load(png);
             if (image.Width != declared.Width || image.Height != declared.Height)
-                throw new CorruptPatchException($"the PNG header says {declared} but the image decodes as {image.Width}x{image.Height}");
+                throw new CorruptPatchException(
+                    $"the PNG header says {declared} but the image decodes as {image.Width}x{image.Height}");
             Pixels(image).CopyTo(pixels);
         }
         if (!fullSize) Reshape(pixels, declared, config, destination);
         return declared;
     }
 
-    /// <summary>Brings <paramref name="pixels"/> (HWC RGB of <paramref name="from"/>) to size x size: resampled, or padded top-left on black.</summary>
-    private static void Reshape(ReadOnlySpan<byte> pixels, ImageSize from, PreprocessConfig config, Span<byte> destination)
+    /// <summary>
+    /// Brings <paramref name="pixels"/> (HWC RGB of <paramref name="from"/>) to size x size: resampled, or padded
+    /// top-left on black.
+    /// </summary>
+    private static void Reshape(ReadOnlySpan<byte> pixels, ImageSize from, PreprocessConfig config,
+        Span<byte> destination)
     {
         var size = config.Size;
         if (config.Resize == ResizeMode.Pad)
@@ -72,7 +82,10 @@ public static class PatchDecoder
             return;
         }
         using var image = Image.LoadPixelData<Rgb24>(Png, pixels, from.Width, from.Height);
-        image.Mutate(x => x.Resize(new ResizeOptions { Size = new Size(size, size), Mode = SharpResizeMode.Stretch, Sampler = Sampler(config.Resize) }));
+        image.Mutate(x => x.Resize(new ResizeOptions
+        {
+            Size = new Size(size, size), Mode = SharpResizeMode.Stretch, Sampler = Sampler(config.Resize)
+        }));
         Pixels(image).CopyTo(destination);
     }
 
@@ -82,7 +95,8 @@ public static class PatchDecoder
         {
             return Image.Load<Rgb24>(Png, png, Decoder);
         }
-        catch (Exception e) when (e is ImageFormatException or InvalidDataException or InvalidMemoryOperationException or NotSupportedException)
+        catch (Exception e) when (e is ImageFormatException or InvalidDataException or InvalidMemoryOperationException
+            or NotSupportedException)
         {
             throw new CorruptPatchException($"the PNG cannot be decoded: {e.Message}", e);
         }
@@ -100,4 +114,19 @@ public static class PatchDecoder
         ResizeMode.Nearest => KnownResamplers.NearestNeighbor,
         _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "not a resampling mode"),
     };
+}
+
+/// <summary>A patch file that is not a readable PNG: empty, cut short, or with bad chunks or pixel data.</summary>
+public sealed class CorruptPatchException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>
+/// A patch larger than the cache size under <c>resize: pad</c>, which only enlarges; a config problem, not a corrupt
+/// file.
+/// </summary>
+public sealed class PatchTooLargeException(ImageSize size, int target)
+    : Exception(
+        $"the patch is {size}, larger than preprocess.size {target}; pad only enlarges: use resize bilinear, " +
+        $"bicubic or nearest, or a size of at least {Math.Max(size.Width, size.Height)}")
+{
+    public ImageSize Size { get; } = size;
 }

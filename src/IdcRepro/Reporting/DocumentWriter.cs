@@ -16,11 +16,13 @@ internal static class DocumentWriter
         Directory.CreateDirectory(folder);
         var images = document.Images;
         var duplicate = images.GroupBy(i => i.FileName, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        if (duplicate is not null) throw new InvalidOperationException($"Two images of the page are named {duplicate.Key}.");
+        if (duplicate is not null)
+            throw new InvalidOperationException($"Two images of the page are named {duplicate.Key}.");
 
         foreach (var image in images) AtomicFile.WriteAllBytes(Path.Combine(folder, image.FileName), image.Png);
         var current = images.Select(i => i.FileName).ToHashSet(StringComparer.Ordinal);
-        foreach (var stale in Directory.EnumerateFiles(folder, "*.png").Where(f => !current.Contains(Path.GetFileName(f))))
+        foreach (var stale in Directory.EnumerateFiles(folder, "*.png")
+            .Where(f => !current.Contains(Path.GetFileName(f))))
             File.Delete(stale);
 
         var markdown = Path.Combine(directory, $"{name}.md");

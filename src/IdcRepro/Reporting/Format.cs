@@ -11,7 +11,8 @@ internal static class Format
 
     public static string Fixed(double? value, int decimals) => value is { } v ? Fixed(v, decimals) : "n/a";
 
-    public static string Interval(Interval interval, int decimals) => $"[{Fixed(interval.Lower, decimals)}, {Fixed(interval.Upper, decimals)}]";
+    public static string Interval(Interval interval, int decimals) =>
+        $"[{Fixed(interval.Lower, decimals)}, {Fixed(interval.Upper, decimals)}]";
 
     public static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 

@@ -1,3 +1,5 @@
+using IdcRepro.Sampling;
+
 namespace IdcRepro.Reporting;
 
 /// <summary>
@@ -23,7 +25,9 @@ public sealed record Provenance
     /// <summary>Each set of the split before undersampling, in the order to show (train, validation, test).</summary>
     public required IReadOnlyList<SetCounts> Sets { get; init; }
 
-    /// <summary>Test patients that also have patches in the training set (the leak of a patch-level split); null if unknown.</summary>
+    /// <summary>
+    /// Test patients that also have patches in the training set (the leak of a patch-level split); null if unknown.
+    /// </summary>
     public int? TestPatientsInTraining { get; init; }
 
     /// <summary>Per set, class counts before and after undersampling; empty when nothing was undersampled.</summary>
@@ -52,3 +56,9 @@ public sealed record Provenance
     /// <summary>Choices made where the blog is ambiguous, one sentence each.</summary>
     public IReadOnlyList<string> Choices { get; init; } = [];
 }
+
+/// <summary>One set of a split ("train", "validation", "test"): its patients and its patches by class.</summary>
+public sealed record SetCounts(string Set, int Patients, ClassCounts Patches);
+
+/// <summary>One set's patches by class before and after undersampling the majority class.</summary>
+public sealed record UndersampleCounts(string Set, ClassCounts Before, ClassCounts After);

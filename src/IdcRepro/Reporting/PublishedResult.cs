@@ -4,4 +4,5 @@ namespace IdcRepro.Reporting;
 /// A published figure to set a run beside: who reported it, on what split and test set, and its metrics by
 /// <see cref="Evaluation.MetricNames"/> name (fractions, not percentages).
 /// </summary>
-public sealed record PublishedResult(string Source, string Model, string Split, string TestSet, IReadOnlyDictionary<string, double> Metrics);
+public sealed record PublishedResult(string Source, string Model, string Split, string TestSet,
+    IReadOnlyDictionary<string, double> Metrics);

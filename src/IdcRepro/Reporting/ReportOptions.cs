@@ -7,8 +7,8 @@ public sealed record ReportOptions
     public int ExamplesPerOutcome { get; init; } = 8;
 
     /// <summary>
-    /// Held-out patients given a whole-region tissue map, per set (the test set, each external set): those with the most
-    /// scored patches. 6 maps every test patient of a 5-fold on the 28-patient sample; each map is a PNG of about
+    /// Held-out patients given a whole-region tissue map, per set (the test set, each external set): those with the
+    /// most scored patches. 6 maps every test patient of a 5-fold on the 28-patient sample; each map is a PNG of about
     /// 0.3 MB (its panels are capped at <see cref="TissueMapMaxPanelSize"/>), so the page stays a few megabytes.
     /// </summary>
     public int TissueMapPatients { get; init; } = 6;

@@ -2,7 +2,9 @@ using IdcRepro.Evaluation;
 
 namespace IdcRepro.Reporting;
 
-/// <summary>Everything the report of one run shows. Built by the Report stage's shell from the run's artifacts.</summary>
+/// <summary>
+/// Everything the report of one run shows. Built by the Report stage's shell from the run's artifacts.
+/// </summary>
 public sealed record RunReport
 {
     /// <summary>The run's name (the config's <c>name</c>).</summary>
@@ -48,10 +50,16 @@ public sealed record RunReport
     /// </summary>
     public bool HasTestSet { get; init; } = true;
 
-    /// <summary>Every patch of the test patients (not undersampled), with intervals; null when it is the test set itself or unknown.</summary>
+    /// <summary>
+    /// Every patch of the test patients (not undersampled), with intervals; null when it is the test set itself or
+    /// unknown.
+    /// </summary>
     public HeldOutFigures? AllPatches { get; init; }
 
-    /// <summary>How probabilities became classes, in words (argmax, or the threshold chosen on the validation patients), and whether test-time augmentation scored them.</summary>
+    /// <summary>
+    /// How probabilities became classes, in words (argmax, or the threshold chosen on the validation patients), and
+    /// whether test-time augmentation scored them.
+    /// </summary>
     public string Decision { get; init; } = Evaluation.DecisionRule.Argmax.ToString();
 
     /// <summary>Whether the decision is a threshold other than argmax.</summary>
@@ -66,6 +74,8 @@ public sealed record RunReport
     /// <summary>The external test sets, in config order.</summary>
     public IReadOnlyList<ExternalFigures> External { get; init; } = [];
 
-    /// <summary>The held-out patients' whole regions for tissue maps: the test patients, then each external set's patients.</summary>
+    /// <summary>
+    /// The held-out patients' whole regions for tissue maps: the test patients, then each external set's patients.
+    /// </summary>
     public IReadOnlyList<PatientRegion> Regions { get; init; } = [];
 }

@@ -4,7 +4,9 @@ using IdcRepro.Reporting.Sections;
 
 namespace IdcRepro.Reporting;
 
-/// <summary>The page of one run, built from its <see cref="RunReport"/> (pure: plots and panels are rendered in memory).</summary>
+/// <summary>
+/// The page of one run, built from its <see cref="RunReport"/> (pure: plots and panels are rendered in memory).
+/// </summary>
 public static class RunReportPage
 {
     public static ReportDocument Build(RunReport report, ReportOptions? options = null)
@@ -29,21 +31,28 @@ public static class RunReportPage
     public static string Summary(RunReport report)
     {
         if (report.CrossValidation is { } cv)
-            return $"{cv.Folds}-fold patient cross-validation, pooled out of fold: balanced accuracy {PooledText(cv.All.Pooled)} on every patch of " +
-                   $"{Format.Count(cv.All.Pooled.Patients)} patients ({Format.Count(cv.All.Pooled.Patches)} patches); " +
-                   (report.HasTestSet ? $"this fold's run: accuracy {Format.Fixed(report.Metrics.Accuracy, 2)} on its undersampled test set" : "this run has no test set");
+            return $"{cv.Folds}-fold patient cross-validation, pooled out of fold: balanced " +
+                $"accuracy {PooledText(cv.All.Pooled)} on every patch of " +
+                   $"{Format.Count(cv.All.Pooled.Patients)} patients ({Format.Count(cv.All.Pooled.Patches)} patches); "
+                       +
+                   (report.HasTestSet
+                       ? $"this fold's run: accuracy {Format.Fixed(report.Metrics.Accuracy, 2)} on its undersampled " +
+                       "test set" : "this run has no test set");
         if (!report.HasTestSet)
             return "no test set (split.test_fraction 0): every patient but the validation set trained the model" +
                    (report.External.Count > 0 ? $"; {report.External.Count} external set(s) scored below" : "");
         var accuracy = Format.Fixed(report.Metrics.Accuracy, 2);
-        if (report.Intervals.TryGetValue(MetricNames.Accuracy, out var interval)) accuracy += " " + Format.Interval(interval, 2);
-        return $"accuracy {accuracy} on {Format.Count(report.Metrics.Patches)} test patches from {Format.Count(report.Metrics.Patients)} patients; " +
+        if (report.Intervals.TryGetValue(MetricNames.Accuracy, out var interval))
+            accuracy += " " + Format.Interval(interval, 2);
+        return $"accuracy {accuracy} on {Format.Count(report.Metrics.Patches)} test patches " +
+            $"from {Format.Count(report.Metrics.Patients)} patients; " +
                $"the blog: {Format.Fixed(PublishedResults.Blog.Metrics[MetricNames.Accuracy], 4)}";
     }
 
     private static string PooledText(HeldOutFigures pooled)
     {
         var text = Format.Fixed(pooled.Value(MetricNames.BalancedAccuracy), 2);
-        return pooled.Intervals.TryGetValue(MetricNames.BalancedAccuracy, out var interval) ? $"{text} {Format.Interval(interval, 2)}" : text;
+        return pooled.Intervals.TryGetValue(MetricNames.BalancedAccuracy, out var interval)
+            ? $"{text} {Format.Interval(interval, 2)}" : text;
     }
 }

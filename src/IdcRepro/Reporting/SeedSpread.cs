@@ -9,7 +9,9 @@ public sealed record SeedSpread(string Metric, double Mean, double? StandardDevi
     public override string ToString() =>
         StandardDeviation is { } sd ? $"{Format.Fixed(Mean, 4)} ± {Format.Fixed(sd, 4)}" : Format.Fixed(Mean, 4);
 
-    /// <summary>The spread of every metric defined for at least one seed, in <see cref="Evaluation.MetricSet.Named"/> order.</summary>
+    /// <summary>
+    /// The spread of every metric defined for at least one seed, in <see cref="Evaluation.MetricSet.Named"/> order.
+    /// </summary>
     public static IReadOnlyList<SeedSpread> Of(IReadOnlyList<SeedResult> seeds)
     {
         if (seeds.Count == 0) return [];
@@ -20,7 +22,8 @@ public sealed record SeedSpread(string Metric, double Mean, double? StandardDevi
             var values = named.Select(n => n[m].Value).OfType<double>().ToArray();
             if (values.Length == 0) continue;
             var mean = values.Average();
-            double? sd = values.Length < 2 ? null : Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1));
+            double? sd = values.Length < 2 ? null
+                : Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1));
             spreads.Add(new SeedSpread(named[0][m].Key, mean, sd, values.Length));
         }
         return spreads;

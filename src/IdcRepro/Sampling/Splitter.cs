@@ -16,13 +16,14 @@ public sealed record SplitOutcome(SplitResult Result, IReadOnlyList<string> Note
 /// </summary>
 public static class Splitter
 {
-    public static SplitOutcome Split(IReadOnlyList<Patch> patches, SplitConfig config, PatientLists? lists = null) => config.Strategy switch
-    {
-        SplitStrategy.Random => new(ByPatch(patches, config), []),
-        SplitStrategy.Patient => new(ByPatient(patches, config), []),
-        SplitStrategy.PatientKfold => PatientFolds.Split(patches, config),
-        _ => ByLists(patches, lists ?? throw new ArgumentNullException(nameof(lists))),
-    };
+    public static SplitOutcome Split(IReadOnlyList<Patch> patches, SplitConfig config, PatientLists? lists = null) =>
+        config.Strategy switch
+        {
+            SplitStrategy.Random => new(ByPatch(patches, config), []),
+            SplitStrategy.Patient => new(ByPatient(patches, config), []),
+            SplitStrategy.PatientKfold => PatientFolds.Split(patches, config),
+            _ => ByLists(patches, lists ?? throw new ArgumentNullException(nameof(lists))),
+        };
 
     private static SplitResult ByPatch(IReadOnlyList<Patch> patches, SplitConfig config)
     {
@@ -30,7 +31,9 @@ public static class Splitter
         var nTest = (int)Math.Ceiling(config.TestFraction * n);
         var nValidation = (int)Math.Ceiling(config.ValidationFraction * n);
         if (n - nTest - nValidation < 1)
-            throw new StageException($"Split: {n} patches are too few for test_fraction {config.TestFraction} and validation_fraction {config.ValidationFraction}.");
+            throw new StageException(
+                $"Split: {n} patches are too few for test_fraction {config.TestFraction} and " +
+                $"validation_fraction {config.ValidationFraction}.");
 
         var test = new List<int>();
         var validation = new List<int>();
@@ -43,7 +46,8 @@ public static class Splitter
         }
         else
         {
-            var classes = Enumerable.Range(0, n).GroupBy(i => patches[i].Label).OrderBy(g => g.Key).Select(g => g.ToArray()).ToArray();
+            var classes = Enumerable.Range(0, n).GroupBy(i => patches[i].Label).OrderBy(g => g.Key)
+                .Select(g => g.ToArray()).ToArray();
             var testShares = Apportion(nTest, classes.Select(c => c.Length).ToArray());
             var validationShares = Apportion(nValidation, classes.Select(c => c.Length).ToArray());
             for (var c = 0; c < classes.Length; c++)
@@ -62,10 +66,14 @@ public static class Splitter
             .Select(g => (Patient: g.Key, Rows: g.ToArray(), IdcShare: g.Average(i => patches[i].Label)))
             .ToArray();
         var p = byPatient.Length;
-        var nTest = config.TestFraction > 0 ? Math.Max(1, (int)Math.Round(config.TestFraction * p, MidpointRounding.AwayFromZero)) : 0;
-        var nValidation = config.ValidationFraction > 0 ? Math.Max(1, (int)Math.Round(config.ValidationFraction * p, MidpointRounding.AwayFromZero)) : 0;
+        var nTest = config.TestFraction > 0
+            ? Math.Max(1, (int)Math.Round(config.TestFraction * p, MidpointRounding.AwayFromZero)) : 0;
+        var nValidation = config.ValidationFraction > 0
+            ? Math.Max(1, (int)Math.Round(config.ValidationFraction * p, MidpointRounding.AwayFromZero)) : 0;
         if (p - nTest - nValidation < 1)
-            throw new StageException($"Split: {p} patients are too few for a patient split with test_fraction {config.TestFraction} and validation_fraction {config.ValidationFraction}; every set needs at least one patient.");
+            throw new StageException(
+                $"Split: {p} patients are too few for a patient split with test_fraction {config.TestFraction} and " +
+                $"validation_fraction {config.ValidationFraction}; every set needs at least one patient.");
 
         var random = new SeededRandom(config.Seed);
         var order = Enumerable.Range(0, p).ToArray();
@@ -101,17 +109,22 @@ public static class Splitter
     private static SplitOutcome ByLists(IReadOnlyList<Patch> patches, PatientLists lists)
     {
         var setOf = new Dictionary<string, DataSet>(StringComparer.Ordinal);
-        foreach (var (set, ids) in new[] { (DataSet.Train, lists.Train), (DataSet.Validation, lists.Validation), (DataSet.Test, lists.Test) })
+        foreach (var (set, ids) in new[] { (DataSet.Train, lists.Train), (DataSet.Validation, lists.Validation),
+            (DataSet.Test, lists.Test) })
         {
             foreach (var id in ids)
             {
                 if (setOf.TryGetValue(id, out var other) && other != set)
-                    throw new StageException($"Split: patient {id} is listed for both {other.ToString().ToLowerInvariant()} and {set.ToString().ToLowerInvariant()}; a patient belongs to one set. Fix the split.lists files.");
+                    throw new StageException(
+                        $"Split: patient {id} is listed for both {other.ToString().ToLowerInvariant()} " +
+                        $"and {set.ToString().ToLowerInvariant()}; a patient belongs to one set. Fix the " +
+                        "split.lists files.");
                 setOf[id] = set;
             }
         }
         var present = patches.Select(p => p.Patient).ToHashSet(StringComparer.Ordinal);
-        var sets = new Dictionary<DataSet, List<int>> { [DataSet.Train] = [], [DataSet.Validation] = [], [DataSet.Test] = [] };
+        var sets =
+            new Dictionary<DataSet, List<int>> { [DataSet.Train] = [], [DataSet.Validation] = [], [DataSet.Test] = [] };
         var unlisted = new SortedSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < patches.Count; i++)
         {
@@ -119,31 +132,42 @@ public static class Splitter
             else unlisted.Add(patches[i].Patient);
         }
         var notes = new List<string>();
-        foreach (var (set, ids) in new[] { (DataSet.Train, lists.Train), (DataSet.Validation, lists.Validation), (DataSet.Test, lists.Test) })
+        foreach (var (set, ids) in new[] { (DataSet.Train, lists.Train), (DataSet.Validation, lists.Validation),
+            (DataSet.Test, lists.Test) })
         {
             var found = ids.Distinct().Count(present.Contains);
-            notes.Add($"{set.ToString().ToLowerInvariant()}: found {found} of {ids.Distinct().Count()} listed patients");
+            notes.Add(
+                $"{set.ToString().ToLowerInvariant()}: found {found} of {ids.Distinct().Count()} listed patients");
         }
-        if (unlisted.Count > 0) notes.Add($"left out {unlisted.Count} patient(s) in no list: {string.Join(", ", unlisted)}");
+        if (unlisted.Count > 0)
+            notes.Add($"left out {unlisted.Count} patient(s) in no list: {string.Join(", ", unlisted)}");
         if (sets[DataSet.Train].Count == 0 || sets[DataSet.Test].Count == 0)
-            throw new StageException($"Split: the lists leave {(sets[DataSet.Train].Count == 0 ? "training" : "test")} empty for this dataset ({string.Join("; ", notes)}). Check split.lists against the dataset's patients.");
-        return new SplitOutcome(new SplitResult(sets[DataSet.Train], sets[DataSet.Validation], sets[DataSet.Test]), notes);
+            throw new StageException(
+                $"Split: the lists leave {(sets[DataSet.Train].Count == 0 ? "training" : "test")} empty for this " +
+                $"dataset ({string.Join("; ", notes)}). Check split.lists against the dataset's patients.");
+        return new SplitOutcome(new SplitResult(sets[DataSet.Train], sets[DataSet.Validation], sets[DataSet.Test]),
+            notes);
     }
 
-    private static void Deal(IReadOnlyList<int> order, int nTest, int nValidation, List<int> test, List<int> validation, List<int> train)
+    private static void Deal(IReadOnlyList<int> order, int nTest, int nValidation, List<int> test, List<int> validation,
+        List<int> train)
     {
         for (var k = 0; k < order.Count; k++)
             (k < nTest ? test : k < nTest + nValidation ? validation : train).Add(order[k]);
     }
 
-    /// <summary>Splits <paramref name="total"/> across groups in proportion to their sizes (largest remainder, ties to the earlier group).</summary>
+    /// <summary>
+    /// Splits <paramref name="total"/> across groups in proportion to their sizes (largest remainder, ties to the
+    /// earlier group).
+    /// </summary>
     public static int[] Apportion(int total, int[] sizes)
     {
         var all = sizes.Sum();
         if (all == 0) return new int[sizes.Length];
         var exact = sizes.Select(s => (double)total * s / all).ToArray();
         var shares = exact.Select(e => (int)Math.Floor(e)).ToArray();
-        foreach (var i in Enumerable.Range(0, sizes.Length).OrderByDescending(i => exact[i] - shares[i]).ThenBy(i => i).Take(total - shares.Sum()))
+        foreach (var i in Enumerable.Range(0, sizes.Length).OrderByDescending(i => exact[i] - shares[i]).ThenBy(i => i)
+            .Take(total - shares.Sum()))
             shares[i]++;
         return shares;
     }

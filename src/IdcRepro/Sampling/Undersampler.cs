@@ -2,14 +2,18 @@ using IdcRepro.Config;
 
 namespace IdcRepro.Sampling;
 
-/// <summary>Class counts of one set before and after undersampling.</summary>
+/// <summary>
+/// The patches of a set by class: <see cref="Class0"/> non-IDC, <see cref="Class1"/> IDC. The one type for class
+/// counts (split.json, undersample.json and the report's provenance); its property names are those files' field names.
+/// </summary>
 public sealed record ClassCounts(int Class0, int Class1)
 {
     public int Total => Class0 + Class1;
 }
 
 /// <summary>The undersampled sets and the counts behind them.</summary>
-public sealed record UndersampleResult(SplitResult Sets, IReadOnlyDictionary<DataSet, (ClassCounts Before, ClassCounts After)> Counts);
+public sealed record UndersampleResult(SplitResult Sets,
+    IReadOnlyDictionary<DataSet, (ClassCounts Before, ClassCounts After)> Counts);
 
 /// <summary>
 /// Undersample's pure core: random undersampling of the majority class down to the minority count, like
@@ -30,7 +34,8 @@ public static class Undersampler
             sets[set] = kept;
             counts[set] = (before, Count(kept, labels));
         }
-        return new UndersampleResult(new SplitResult(sets[DataSet.Train], sets[DataSet.Validation], sets[DataSet.Test]), counts);
+        return new UndersampleResult(new SplitResult(sets[DataSet.Train], sets[DataSet.Validation], sets[DataSet.Test]),
+            counts);
     }
 
     private static IReadOnlyList<int> Balance(IReadOnlyList<int> rows, IReadOnlyList<int> labels, SeededRandom random)

@@ -1,6 +1,8 @@
 namespace IdcRepro.Sweeps;
 
-/// <summary>One call of the idc program a job makes: its arguments after the program (e.g. evaluate --config ... --run a-seed1).</summary>
+/// <summary>
+/// One call of the idc program a job makes: its arguments after the program (e.g. evaluate --config ... --run a-seed1).
+/// </summary>
 public sealed record IdcCall(IReadOnlyList<string> Arguments)
 {
     public string Command => Arguments[0];

@@ -17,7 +17,8 @@ public static class JobCpus
             : processorCount;
 
     /// <summary>The CPUs this process may compute on.</summary>
-    public static int Available() => Available(Environment.GetEnvironmentVariable(SlurmVariable), Environment.ProcessorCount);
+    public static int Available() =>
+        Available(Environment.GetEnvironmentVariable(SlurmVariable), Environment.ProcessorCount);
 
     /// <summary>
     /// Why a job cannot run a training of <paramref name="threads"/> threads (null when it can, or when it is no Slurm
@@ -28,7 +29,9 @@ public static class JobCpus
         if (threads <= 0 || slurmCpusPerTask is null) return null;
         var available = Available(slurmCpusPerTask, processorCount);
         return available >= threads ? null
-            : $"train.threads is {threads}, but this Slurm job got {available} CPU(s) (SLURM_CPUS_PER_TASK={slurmCpusPerTask}, {processorCount} usable by the process). " +
-              $"Submit it with --cpus-per-task={threads} or more (idc sweep asks for train.threads), or lower train.threads (a new cache key).";
+            : $"train.threads is {threads}, but this Slurm job got {available} CPU(s) " +
+                $"(SLURM_CPUS_PER_TASK={slurmCpusPerTask}, {processorCount} usable by the process). " +
+              $"Submit it with --cpus-per-task={threads} or more (idc sweep asks for train.threads), or lower " +
+              "train.threads (a new cache key).";
     }
 }

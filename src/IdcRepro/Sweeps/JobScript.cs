@@ -17,25 +17,35 @@ public static class JobScript
         if (context.Profile.Executor == ExecutorKind.Slurm)
             foreach (var option in SbatchOptions(job, context)) text.Append("#SBATCH ").Append(option).Append('\n');
         else
-            text.Append("# Run by idc sweep's local executor (bash <this file>; SLURM_ARRAY_TASK_ID set for each array task).\n");
-        text.Append($"# idc sweep {context.SweepId}, submission {context.Submission}, job {job.Name}: {Describe(job)}\n");
+            text.Append(
+                "# Run by idc sweep's local executor (bash <this file>; SLURM_ARRAY_TASK_ID set for each array " +
+                "task).\n");
+        text.Append(
+            $"# idc sweep {context.SweepId}, submission {context.Submission}, job {job.Name}: {Describe(job)}\n");
         text.Append("set -euo pipefail\n");
         text.Append($"cd {ShellWord.Quote(context.WorkingDirectory)}\n");
         foreach (var variable in context.Profile.Environment.Select(e => EnvironmentVariable.Parse(e)!))
             text.Append($"export {variable.Name}={ShellWord.Quote(variable.Value)}\n");
-        text.Append($"echo \"{job.Name}: job ${{SLURM_JOB_ID:-{JobLog.LocalId}}} on $(hostname), $(nproc) CPUs, GPUs: ${{CUDA_VISIBLE_DEVICES:-none}}\"\n");
+        text.Append(
+            $"echo \"{job.Name}: job ${{SLURM_JOB_ID:-{JobLog.LocalId}}} on $(hostname), $(nproc) CPUs, GPUs: " +
+            $"${{CUDA_VISIBLE_DEVICES:-none}}\"\n");
         if (job.IsArray)
         {
-            text.Append($"case \"${{SLURM_ARRAY_TASK_ID:?{job.Name} is a job array: submit it with sbatch, or set SLURM_ARRAY_TASK_ID}}\" in\n");
+            text.Append(
+                $"case \"${{SLURM_ARRAY_TASK_ID:?{job.Name} is a job array: submit it with sbatch, or set " +
+                $"SLURM_ARRAY_TASK_ID}}\" in\n");
             for (var i = 0; i < job.Tasks.Count; i++)
                 text.Append($"  {i}) exec {Command(context, job.Tasks[i].Call)} ;;\n");
-            text.Append($"  *) echo \"{job.Name} has tasks 0 to {job.Tasks.Count - 1}, not $SLURM_ARRAY_TASK_ID\" >&2; exit 2 ;;\n");
+            text.Append(
+                $"  *) echo \"{job.Name} has tasks 0 to {job.Tasks.Count - 1}, not $SLURM_ARRAY_TASK_ID\" >&2; exit " +
+                "2 ;;\n");
             text.Append("esac\n");
         }
         else
         {
             for (var i = 0; i < job.Calls.Count; i++)
-                text.Append(i == job.Calls.Count - 1 ? "exec " : "").Append(Command(context, job.Calls[i])).Append('\n');
+                text.Append(i == job.Calls.Count - 1 ? "exec " : "").Append(Command(context, job.Calls[i]))
+                    .Append('\n');
         }
         return text.ToString();
     }
@@ -59,9 +69,11 @@ public static class JobScript
         if (job.After.Count > 0)
         {
             var ids = job.After.Select(name => context.JobIds.TryGetValue(name, out var id) ? id
-                : throw new InvalidOperationException($"{job.Name} waits for {name}, which has no job id yet: submit in plan order."));
+                : throw new InvalidOperationException(
+                    $"{job.Name} waits for {name}, which has no job id yet: submit in plan order."));
             options.Add($"--dependency=afterok:{string.Join(':', ids)}");
-            // Cancelled when what it waits for fails, even where the cluster lacks DependencyParameters=kill_invalid_depend.
+            // Cancelled when what it waits for fails, even where the cluster lacks
+            // DependencyParameters=kill_invalid_depend.
             options.Add("--kill-on-invalid-dep=yes");
         }
         options.AddRange(slurm.ExtraSbatchOptions);
@@ -74,7 +86,9 @@ public static class JobScript
     private static string Describe(SweepJob job) => job.Kind switch
     {
         SweepJobKind.Data => $"the data stages (Fetch to Undersample) of {string.Join(", ", job.Variants)}",
-        SweepJobKind.Train => $"trains and evaluates {job.Tasks.Count} run(s), one an array task: {string.Join(", ", job.Tasks.Select(t => t.Run))}",
+        SweepJobKind.Train =>
+            $"trains and evaluates {job.Tasks.Count} run(s), one an array " +
+            $"task: {string.Join(", ", job.Tasks.Select(t => t.Run))}",
         SweepJobKind.Report => $"the reports of {string.Join(", ", job.Variants)}",
         _ => $"the comparison page of {job.Variants.Count} variants",
     };

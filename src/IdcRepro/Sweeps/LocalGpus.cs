@@ -11,11 +11,13 @@ public static class LocalGpus
     public static IReadOnlyList<string> Parse(string? cudaVisibleDevices, string? nvidiaSmiList)
     {
         if (cudaVisibleDevices is not null)
-            return cudaVisibleDevices.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(d => d != "-1").ToList();
+            return cudaVisibleDevices.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Where(d => d != "-1").ToList();
         return (nvidiaSmiList ?? "").Split('\n').Where(l => l.StartsWith("GPU ", StringComparison.Ordinal))
             .Select((_, i) => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
     }
 
     /// <summary>The GPU of a worker (0-based): worker i gets GPU i mod count; null without GPUs.</summary>
-    public static string? For(int worker, IReadOnlyList<string> gpus) => gpus.Count == 0 ? null : gpus[worker % gpus.Count];
+    public static string? For(int worker, IReadOnlyList<string> gpus) => gpus.Count == 0 ? null
+        : gpus[worker % gpus.Count];
 }

@@ -1,6 +1,8 @@
 namespace IdcRepro.Sweeps;
 
-/// <summary>What a job script needs beyond its job: the sweep, the submission's folder, where and how to call idc.</summary>
+/// <summary>
+/// What a job script needs beyond its job: the sweep, the submission's folder, where and how to call idc.
+/// </summary>
 public sealed record ScriptContext
 {
     public required string SweepId { get; init; }
@@ -12,7 +14,9 @@ public sealed record ScriptContext
     /// <summary>Where jobs run idc from (absolute): the repository root, where the sweep was planned.</summary>
     public required string WorkingDirectory { get; init; }
 
-    /// <summary>The command words that start idc, e.g. dotnet /repo/src/IdcRepro.Cli/bin/Release/net10.0/idc.dll.</summary>
+    /// <summary>
+    /// The command words that start idc, e.g. dotnet /repo/src/IdcRepro.Cli/bin/Release/net10.0/idc.dll.
+    /// </summary>
     public required IReadOnlyList<string> Program { get; init; }
 
     public required SweepProfile Profile { get; init; }

@@ -4,7 +4,9 @@ namespace IdcRepro.Sweeps;
 public static class ShellWord
 {
     public static string Quote(string word) =>
-        word.Length > 0 && word.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '/' or ':' or '=' or ',' or '+' or '@' or '%')
+        word.Length > 0
+            && word.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '/' or ':' or '=' or ',' or '+'
+            or '@' or '%')
             ? word
             : "'" + word.Replace("'", "'\\''") + "'";
 }

@@ -27,29 +27,40 @@ public sealed partial record SlurmExecutorConfig : ISelfValidating
     /// <summary>GPUs each training job asks for (sbatch --gpus); 0: CPU trainings.</summary>
     [ConfigRange(0, 16)] public int GpusPerJob { get; init; }
 
-    /// <summary>More sbatch options for every job, each as sbatch takes it, e.g. --qos=normal or --constraint=a100.</summary>
+    /// <summary>
+    /// More sbatch options for every job, each as sbatch takes it, e.g. --qos=normal or --constraint=a100.
+    /// </summary>
     public IReadOnlyList<string> ExtraSbatchOptions { get; init; } = [];
 
-    /// <summary>Options the sweep sets itself, from the plan and the config: a profile may not set them again.</summary>
+    /// <summary>
+    /// Options the sweep sets itself, from the plan and the config: a profile may not set them again.
+    /// </summary>
     public static IReadOnlyList<string> SetBySweep { get; } =
-        ["--array", "--dependency", "--output", "--error", "--job-name", "--cpus-per-task", "--gpus", "--gres", "--kill-on-invalid-dep", "--chdir", "--wrap"];
+        ["--array", "--dependency", "--output", "--error", "--job-name", "--cpus-per-task", "--gpus", "--gres",
+            "--kill-on-invalid-dep", "--chdir", "--wrap"];
 
     public IEnumerable<(string Key, string Message)> Validate()
     {
         if (!TimeLimitPattern().IsMatch(TimeLimit))
-            yield return ("time_limit", $"'{TimeLimit}' is not a Slurm time: minutes (90), HH:MM:SS (01:30:00), D-HH:MM:SS (1-12:00:00), or unlimited");
+            yield return ("time_limit",
+                $"'{TimeLimit}' is not a Slurm time: minutes (90), HH:MM:SS (01:30:00), D-HH:MM:SS (1-12:00:00), or " +
+                "unlimited");
         if (Mem is { } mem && !MemPattern().IsMatch(mem))
             yield return ("mem", $"'{mem}' is not a Slurm memory size: a whole number with K, M, G or T, e.g. 4G");
         foreach (var (option, i) in ExtraSbatchOptions.Select((o, i) => (o, i)))
         {
             var name = option.Split('=', 2)[0].Trim();
             if (!option.StartsWith("--", StringComparison.Ordinal) || name.Length < 3 || option.Contains('\n'))
-                yield return ($"extra_sbatch_options[{i}]", $"'{option}' is not a long sbatch option such as --qos=normal");
+                yield return ($"extra_sbatch_options[{i}]",
+                    $"'{option}' is not a long sbatch option such as --qos=normal");
             else if (SetBySweep.Contains(name))
-                yield return ($"extra_sbatch_options[{i}]", $"{name} is set by the sweep itself ({Why(name)}); leave it out of the profile");
+                yield return ($"extra_sbatch_options[{i}]",
+                    $"{name} is set by the sweep itself ({Why(name)}); leave it out of the profile");
         }
-        if (Partition is { Length: 0 }) yield return ("partition", "give a partition name, or leave the key out for the cluster's default");
-        if (Account is { Length: 0 }) yield return ("account", "give an account name, or leave the key out for your default account");
+        if (Partition is { Length: 0 })
+            yield return ("partition", "give a partition name, or leave the key out for the cluster's default");
+        if (Account is { Length: 0 })
+            yield return ("account", "give an account name, or leave the key out for your default account");
     }
 
     private static string Why(string option) => option switch
@@ -59,7 +70,9 @@ public sealed partial record SlurmExecutorConfig : ISelfValidating
         _ => "from the plan",
     };
 
-    [GeneratedRegex(@"^(\d+|\d+:\d{1,2}|\d+:\d{1,2}:\d{1,2}|\d+-\d{1,2}(:\d{1,2}(:\d{1,2})?)?|unlimited|infinite|UNLIMITED|INFINITE)$")]
+    [GeneratedRegex(
+        @"^(\d+|\d+:\d{1,2}|\d+:\d{1,2}:\d{1,2}|\d+-\d{1,2}(:\d{1,2}(:\d{1,2})?)?|" +
+        @"unlimited|infinite|UNLIMITED|INFINITE)$")]
     private static partial Regex TimeLimitPattern();
 
     [GeneratedRegex(@"^\d+[KMGT]?$")]

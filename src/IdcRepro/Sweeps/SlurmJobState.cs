@@ -6,10 +6,12 @@ namespace IdcRepro.Sweeps;
 /// What Slurm says of one job, or of array tasks that share a line (pending tasks: <c>ArrayTaskId=1-3</c>), as
 /// <c>scontrol show job --oneliner</c> prints it.
 /// </summary>
-public sealed partial record SlurmJobState(string JobId, string? ArrayJobId, IReadOnlyList<int> Tasks, string State, string? Reason, string? ExitCode, string? Dependency)
+public sealed partial record SlurmJobState(string JobId, string? ArrayJobId, IReadOnlyList<int> Tasks, string State,
+    string? Reason, string? ExitCode, string? Dependency)
 {
     /// <summary>States after which Slurm does nothing more with the job.</summary>
-    public static bool IsFinal(string state) => state is "COMPLETED" or "FAILED" or "CANCELLED" or "TIMEOUT" or "NODE_FAIL" or "OUT_OF_MEMORY"
+    public static bool IsFinal(string state) => state is "COMPLETED" or "FAILED" or "CANCELLED" or "TIMEOUT"
+        or "NODE_FAIL" or "OUT_OF_MEMORY"
         or "PREEMPTED" or "BOOT_FAIL" or "DEADLINE" or "REVOKED";
 
     public bool Final => IsFinal(State);
@@ -18,13 +20,17 @@ public sealed partial record SlurmJobState(string JobId, string? ArrayJobId, IRe
     public static IReadOnlyList<SlurmJobState> Parse(string scontrolOutput)
     {
         var states = new List<SlurmJobState>();
-        foreach (var line in scontrolOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var line in scontrolOutput.Split('\n',
+            StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            var fields = Field().Matches(line).GroupBy(m => m.Groups[1].Value).ToDictionary(g => g.Key, g => g.First().Groups[2].Value, StringComparer.Ordinal);
+            var fields = Field().Matches(line).GroupBy(m => m.Groups[1].Value)
+                .ToDictionary(g => g.Key, g => g.First().Groups[2].Value, StringComparer.Ordinal);
             if (!fields.TryGetValue("JobId", out var id) || !fields.TryGetValue("JobState", out var state)) continue;
             var arrayId = fields.GetValueOrDefault("ArrayJobId");
             var tasks = fields.TryGetValue("ArrayTaskId", out var taskText) ? TaskIds(taskText) : [];
-            states.Add(new SlurmJobState(id, arrayId, tasks, state, Null(fields.GetValueOrDefault("Reason")), Null(fields.GetValueOrDefault("ExitCode")), Null(fields.GetValueOrDefault("Dependency"))));
+            states.Add(
+                new SlurmJobState(id, arrayId, tasks, state, Null(fields.GetValueOrDefault("Reason")),
+                Null(fields.GetValueOrDefault("ExitCode")), Null(fields.GetValueOrDefault("Dependency"))));
         }
         return states;
     }
@@ -36,7 +42,8 @@ public sealed partial record SlurmJobState(string JobId, string? ArrayJobId, IRe
         foreach (var part in text.Split('%')[0].Split(',', StringSplitOptions.RemoveEmptyEntries))
         {
             var range = part.Split('-');
-            if (range.Length == 2 && int.TryParse(range[0], out var from) && int.TryParse(range[1], out var to)) ids.AddRange(Enumerable.Range(from, to - from + 1));
+            if (range.Length == 2 && int.TryParse(range[0], out var from) && int.TryParse(range[1], out var to))
+                ids.AddRange(Enumerable.Range(from, to - from + 1));
             else if (int.TryParse(part, out var one)) ids.Add(one);
         }
         return ids;

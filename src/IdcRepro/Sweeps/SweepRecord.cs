@@ -5,8 +5,9 @@ using IdcRepro.Pipeline;
 namespace IdcRepro.Sweeps;
 
 /// <summary>
-/// artifacts/sweeps/&lt;id&gt;/sweep.json: what a sweep is (its variants, overrides, artifacts folder) and every submission
-/// of it: which jobs, with which Slurm ids, scripts, logs and array tasks (and, for the local executor, how each ended).
+/// artifacts/sweeps/&lt;id&gt;/sweep.json: what a sweep is (its variants, overrides, artifacts folder) and every
+/// submission of it: which jobs, with which Slurm ids, scripts, logs and array tasks (and, for the local executor, how
+/// each ended).
 /// Written atomically after every change, so <c>idc sweep status</c> reads a whole record at any time.
 /// </summary>
 public sealed record SweepRecord
@@ -40,11 +41,14 @@ public sealed record SweepRecord
         }
         catch (JsonException e)
         {
-            throw new StageException($"{path}: not a readable sweep record ({e.Message.TrimEnd('.')}). Move it aside to start the sweep's record afresh.");
+            throw new StageException(
+                $"{path}: not a readable sweep record ({e.Message.TrimEnd('.')}). Move it aside to start the " +
+                "sweep's record afresh.");
         }
     }
 
-    public void Write(string sweepFolder) => AtomicFile.WriteAllText(Path.Combine(sweepFolder, FileName), JsonSerializer.Serialize(this, Json) + "\n");
+    public void Write(string sweepFolder) =>
+        AtomicFile.WriteAllText(Path.Combine(sweepFolder, FileName), JsonSerializer.Serialize(this, Json) + "\n");
 
     public SweepRecord With(SweepSubmission submission) =>
         this with { Submissions = [.. Submissions.Where(s => s.Number != submission.Number), submission] };
@@ -63,7 +67,8 @@ public sealed record SweepSubmission
 
     public required IReadOnlyList<SubmittedJob> Jobs { get; init; }
 
-    public SweepSubmission With(SubmittedJob job) => this with { Jobs = Jobs.Select(j => j.Name == job.Name ? job : j).ToList() };
+    public SweepSubmission With(SubmittedJob job) =>
+        this with { Jobs = Jobs.Select(j => j.Name == job.Name ? job : j).ToList() };
 }
 
 /// <summary>A job as submitted: its plan entry, its Slurm id (or "local"), script, and what it waits for.</summary>
@@ -87,7 +92,9 @@ public sealed record SubmittedJob
     public required int Cpus { get; init; }
     public int Gpus { get; init; }
 
-    /// <summary>How each unit (the job, or each array task) ended under the local executor; empty under Slurm (Slurm knows).</summary>
+    /// <summary>
+    /// How each unit (the job, or each array task) ended under the local executor; empty under Slurm (Slurm knows).
+    /// </summary>
     public IReadOnlyList<UnitOutcome> Outcomes { get; init; } = [];
 
     public bool IsArray => Kind == SweepJobKind.Train;
@@ -96,8 +103,14 @@ public sealed record SubmittedJob
     public string? Log(string folder, int? task = null) => JobId is { } id ? JobLog.Of(folder, Name, id, task) : null;
 }
 
-/// <summary>Array task <paramref name="Index"/> trains and evaluates run <paramref name="Run"/> of <paramref name="Variant"/>.</summary>
+/// <summary>
+/// Array task <paramref name="Index"/> trains and evaluates run <paramref name="Run"/> of <paramref name="Variant"/>.
+/// </summary>
 public sealed record SubmittedTask(int Index, string Variant, string Run);
 
-/// <summary>How a unit ended under the local executor: a state as Slurm names them (COMPLETED, FAILED, CANCELLED, RUNNING, PENDING).</summary>
-public sealed record UnitOutcome(int? Task, string State, int? ExitCode = null, string? Reason = null, double? Seconds = null);
+/// <summary>
+/// How a unit ended under the local executor: a state as Slurm names them (COMPLETED, FAILED, CANCELLED, RUNNING,
+/// PENDING).
+/// </summary>
+public sealed record UnitOutcome(int? Task, string State, int? ExitCode = null, string? Reason = null, double? Seconds =
+    null);

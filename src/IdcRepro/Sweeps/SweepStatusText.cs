@@ -23,7 +23,8 @@ public static class SweepStatusText
 
     /// <param name="display">How a path is shown (relative to the working directory where it lies inside it).</param>
     /// <param name="exists">Whether a log file exists (a unit that never started has none).</param>
-    public static string Render(SweepRecord record, IReadOnlyList<UnitStatus> rows, Func<string, string> display, Func<string, bool> exists)
+    public static string Render(SweepRecord record, IReadOnlyList<UnitStatus> rows, Func<string, string> display,
+        Func<string, bool> exists)
     {
         var text = new StringBuilder();
         text.Append($"sweep {record.Id}: {record.Variants.Count} variant(s) ({string.Join(", ", record.Variants)})");
@@ -32,16 +33,21 @@ public static class SweepStatusText
         foreach (var submission in record.Submissions)
         {
             var units = rows.Where(r => r.Submission == submission.Number).ToList();
-            text.Append($"submission {submission.Number}: {Name(submission.Executor)} ({display(submission.Profile)}), ")
-                .Append(submission.SubmittedUtc.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture))
+            text.Append(
+                $"submission {submission.Number}: {Name(submission.Executor)} ({display(submission.Profile)}), ")
+                .Append(
+                    submission.SubmittedUtc.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture))
                 .Append($" UTC, {submission.Jobs.Count} job(s); scripts and logs in {display(submission.Folder)}\n");
             var table = units.Select(u => new[]
             {
-                u.Job, u.Id, u.Run ?? "-", State(u), u.Source, u.Log is { } log && exists(log) ? display(log) : "(no log)",
+                u.Job, u.Id, u.Run ?? "-", State(u), u.Source, u.Log is { } log && exists(log) ? display(log)
+                    : "(no log)",
             }).Prepend(["job", "id", "run", "state", "from", "log"]).ToList();
             var widths = Enumerable.Range(0, 6).Select(c => table.Max(row => row[c].Length)).ToArray();
             foreach (var row in table)
-                text.Append("  ").Append(string.Join("  ", row.Select((cell, c) => c == 5 ? cell : cell.PadRight(widths[c]))).TrimEnd()).Append('\n');
+                text.Append("  ")
+                    .Append(string.Join("  ", row.Select((cell, c) => c == 5 ? cell : cell.PadRight(widths[c])))
+                    .TrimEnd()).Append('\n');
         }
         var latest = SweepStatus.Latest(rows);
         switch (Verdict(rows))
@@ -53,19 +59,26 @@ public static class SweepStatusText
                 text.Append($"complete: all {latest.Count} unit(s) of submission {latest[0].Submission} completed\n");
                 break;
             case SweepVerdict.Active:
-                text.Append($"active: {latest.Count(r => r.Active)} of {latest.Count} unit(s) of submission {latest[0].Submission} queued or running\n");
+                text.Append(
+                    $"active: {latest.Count(r => r.Active)} of {latest.Count} unit(s) of " +
+                    $"submission {latest[0].Submission} queued or running\n");
                 break;
             default:
                 var failed = latest.Where(r => !r.Completed && !r.Active).ToList();
-                text.Append($"failed: {failed.Count} of {latest.Count} unit(s) of submission {latest[0].Submission} did not complete\n");
-                foreach (var unit in failed.OrderBy(u => u.State == UnitStatus.NotRun || u.Reason?.StartsWith("Dependency", StringComparison.Ordinal) == true))
+                text.Append(
+                    $"failed: {failed.Count} of {latest.Count} unit(s) of submission {latest[0].Submission} did not " +
+                    "complete\n");
+                foreach (var unit in failed.OrderBy(u => u.State == UnitStatus.NotRun
+                    || u.Reason?.StartsWith("Dependency", StringComparison.Ordinal) == true))
                 {
                     text.Append($"  {unit.Job}{(unit.Run is { } run ? $" ({run})" : "")}: job {unit.Id} {State(unit)}");
                     if (unit.Log is { } log && exists(log)) text.Append($", log {display(log)}");
                     if (unit.LastError is { } error) text.Append($": {error}");
                     text.Append('\n');
                 }
-                text.Append("Once the cause is fixed, submit the same sweep again: only what is not up to date runs, and an interrupted training resumes.\n");
+                text.Append(
+                    "Once the cause is fixed, submit the same sweep again: only what is not up to date runs, and an " +
+                    "interrupted training resumes.\n");
                 break;
         }
         return text.ToString();

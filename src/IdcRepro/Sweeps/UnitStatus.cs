@@ -1,9 +1,9 @@
 namespace IdcRepro.Sweeps;
 
 /// <summary>
-/// The state of one unit of a submission (a job, or one task of an array) and where it came from: <c>slurm</c> (scontrol,
-/// while Slurm remembers the job), <c>local</c> (the local executor's record), <c>stamps</c> (the outputs are in the
-/// cache) or <c>log</c> (what the job's log says).
+/// The state of one unit of a submission (a job, or one task of an array) and where it came from: <c>slurm</c>
+/// (scontrol, while Slurm remembers the job), <c>local</c> (the local executor's record), <c>stamps</c> (the outputs
+/// are in the cache) or <c>log</c> (what the job's log says).
 /// </summary>
 public sealed record UnitStatus
 {
@@ -13,10 +13,15 @@ public sealed record UnitStatus
     public int? Task { get; init; }
     public string? Run { get; init; }
 
-    /// <summary>Slurm's id of the unit: 57, or 58_3 for an array task; local, local_3 under the local executor.</summary>
+    /// <summary>
+    /// Slurm's id of the unit: 57, or 58_3 for an array task; local, local_3 under the local executor.
+    /// </summary>
     public required string Id { get; init; }
 
-    /// <summary>COMPLETED, FAILED, CANCELLED, TIMEOUT, PENDING, RUNNING, ... as Slurm names them; NOT RUN when nothing shows it ran.</summary>
+    /// <summary>
+    /// COMPLETED, FAILED, CANCELLED, TIMEOUT, PENDING, RUNNING, ... as Slurm names them; NOT RUN when nothing shows it
+    /// ran.
+    /// </summary>
     public required string State { get; init; }
 
     public required string Source { get; init; }
@@ -32,5 +37,6 @@ public sealed record UnitStatus
     public bool Completed => State == "COMPLETED";
 
     /// <summary>Still to finish: queued or running.</summary>
-    public bool Active => State is "PENDING" or "RUNNING" or "CONFIGURING" or "COMPLETING" or "SUSPENDED" or "REQUEUED" or "RESIZING" or "SIGNALING" or "STAGE_OUT";
+    public bool Active => State is "PENDING" or "RUNNING" or "CONFIGURING" or "COMPLETING" or "SUSPENDED" or "REQUEUED"
+        or "RESIZING" or "SIGNALING" or "STAGE_OUT";
 }

@@ -36,11 +36,15 @@ public static class CpuNumerics
         {
             Environment.SetEnvironmentVariable(name, value);
             if (!OperatingSystem.IsWindows() && SetEnv(name, value, 1) != 0)
-                throw new TorchRuntimeException($"Could not set {name}={value} in the process environment (setenv failed: {Marshal.GetLastPInvokeErrorMessage()}).");
+                throw new TorchRuntimeException(
+                    $"Could not set {name}={value} in the process environment (setenv " +
+                    $"failed: {Marshal.GetLastPInvokeErrorMessage()}).");
         }
     }
 
-    /// <summary>Whether the native environment holds the pinned values now (what libtorch will read when it loads).</summary>
+    /// <summary>
+    /// Whether the native environment holds the pinned values now (what libtorch will read when it loads).
+    /// </summary>
     public static bool InEnvironment() => Variables.All(v => NativeValue(v.Name) == v.Value);
 
     /// <summary>One line for logs and train.json.</summary>
@@ -58,7 +62,8 @@ public static class CpuNumerics
         OperatingSystem.IsWindows() ? Environment.GetEnvironmentVariable(name) : Marshal.PtrToStringUTF8(GetEnv(name));
 
     [DllImport("libc", EntryPoint = "setenv", SetLastError = true)]
-    private static extern int SetEnv([MarshalAs(UnmanagedType.LPUTF8Str)] string name, [MarshalAs(UnmanagedType.LPUTF8Str)] string value, int overwrite);
+    private static extern int SetEnv([MarshalAs(UnmanagedType.LPUTF8Str)] string name,
+        [MarshalAs(UnmanagedType.LPUTF8Str)] string value, int overwrite);
 
     [DllImport("libc", EntryPoint = "getenv")]
     private static extern IntPtr GetEnv([MarshalAs(UnmanagedType.LPUTF8Str)] string name);

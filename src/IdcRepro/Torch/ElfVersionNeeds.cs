@@ -1,7 +1,11 @@
 namespace IdcRepro.Torch;
 
+// Part of the libstdc++ loading fix: TorchSharp 0.107's LibTorchSharp needs GLIBCXX_3.4.32, which Debian 12 lacks
+// (why and how: ElfImage.cs, TorchRuntime.cs; README, Backends and GPU).
+
 /// <summary>
-/// Reads and patches the version needs (<c>.gnu.version_r</c>, SHT_GNU_verneed) of an ELF64 little-endian shared library:
+/// Reads and patches the version needs (<c>.gnu.version_r</c>, SHT_GNU_verneed) of an ELF64 little-endian shared
+/// library:
 /// which symbol versions it requires from which library, e.g. <c>GLIBCXX_3.4.32</c> from <c>libstdc++.so.6</c>.
 /// </summary>
 public static class ElfVersionNeeds
@@ -15,7 +19,9 @@ public static class ElfVersionNeeds
     private const int VerneedSize = 16;   // vn_version, vn_cnt, vn_file, vn_aux, vn_next
     private const int FlagsOffsetInVernaux = 4;
 
-    /// <summary>Every (library file, version, flags) the image needs, in file order; empty when it has no version needs.</summary>
+    /// <summary>
+    /// Every (library file, version, flags) the image needs, in file order; empty when it has no version needs.
+    /// </summary>
     public static IReadOnlyList<(string File, string Version, ushort Flags)> Read(byte[] elf) =>
         Walk(new ElfImage(elf)).Select(n => (n.File, n.Version, n.Flags)).ToList();
 
@@ -31,7 +37,8 @@ public static class ElfVersionNeeds
         var matches = needs.Where(n => n.Version == version).ToList();
         if (matches.Count == 0)
             throw new ArgumentException(
-                $"the ELF image needs no symbol version '{version}' (it needs: {string.Join(", ", needs.Select(n => n.Version).Distinct())})",
+                $"the ELF image needs no symbol version '{version}' (it " +
+                $"needs: {string.Join(", ", needs.Select(n => n.Version).Distinct())})",
                 nameof(version));
 
         var patched = (byte[])elf.Clone();
@@ -54,7 +61,8 @@ public static class ElfVersionNeeds
         while (true)
         {
             var structVersion = image.ReadUInt16(section, entry);
-            if (structVersion != 1) throw new ElfFormatException($"version need at {entry} has vn_version {structVersion}, expected 1");
+            if (structVersion != 1)
+                throw new ElfFormatException($"version need at {entry} has vn_version {structVersion}, expected 1");
             var auxCount = image.ReadUInt16(section, entry + 2);
             var file = image.ReadString(strings, image.ReadUInt32(section, entry + 4));
             var aux = entry + image.ReadUInt32(section, entry + 8);
@@ -68,12 +76,14 @@ public static class ElfVersionNeeds
                 result.Add((file, name, flags, flagsAt));
                 var auxNext = image.ReadUInt32(section, aux + 12);
                 if (auxNext == 0 && i < auxCount - 1)
-                    throw new ElfFormatException($"version need for {file} announces {auxCount} entries but its chain ends after {i + 1}");
+                    throw new ElfFormatException(
+                        $"version need for {file} announces {auxCount} entries but its chain ends after {i + 1}");
                 aux += auxNext;
             }
 
             if (next == 0) return result;
-            if (next < VerneedSize) throw new ElfFormatException($"version need at {entry} points to an overlapping next entry (+{next})");
+            if (next < VerneedSize)
+                throw new ElfFormatException($"version need at {entry} points to an overlapping next entry (+{next})");
             entry += next;
         }
     }

@@ -2,14 +2,18 @@ namespace IdcRepro.Torch;
 
 /// <summary>
 /// The libstdc++ symbol versions a library needs that the process's libstdc++ does not define: the reason a library
-/// built with a newer GCC (TorchSharp 0.107's LibTorchSharp needs GLIBCXX_3.4.32, GCC 13) fails to load on an older system.
+/// built with a newer GCC (TorchSharp 0.107's LibTorchSharp needs GLIBCXX_3.4.32, GCC 13) fails to load on an older
+/// system.
 /// </summary>
 internal static class LibStdCxxVersionGap
 {
     public const string SoName = "libstdc++.so.6";
 
-    /// <summary>Needed, non-weak versions from <see cref="SoName"/> that <paramref name="defined"/> lacks, in need order.</summary>
-    public static IReadOnlyList<string> Missing(IEnumerable<(string File, string Version, ushort Flags)> needs, IEnumerable<string> defined)
+    /// <summary>
+    /// Needed, non-weak versions from <see cref="SoName"/> that <paramref name="defined"/> lacks, in need order.
+    /// </summary>
+    public static IReadOnlyList<string> Missing(IEnumerable<(string File, string Version, ushort Flags)> needs,
+        IEnumerable<string> defined)
     {
         var available = defined.ToHashSet(StringComparer.Ordinal);
         return needs

@@ -31,8 +31,10 @@ internal static class LibTorchPreloader
             return Path.GetDirectoryName(found)!;
 
         throw new TorchRuntimeException(
-            $"No libtorch found: this build carries none (TorchBackend=external?), {Variable} is not set and the dynamic " +
-            $"loader's search (LD_LIBRARY_PATH) finds no {LibTorch}. Set {Variable} to {WhereToPoint}, or build with TorchBackend=cpu.");
+            $"No libtorch found: this build carries none (TorchBackend=external?), {Variable} is not set and the " +
+            "dynamic " +
+            $"loader's search (LD_LIBRARY_PATH) finds no {LibTorch}. Set {Variable} to {WhereToPoint}, or build " +
+            "with TorchBackend=cpu.");
     }
 
     private static string LoadConfigured(string configured, string? libTorchSharpDirectory)
@@ -40,16 +42,20 @@ internal static class LibTorchPreloader
         var directory = Path.TrimEndingDirectorySeparator(Path.GetFullPath(configured));
         var file = Path.Combine(directory, LibTorch);
         if (!File.Exists(file))
-            throw new TorchRuntimeException($"{Variable}={configured} holds no {LibTorch}. Point it at {WhereToPoint}, or unset it to use the libtorch this build carries.");
+            throw new TorchRuntimeException(
+                $"{Variable}={configured} holds no {LibTorch}. Point it at {WhereToPoint}, or unset it to use the " +
+                "libtorch this build carries.");
         if (libTorchSharpDirectory is not null && libTorchSharpDirectory != directory
             && File.Exists(Path.Combine(libTorchSharpDirectory, "libtorch_cpu.so")))
             throw new TorchRuntimeException(
-                $"{Variable} is set, but this build also carries its own libtorch in {libTorchSharpDirectory}, and TorchSharp would load both. " +
+                $"{Variable} is set, but this build also carries its own libtorch in {libTorchSharpDirectory}, and " +
+                "TorchSharp would load both. " +
                 $"Build with -p:TorchBackend=external to use {Variable}, or unset {Variable}.");
 
         LoadFile(file, $"{Variable}={configured}");
         var cuda = Path.Combine(directory, "libtorch_cuda.so");
-        if (File.Exists(cuda)) NativeLibrary.TryLoad(cuda, out _);   // TorchSharp asks for torch_cuda by name; when absent it is simply CPU-only
+        // TorchSharp asks for torch_cuda by name; when absent it is simply CPU-only
+        if (File.Exists(cuda)) NativeLibrary.TryLoad(cuda, out _);
         return directory;
     }
 
@@ -61,7 +67,8 @@ internal static class LibTorchPreloader
         }
         catch (DllNotFoundException e)
         {
-            throw new TorchRuntimeException($"Could not load {file} ({origin}): {e.Message}. Set {Variable} to {WhereToPoint}.", e);
+            throw new TorchRuntimeException(
+                $"Could not load {file} ({origin}): {e.Message}. Set {Variable} to {WhereToPoint}.", e);
         }
     }
 }

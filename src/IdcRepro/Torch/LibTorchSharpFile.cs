@@ -26,7 +26,9 @@ internal static class LibTorchSharpFile
             .ToList();
     }
 
-    /// <summary>The first <see cref="FileName"/> in <see cref="SearchDirectories"/>, or null when there is none.</summary>
+    /// <summary>
+    /// The first <see cref="FileName"/> in <see cref="SearchDirectories"/>, or null when there is none.
+    /// </summary>
     public static string? Find() =>
         SearchDirectories().Select(d => Path.Combine(d, FileName)).FirstOrDefault(File.Exists);
 }

@@ -21,22 +21,27 @@ internal static class LibTorchSharpPatcher
         IReadOnlyList<string> missing;
         try
         {
-            missing = LibStdCxxVersionGap.Missing(ElfVersionNeeds.Read(original), LoadedLibStdCxx.DefinedVersions(libStdCxx));
+            missing =
+                LibStdCxxVersionGap.Missing(ElfVersionNeeds.Read(original), LoadedLibStdCxx.DefinedVersions(libStdCxx));
         }
         catch (ElfFormatException e)
         {
-            throw new TorchRuntimeException($"Could not read the symbol versions of {shipped} or {libStdCxx}: {e.Message}", e);
+            throw new TorchRuntimeException(
+                $"Could not read the symbol versions of {shipped} or {libStdCxx}: {e.Message}", e);
         }
         if (missing.Count == 0) return (shipped, []);
 
         var unbridgeable = missing.Where(v => !LibStdCxxVersionGap.CanWeaken(v)).ToList();
         if (unbridgeable.Count > 0)
             throw new TorchRuntimeException(
-                $"{shipped} needs {string.Join(", ", missing)} from {LibStdCxxVersionGap.SoName}, which {libStdCxx} does not define, " +
-                $"and {string.Join(", ", unbridgeable)} cannot be bridged. Install a newer libstdc++ or run on a newer system.");
+                $"{shipped} needs {string.Join(", ", missing)} from {LibStdCxxVersionGap.SoName}, which {libStdCxx} " +
+                "does not define, " +
+                $"and {string.Join(", ", unbridgeable)} cannot be bridged. Install a newer libstdc++ or run on a " +
+                "newer system.");
 
         var patched = missing.Aggregate(original, ElfVersionNeeds.MarkWeak);
-        var copy = PatchedLibraryCache.Store(PatchedLibraryCache.DefaultRoot(), original, Path.GetFileName(shipped), patched);
+        var copy =
+            PatchedLibraryCache.Store(PatchedLibraryCache.DefaultRoot(), original, Path.GetFileName(shipped), patched);
         nint handle;
         try
         {
@@ -45,15 +50,18 @@ internal static class LibTorchSharpPatcher
         catch (DllNotFoundException e)
         {
             throw new TorchRuntimeException(
-                $"Could not load {copy}, the copy of {shipped} patched for {string.Join(", ", missing)}: {e.Message}. " +
-                $"Set {LibTorchPreloader.Variable} to a folder holding a libtorch that matches TorchSharp, or run on a system whose libstdc++ defines {string.Join(", ", missing)}.", e);
+                $"Could not load {copy}, the copy of {shipped} patched for {string.Join(", ", missing)}: {e.Message}. "
+                    +
+                $"Set {LibTorchPreloader.Variable} to a folder holding a libtorch that matches TorchSharp, or run " +
+                $"on a system whose libstdc++ defines {string.Join(", ", missing)}.", e);
         }
         RouteDllImports(handle);
         return (copy, missing);
     }
 
-    // TorchSharp declares [DllImport("LibTorchSharp")]; its own NativeLibrary.TryLoad("LibTorchSharp", assembly) does not
-    // ask this resolver, but ends with dlopen("libLibTorchSharp.so"), which the loader answers with the copy (same SONAME).
+    // TorchSharp declares [DllImport("LibTorchSharp")]; its own NativeLibrary.TryLoad("LibTorchSharp", assembly) does
+    // not ask this resolver, but ends with dlopen("libLibTorchSharp.so"), which the loader answers with the copy (same
+    // SONAME).
     private static void RouteDllImports(nint handle)
     {
         try
@@ -63,7 +71,9 @@ internal static class LibTorchSharpPatcher
         }
         catch (InvalidOperationException e)
         {
-            throw new TorchRuntimeException("Another component already set a DllImport resolver for TorchSharp; call TorchRuntime.EnsureLoaded() before it.", e);
+            throw new TorchRuntimeException(
+                "Another component already set a DllImport resolver for TorchSharp; call " +
+                "TorchRuntime.EnsureLoaded() before it.", e);
         }
     }
 

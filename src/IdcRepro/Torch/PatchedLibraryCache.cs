@@ -3,18 +3,22 @@ using IdcRepro.Pipeline;
 namespace IdcRepro.Torch;
 
 /// <summary>
-/// Where patched copies of native libraries live: <c>$XDG_CACHE_HOME/idcrepro/native/&lt;sha256 of original&gt;/&lt;file&gt;</c>
-/// (<c>~/.cache</c> when XDG_CACHE_HOME is unset). A per-user cache, never the NuGet cache or the build output.
+/// Where patched copies of native libraries live: <c>$XDG_CACHE_HOME/idcrepro/native/&lt;sha256 of
+/// original&gt;/&lt;file&gt;</c> (<c>~/.cache</c> when XDG_CACHE_HOME is unset). A per-user cache, never the NuGet
+/// cache or the build output.
 /// </summary>
 internal static class PatchedLibraryCache
 {
     public static string DefaultRoot()
     {
         var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
-        if (!string.IsNullOrEmpty(xdg) && Path.IsPathFullyQualified(xdg)) return Path.Combine(xdg, "idcrepro", "native");
+        if (!string.IsNullOrEmpty(xdg) && Path.IsPathFullyQualified(xdg))
+            return Path.Combine(xdg, "idcrepro", "native");
         var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
         if (string.IsNullOrEmpty(home))
-            throw new TorchRuntimeException("Neither XDG_CACHE_HOME nor HOME is set, so there is nowhere to keep the patched copy of LibTorchSharp. Set XDG_CACHE_HOME to a writable folder.");
+            throw new TorchRuntimeException(
+                "Neither XDG_CACHE_HOME nor HOME is set, so there is nowhere to keep the patched copy of " +
+                "LibTorchSharp. Set XDG_CACHE_HOME to a writable folder.");
         return Path.Combine(home, ".cache", "idcrepro", "native");
     }
 
@@ -32,9 +36,12 @@ internal static class PatchedLibraryCache
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // The system's own words (e.g. no space left on device), not a WriteFailedException's advice about --artifacts.
+            // The system's own words (e.g. no space left on device), not a WriteFailedException's advice about
+            // --artifacts.
             var cause = e is WriteFailedException { InnerException: { } inner } ? inner : e;
-            throw new TorchRuntimeException($"Could not write the patched copy of {fileName} to {path}: {cause.Message.TrimEnd('.')}. Set XDG_CACHE_HOME to a writable folder with room.", e);
+            throw new TorchRuntimeException(
+                $"Could not write the patched copy of {fileName} to {path}: {cause.Message.TrimEnd('.')}. Set " +
+                "XDG_CACHE_HOME to a writable folder with room.", e);
         }
         return path;
     }

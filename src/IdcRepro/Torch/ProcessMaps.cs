@@ -30,8 +30,10 @@ internal static class ProcessMaps
             var dash = line.IndexOf('-');
             var space = line.IndexOf(' ');
             if (pathStart < 0 || dash < 0 || space < dash) continue;
-            if (!ulong.TryParse(line.AsSpan(0, dash), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var start)) continue;
-            if (!ulong.TryParse(line.AsSpan(dash + 1, space - dash - 1), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var end)) continue;
+            if (!ulong.TryParse(line.AsSpan(0, dash), NumberStyles.HexNumber, CultureInfo.InvariantCulture,
+                out var start)) continue;
+            if (!ulong.TryParse(line.AsSpan(dash + 1, space - dash - 1), NumberStyles.HexNumber,
+                CultureInfo.InvariantCulture, out var end)) continue;
             var path = line[pathStart..];
             if (path.EndsWith(" (deleted)", StringComparison.Ordinal)) continue;
             yield return (start, end, path);

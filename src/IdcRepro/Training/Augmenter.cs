@@ -5,16 +5,17 @@ using static TorchSharp.torch;
 namespace IdcRepro.Training;
 
 /// <summary>
-/// Turns rows of the device's uint8 N x H x W x 3 patch tensor into network inputs (float N x 3 x H x W), on the device:
+/// Turns rows of the device's uint8 N x H x W x 3 patch tensor into network inputs (float N x 3 x H x W), on the
+/// device:
 /// <see cref="Prepare"/> only normalises (evaluation); <see cref="Augment"/> first rotates and flips, as Keras'
-/// ImageDataGenerator(rotation_range, horizontal_flip, vertical_flip) does before standardising, so that zeros fill is black,
-/// then (when <c>augment.color</c> has a range above 0) changes colour on the 0..1 image with <see cref="ColorAdjust"/>
-/// (geometry, colour, standardisation: the order of torchvision pipelines).
-/// Rotation samples with <c>affine_grid</c> + <c>grid_sample</c> (align_corners false: pixel centres, rotation about the
-/// patch centre like Keras' offset (size - 1) / 2; fill nearest = border padding, zeros = zero padding) and is skipped
-/// entirely when the rotation range is 0, flips then being done by <c>flip</c>. Random draws come from the caller's
-/// <see cref="SeededRandom"/> on the host (<see cref="Draw"/>), uploaded once per run of patches (<see cref="Upload"/>), so a
-/// seed gives the same transforms on every device.
+/// ImageDataGenerator(rotation_range, horizontal_flip, vertical_flip) does before standardising, so that zeros fill is
+/// black, then (when <c>augment.color</c> has a range above 0) changes colour on the 0..1 image with
+/// <see cref="ColorAdjust"/> (geometry, colour, standardisation: the order of torchvision pipelines).
+/// Rotation samples with <c>affine_grid</c> + <c>grid_sample</c> (align_corners false: pixel centres, rotation about
+/// the patch centre like Keras' offset (size - 1) / 2; fill nearest = border padding, zeros = zero padding) and is
+/// skipped entirely when the rotation range is 0, flips then being done by <c>flip</c>. Random draws come from the
+/// caller's <see cref="SeededRandom"/> on the host (<see cref="Draw"/>), uploaded once per run of patches
+/// (<see cref="Upload"/>), so a seed gives the same transforms on every device.
 /// </summary>
 public sealed class Augmenter : IDisposable
 {
@@ -33,13 +34,14 @@ public sealed class Augmenter : IDisposable
 
     private bool Rotates => _config.RotationDegrees > 0;
 
-    private bool Jitters => _config.Color is { Brightness: > 0 } or { Contrast: > 0 } or { Saturation: > 0 } or { Hue: > 0 };
+    private bool Jitters => _config.Color is { Brightness: > 0 } or { Contrast: > 0 } or { Saturation: > 0 }
+        or { Hue: > 0 };
 
     /// <summary>
     /// Draws one patch's transform: angle uniform in +-range, then each enabled flip with probability 1/2, then (colour
     /// jitter on) the brightness, contrast and saturation factors uniform in [max(0, 1 - range), 1 + range] and the hue
-    /// shift uniform in +-hue, each only when its range is above 0. With colour jitter off nothing more is drawn than before
-    /// it existed, so a seed gives the same epochs as it always did.
+    /// shift uniform in +-hue, each only when its range is above 0. With colour jitter off nothing more is drawn than
+    /// before it existed, so a seed gives the same epochs as it always did.
     /// </summary>
     public PatchTransform Draw(SeededRandom random)
     {
@@ -65,24 +67,33 @@ public sealed class Augmenter : IDisposable
         return low + (1 + range - low) * random.NextDouble();
     }
 
-    /// <summary>Uploads transforms in one copy per tensor; the caller disposes them (e.g. with its dispose scope).</summary>
+    /// <summary>
+    /// Uploads transforms in one copy per tensor; the caller disposes them (e.g. with its dispose scope).
+    /// </summary>
     public DeviceTransforms Upload(ReadOnlySpan<PatchTransform> transforms)
     {
         var n = transforms.Length;
         var color = Jitters ? tensor(ColorFactors(transforms), [n, 4], device: _device) : null;
-        if (Rotates) return new DeviceTransforms(tensor(SamplingMatrices(transforms), [n, 2, 3], device: _device), null, null, color);
+        if (Rotates)
+            return new DeviceTransforms(tensor(SamplingMatrices(transforms), [n, 2, 3], device: _device), null, null,
+                color);
         var horizontal = _config.HorizontalFlip ? Mask(transforms, t => t.FlipHorizontal) : null;
         var vertical = _config.VerticalFlip ? Mask(transforms, t => t.FlipVertical) : null;
         return new DeviceTransforms(null, horizontal, vertical, color);
     }
 
-    /// <summary>Gathers <paramref name="rows"/> (int64) of <paramref name="images"/> and normalises them, without augmentation.</summary>
+    /// <summary>
+    /// Gathers <paramref name="rows"/> (int64) of <paramref name="images"/> and normalises them, without augmentation.
+    /// </summary>
     public Tensor Prepare(Tensor images, Tensor rows) => Prepare(images.index_select(0, rows));
 
     /// <summary>Normalises a uint8 B x H x W x 3 batch into float B x 3 x H x W, without augmentation.</summary>
     public Tensor Prepare(Tensor batch) => Normalise(ToFloat(batch));
 
-    /// <summary>Gathers <paramref name="rows"/>, rotates and flips each as <paramref name="transforms"/> (same length) says, normalises.</summary>
+    /// <summary>
+    /// Gathers <paramref name="rows"/>, rotates and flips each as <paramref name="transforms"/> (same length) says,
+    /// normalises.
+    /// </summary>
     public Tensor Augment(Tensor images, Tensor rows, DeviceTransforms transforms)
     {
         var x = ToFloat(images.index_select(0, rows));
@@ -90,7 +101,8 @@ public sealed class Augmenter : IDisposable
         {
             var grid = nn.functional.affine_grid(theta, x.shape, align_corners: false);
             x = nn.functional.grid_sample(x, grid,
-                _config.Interpolation == RotationInterpolation.Nearest ? GridSampleMode.Nearest : GridSampleMode.Bilinear,
+                _config.Interpolation == RotationInterpolation.Nearest ? GridSampleMode.Nearest
+                    : GridSampleMode.Bilinear,
                 _config.Fill == RotationFill.Nearest ? GridSamplePaddingMode.Border : GridSamplePaddingMode.Zeros,
                 align_corners: false);
         }
@@ -102,12 +114,16 @@ public sealed class Augmenter : IDisposable
         if (transforms.Color is { } color)
         {
             var c = _config.Color;
-            x = ColorAdjust.Apply(x.div(255), color, c.Brightness > 0, c.Contrast > 0, c.Saturation > 0, c.Hue > 0).mul_(255);
+            x = ColorAdjust.Apply(x.div(255), color, c.Brightness > 0, c.Contrast > 0, c.Saturation > 0, c.Hue > 0)
+                .mul_(255);
         }
         return Normalise(x);
     }
 
-    /// <summary>Per patch (brightness, contrast, saturation, hue shift); a transform without colour gives the identity (1, 1, 1, 0).</summary>
+    /// <summary>
+    /// Per patch (brightness, contrast, saturation, hue shift); a transform without colour gives the identity (1, 1, 1,
+    /// 0).
+    /// </summary>
     public static float[] ColorFactors(ReadOnlySpan<PatchTransform> transforms)
     {
         var factors = new float[transforms.Length * 4];
@@ -124,7 +140,8 @@ public sealed class Augmenter : IDisposable
 
     /// <summary>
     /// Per patch the 2x3 matrix that <c>affine_grid</c> maps output to input coordinates with (x right, y down, -1..1):
-    /// input = R(angle) F output, F = diag(-1 if flipped left-right, -1 if flipped top-bottom): the rotated patch, then mirrored.
+    /// input = R(angle) F output, F = diag(-1 if flipped left-right, -1 if flipped top-bottom): the rotated patch, then
+    /// mirrored.
     /// </summary>
     public static float[] SamplingMatrices(ReadOnlySpan<PatchTransform> transforms)
     {

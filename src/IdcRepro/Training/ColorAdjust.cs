@@ -3,9 +3,9 @@ using static TorchSharp.torch;
 namespace IdcRepro.Training;
 
 /// <summary>
-/// torchvision's colour adjustments (<c>torchvision.transforms.v2.functional</c> on float images) for float N x 3 x H x W
-/// RGB batches in 0..1, with one factor per patch (N x 1 x 1 x 1 tensors, or N x 1 x 1 for the hue shift). Each result is
-/// clamped to 0..1 as torchvision's blends are. Pure tensor functions: no state, no randomness.
+/// torchvision's colour adjustments (<c>torchvision.transforms.v2.functional</c> on float images) for float N x 3 x H x
+/// W RGB batches in 0..1, with one factor per patch (N x 1 x 1 x 1 tensors, or N x 1 x 1 for the hue shift). Each
+/// result is clamped to 0..1 as torchvision's blends are. Pure tensor functions: no state, no randomness.
 /// </summary>
 public static class ColorAdjust
 {
@@ -22,13 +22,18 @@ public static class ColorAdjust
     /// <summary>adjust_brightness: the patch times the factor (0 black, 1 unchanged), clamped.</summary>
     public static Tensor Brightness(Tensor rgb, Tensor factor) => (rgb * factor).clamp(0.0, 1.0);
 
-    /// <summary>adjust_contrast: blended with the patch's mean grey level (0 flat grey, 1 unchanged), clamped.</summary>
-    public static Tensor Contrast(Tensor rgb, Tensor factor) => Blend(rgb, Grey(rgb).mean([1, 2, 3], keepdim: true), factor);
+    /// <summary>
+    /// adjust_contrast: blended with the patch's mean grey level (0 flat grey, 1 unchanged), clamped.
+    /// </summary>
+    public static Tensor Contrast(Tensor rgb, Tensor factor) =>
+        Blend(rgb, Grey(rgb).mean([1, 2, 3], keepdim: true), factor);
 
     /// <summary>adjust_saturation: blended with its own grey image (0 grey, 1 unchanged), clamped.</summary>
     public static Tensor Saturation(Tensor rgb, Tensor factor) => Blend(rgb, Grey(rgb), factor);
 
-    /// <summary>adjust_hue: the hue (in HSV, 0..1 around the wheel) shifted by <paramref name="shift"/> (N x 1 x 1) modulo 1.</summary>
+    /// <summary>
+    /// adjust_hue: the hue (in HSV, 0..1 around the wheel) shifted by <paramref name="shift"/> (N x 1 x 1) modulo 1.
+    /// </summary>
     public static Tensor Hue(Tensor rgb, Tensor shift)
     {
         var hsv = RgbToHsv(rgb).unbind(1);
@@ -50,7 +55,8 @@ public static class ColorAdjust
         return rgb;
     }
 
-    private static Tensor Blend(Tensor image, Tensor other, Tensor ratio) => (ratio * image + (1.0 - ratio) * other).clamp(0.0, 1.0);
+    private static Tensor Blend(Tensor image, Tensor other, Tensor ratio) =>
+        (ratio * image + (1.0 - ratio) * other).clamp(0.0, 1.0);
 
     /// <summary>torchvision's _rgb2hsv: N x 3 x H x W of (h, s, v), h in 0..1.</summary>
     private static Tensor RgbToHsv(Tensor rgb)

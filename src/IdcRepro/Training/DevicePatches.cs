@@ -4,8 +4,9 @@ using static TorchSharp.torch;
 namespace IdcRepro.Training;
 
 /// <summary>
-/// A set of patches uploaded once to the device as uint8 N x H x W x 3 (a quarter of float's memory; 2.1 GB for the whole
-/// dataset), with its labels as int64 when it has them. The bytes go in chunks; on CUDA through a pinned staging buffer.
+/// A set of patches uploaded once to the device as uint8 N x H x W x 3 (a quarter of float's memory; 2.1 GB for the
+/// whole dataset), with its labels as int64 when it has them. The bytes go in chunks; on CUDA through a pinned staging
+/// buffer.
 /// </summary>
 internal sealed class DevicePatches : IDisposable
 {
@@ -30,7 +31,8 @@ internal sealed class DevicePatches : IDisposable
         return new DevicePatches(images, labels, data.Count);
     }
 
-    public static DevicePatches Upload(PatchImages images, Device device) => new(UploadImages(images, device), null, images.Count);
+    public static DevicePatches Upload(PatchImages images, Device device) =>
+        new(UploadImages(images, device), null, images.Count);
 
     private static Tensor UploadImages(PatchImages images, Device device)
     {
@@ -38,11 +40,12 @@ internal sealed class DevicePatches : IDisposable
         var onCpu = device.type == DeviceType.CPU;
         var target = empty(shape, ScalarType.Byte, device);
         var chunk = Math.Min(ChunkPatches, Math.Max(images.Count, 1));
-        using var staging = onCpu ? null : empty([chunk, images.Height, images.Width, PatchImages.Channels], ScalarType.Byte).pin_memory();
+        using var staging = onCpu ? null
+            : empty([chunk, images.Height, images.Width, PatchImages.Channels], ScalarType.Byte).pin_memory();
         for (var start = 0; start < images.Count; start += chunk)
         {
-            // Tensor.bytes is a span over the (contiguous, CPU) chunk's memory: a plain memcpy, where data<byte>().CopyFrom
-            // indexes element by element (about 100 times slower).
+            // Tensor.bytes is a span over the (contiguous, CPU) chunk's memory: a plain memcpy, where
+            // data<byte>().CopyFrom indexes element by element (about 100 times slower).
             var n = Math.Min(chunk, images.Count - start);
             var source = images.Pixels.Span.Slice(start * images.PatchBytes, n * images.PatchBytes);
             using var destination = target.narrow(0, start, n);

@@ -4,8 +4,8 @@ namespace IdcRepro.Training;
 
 /// <summary>
 /// Everything random about one training epoch, drawn on the host from <c>SeededRandom(seed, stream: epoch)</c> in this
-/// order: torch's seed (for dropout), the shuffled patch order, one <see cref="PatchTransform"/> per position. It depends
-/// only on (seed, epoch, patch count, augment config), which is what makes a resumed run continue exactly.
+/// order: torch's seed (for dropout), the shuffled patch order, one <see cref="PatchTransform"/> per position. It
+/// depends only on (seed, epoch, patch count, augment config), which is what makes a resumed run continue exactly.
 /// </summary>
 public sealed record EpochPlan(int Epoch, long TorchSeed, int[] Order, PatchTransform[] Transforms)
 {

@@ -3,8 +3,10 @@ using IdcRepro.Config;
 namespace IdcRepro.Training;
 
 /// <summary>
-/// One epoch of training: loss and accuracies on the (augmented) training batches as trained, on the validation set after
-/// the epoch, the wall-clock seconds it took and the learning rate. history.csv holds all but the seconds (see <see cref="HistoryCsv"/>).
+/// One epoch of training: loss and accuracies on the (augmented) training batches as trained, on the validation set
+/// after the epoch, the wall-clock seconds it took and the learning rate. The one epoch type: Train writes it to
+/// epochs.json (its property names are that file's fields), the report draws its curves from it, and history.csv holds
+/// all but the seconds (see <see cref="HistoryRow"/>).
 /// </summary>
 public sealed record EpochRecord(
     int Epoch,

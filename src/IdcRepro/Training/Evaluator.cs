@@ -11,7 +11,8 @@ internal static class Evaluator
 {
     public const int BatchSize = 1024;
 
-    public static MetricValues Evaluate(IdcCnn model, Augmenter augmenter, TrainingLoss loss, DevicePatches patches, CancellationToken ct = default)
+    public static MetricValues Evaluate(IdcCnn model, Augmenter augmenter, TrainingLoss loss, DevicePatches patches,
+        CancellationToken ct = default)
     {
         using var totals = new MetricTotals(loss.Kind);
         ForEachBatch(model, augmenter, patches, ct, (inputs, start, count) =>
@@ -24,24 +25,31 @@ internal static class Evaluator
     }
 
     /// <summary>
-    /// Per patch, the probabilities of class 0 and 1, row-major N x 2. With <paramref name="testTimeAugmentation"/> each is the
-    /// mean over the patch's 8 <see cref="DihedralViews"/>; without, the patch as it is (the validation pass's figures).
+    /// Per patch, the probabilities of class 0 and 1, row-major N x 2. With <paramref name="testTimeAugmentation"/>
+    /// each is the mean over the patch's 8 <see cref="DihedralViews"/>; without, the patch as it is (the validation
+    /// pass's figures).
     /// </summary>
-    public static float[] Probabilities(IdcCnn model, Augmenter augmenter, LossKind kind, DevicePatches patches, bool testTimeAugmentation = false)
+    public static float[] Probabilities(IdcCnn model, Augmenter augmenter, LossKind kind, DevicePatches patches,
+        bool testTimeAugmentation = false)
     {
         var result = new float[patches.Count * 2L];
         ForEachBatch(model, augmenter, patches, CancellationToken.None, (inputs, start, count) =>
         {
             var probabilities = testTimeAugmentation
-                ? DihedralViews.MeanOverViews(inputs, view => TrainingLoss.Probabilities(kind, model.forward(view.contiguous())))
+                ? DihedralViews.MeanOverViews(inputs, view =>
+                    TrainingLoss.Probabilities(kind, model.forward(view.contiguous())))
                 : TrainingLoss.Probabilities(kind, model.forward(inputs));
             probabilities.cpu().data<float>().CopyTo(result.AsSpan((int)(start * 2), (int)(count * 2)));
         });
         return result;
     }
 
-    /// <summary>Calls <paramref name="onBatch"/> with each batch's network inputs, its start and its length, in eval mode without gradients.</summary>
-    private static void ForEachBatch(IdcCnn model, Augmenter augmenter, DevicePatches patches, CancellationToken ct, Action<Tensor, long, long> onBatch)
+    /// <summary>
+    /// Calls <paramref name="onBatch"/> with each batch's network inputs, its start and its length, in eval mode
+    /// without gradients.
+    /// </summary>
+    private static void ForEachBatch(IdcCnn model, Augmenter augmenter, DevicePatches patches, CancellationToken ct,
+        Action<Tensor, long, long> onBatch)
     {
         var wasTraining = model.training;
         model.eval();

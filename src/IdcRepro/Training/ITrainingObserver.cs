@@ -1,8 +1,8 @@
 namespace IdcRepro.Training;
 
 /// <summary>
-/// Hears how training goes (the CLI draws progress from it). Called on the training thread; an exception thrown here stops
-/// training like a crash would: the next run resumes after the last completed epoch.
+/// Hears how training goes (the CLI draws progress from it). Called on the training thread; an exception thrown here
+/// stops training like a crash would: the next run resumes after the last completed epoch.
 /// </summary>
 public interface ITrainingObserver
 {
@@ -12,8 +12,9 @@ public interface ITrainingObserver
     void OnEpochStart(int epoch, int epochs) { }
 
     /// <summary>
-    /// Progress within an epoch (the first and last batch, and at most every half second between): <paramref name="loss"/> is
-    /// the mean training loss of the epoch so far, <paramref name="patchesPerSecond"/> the epoch's rate so far.
+    /// Progress within an epoch (the first and last batch, and at most every half second between):
+    /// <paramref name="loss"/> is the mean training loss of the epoch so far, <paramref name="patchesPerSecond"/> the
+    /// epoch's rate so far.
     /// </summary>
     void OnBatch(int epoch, int batchIndex, int batchCount, double loss, double patchesPerSecond) { }
 

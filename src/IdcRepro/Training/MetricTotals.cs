@@ -44,11 +44,13 @@ internal sealed class MetricTotals(LossKind kind) : IDisposable
         using var scope = NewDisposeScope();
         var logits = cat(_logits);
         var labels = cat(_labels);
-        var batchOfPatch = tensor(_sizes.SelectMany((n, b) => Enumerable.Repeat((long)b, (int)n)).ToArray(), device: logits.device);
+        var batchOfPatch =
+            tensor(_sizes.SelectMany((n, b) => Enumerable.Repeat((long)b, (int)n)).ToArray(), device: logits.device);
         var correct = PerBatch(logits.argmax(1).eq(labels).to_type(ScalarType.Int64), batchOfPatch);
         var binaryCorrect = PerBatch(TrainingLoss.Probabilities(kind, logits).gt(0.5).to_type(ScalarType.Int64)
             .eq(nn.functional.one_hot(labels, 2)).to_type(ScalarType.Int64).sum(1), batchOfPatch);
-        var rows = stack([stack(_losses), correct.to_type(ScalarType.Float64), binaryCorrect.to_type(ScalarType.Float64)], dim: 1);
+        var rows = stack(
+            [stack(_losses), correct.to_type(ScalarType.Float64), binaryCorrect.to_type(ScalarType.Float64)], dim: 1);
         var sums = rows.sum(dim: 0).cpu().data<double>().ToArray();
         return new MetricValues(sums[0] / Count, sums[1] / Count, sums[2] / (2.0 * Count));
     }

@@ -2,7 +2,10 @@ using IdcRepro.Config;
 
 namespace IdcRepro.Training;
 
-/// <summary>model.json: what it takes to rebuild the network for best.pt (architecture, input size, how logits become probabilities).</summary>
+/// <summary>
+/// model.json: what it takes to rebuild the network for best.pt (architecture, input size, how logits become
+/// probabilities).
+/// </summary>
 public sealed record ModelDescription(ModelConfig Model, int InputSize, LossKind Loss)
 {
     public const string FileName = "model.json";

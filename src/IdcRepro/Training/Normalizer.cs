@@ -4,8 +4,9 @@ namespace IdcRepro.Training;
 
 /// <summary>
 /// Maps raw 0..255 pixel values to network inputs, per channel (R, G, B): featurewise is Keras' fitted
-/// featurewise_center + featurewise_std_normalization, <c>(x / 255 - mean) / (std + 1e-6)</c> with the training set's mean and
-/// population std (after /255); rescale is only <c>x / 255</c>. Saved as normalization.json beside the model: inference needs it.
+/// featurewise_center + featurewise_std_normalization, <c>(x / 255 - mean) / (std + 1e-6)</c> with the training set's
+/// mean and population std (after /255); rescale is only <c>x / 255</c>. Saved as normalization.json beside the model:
+/// inference needs it.
 /// </summary>
 public sealed record Normalizer(Normalization Kind, IReadOnlyList<double> Mean, IReadOnlyList<double> Std)
 {
@@ -16,11 +17,15 @@ public sealed record Normalizer(Normalization Kind, IReadOnlyList<double> Mean, 
 
     public static Normalizer Rescale { get; } = new(Normalization.Rescale, [0, 0, 0], [1, 1, 1]);
 
-    /// <summary>Fits the statistics of <paramref name="images"/> (exactly, from per-channel histograms), or returns <see cref="Rescale"/>.</summary>
+    /// <summary>
+    /// Fits the statistics of <paramref name="images"/> (exactly, from per-channel histograms), or returns
+    /// <see cref="Rescale"/>.
+    /// </summary>
     public static Normalizer Fit(Normalization kind, PatchImages images)
     {
         if (kind == Normalization.Rescale) return Rescale;
-        if (images.Count == 0) throw new ArgumentException("Featurewise normalisation needs at least one training patch.", nameof(images));
+        if (images.Count == 0)
+            throw new ArgumentException("Featurewise normalisation needs at least one training patch.", nameof(images));
         var histogram = ChannelHistogram(images.Pixels.Span);
         var mean = new double[PatchImages.Channels];
         var std = new double[PatchImages.Channels];
@@ -41,10 +46,14 @@ public sealed record Normalizer(Normalization Kind, IReadOnlyList<double> Mean, 
     }
 
     /// <summary>Per channel, the factor on raw 0..255 values: <c>y = x * Scale + Shift</c>.</summary>
-    public float[] Scale() => [.. Enumerable.Range(0, PatchImages.Channels).Select(c => (float)(Kind == Normalization.Rescale ? 1 / 255.0 : 1 / (255.0 * (Std[c] + StdEpsilon))))];
+    public float[] Scale() =>
+        [.. Enumerable.Range(0, PatchImages.Channels)
+        .Select(c => (float)(Kind == Normalization.Rescale ? 1 / 255.0 : 1 / (255.0 * (Std[c] + StdEpsilon))))];
 
     /// <summary>Per channel, the offset after <see cref="Scale"/>.</summary>
-    public float[] Shift() => [.. Enumerable.Range(0, PatchImages.Channels).Select(c => (float)(Kind == Normalization.Rescale ? 0 : -Mean[c] / (Std[c] + StdEpsilon)))];
+    public float[] Shift() =>
+        [.. Enumerable.Range(0, PatchImages.Channels)
+        .Select(c => (float)(Kind == Normalization.Rescale ? 0 : -Mean[c] / (Std[c] + StdEpsilon)))];
 
     public string ToJson() => TrainingJson.Serialize(this);
 
@@ -52,9 +61,13 @@ public sealed record Normalizer(Normalization Kind, IReadOnlyList<double> Mean, 
     /// <exception cref="TrainingCheckpointException">The file is missing or unreadable.</exception>
     public static Normalizer Load(string path)
     {
-        var normalizer = TrainingJson.Read<Normalizer>(path, "Retrain the model (delete its work folder or use --force).");
-        if (normalizer.Mean is not { Count: PatchImages.Channels } || normalizer.Std is not { Count: PatchImages.Channels })
-            throw new TrainingCheckpointException(path, $"{path} must hold {PatchImages.Channels} means and {PatchImages.Channels} stds. Retrain the model (delete its work folder or use --force).");
+        var normalizer =
+            TrainingJson.Read<Normalizer>(path, "Retrain the model (delete its work folder or use --force).");
+        if (normalizer.Mean is not { Count: PatchImages.Channels }
+            || normalizer.Std is not { Count: PatchImages.Channels })
+            throw new TrainingCheckpointException(path,
+                $"{path} must hold {PatchImages.Channels} means and {PatchImages.Channels} stds. Retrain the model " +
+                "(delete its work folder or use --force).");
         return normalizer;
     }
 
@@ -73,5 +86,6 @@ public sealed record Normalizer(Normalization Kind, IReadOnlyList<double> Mean, 
     public bool Equals(Normalizer? other) =>
         other is not null && Kind == other.Kind && Mean.SequenceEqual(other.Mean) && Std.SequenceEqual(other.Std);
 
-    public override int GetHashCode() => HashCode.Combine(Kind, Mean.Count > 0 ? Mean[0] : 0, Std.Count > 0 ? Std[0] : 0);
+    public override int GetHashCode() =>
+        HashCode.Combine(Kind, Mean.Count > 0 ? Mean[0] : 0, Std.Count > 0 ? Std[0] : 0);
 }

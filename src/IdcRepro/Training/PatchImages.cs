@@ -2,7 +2,8 @@ namespace IdcRepro.Training;
 
 /// <summary>
 /// Patches as decoded: <see cref="Count"/> uint8 RGB images of <see cref="Height"/> x <see cref="Width"/>, row-major
-/// N x H x W x 3 in <see cref="Pixels"/> (what the preprocess stage writes and what training uploads to the device as is).
+/// N x H x W x 3 in <see cref="Pixels"/> (what the preprocess stage writes and what training uploads to the device as
+/// is).
 /// </summary>
 public sealed record PatchImages
 {
@@ -14,7 +15,9 @@ public sealed record PatchImages
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
         if (pixels.Length != (long)count * height * width * Channels)
-            throw new ArgumentException($"{count} patches of {height}x{width}x{Channels} need {(long)count * height * width * Channels} bytes, not {pixels.Length}.", nameof(pixels));
+            throw new ArgumentException(
+                $"{count} patches of {height}x{width}x{Channels} need {(long)count * height * width * Channels} " +
+                $"bytes, not {pixels.Length}.", nameof(pixels));
         Pixels = pixels;
         Count = count;
         Height = height;

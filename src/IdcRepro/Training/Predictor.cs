@@ -6,8 +6,8 @@ namespace IdcRepro.Training;
 
 /// <summary>
 /// A trained model ready to score patches: <see cref="IdcCnn"/> rebuilt from model.json, the weights of best.pt and the
-/// normalisation of normalization.json. Scores in the validation pass's batches and order, so its probabilities are the ones
-/// validation computed from the same weights.
+/// normalisation of normalization.json. Scores in the validation pass's batches and order, so its probabilities are the
+/// ones validation computed from the same weights.
 /// </summary>
 public sealed class Predictor : IDisposable
 {
@@ -30,11 +30,13 @@ public sealed class Predictor : IDisposable
     public static Predictor Load(string workFolder, ComputeSettings? compute = null)
     {
         var files = new TrainingFiles(Path.GetFullPath(workFolder));
-        return Load(ModelDescription.Load(files.ModelDescription), files.Best, Normalizer.Load(files.Normalization), compute);
+        return Load(ModelDescription.Load(files.ModelDescription), files.Best, Normalizer.Load(files.Normalization),
+            compute);
     }
 
     /// <summary>Loads weights saved from an <see cref="IdcCnn"/> of <paramref name="description"/>.</summary>
-    public static Predictor Load(ModelDescription description, string weightsPath, Normalizer normalizer, ComputeSettings? compute = null)
+    public static Predictor Load(ModelDescription description, string weightsPath, Normalizer normalizer,
+        ComputeSettings? compute = null)
     {
         var target = TrainingDevice.Select(compute ?? new ComputeSettings());
         var model = IdcCnn.Load(description, weightsPath);
@@ -43,13 +45,16 @@ public sealed class Predictor : IDisposable
     }
 
     /// <summary>
-    /// The probabilities of each patch, in order. With <paramref name="testTimeAugmentation"/> (<c>evaluate.tta</c>) each is the
-    /// mean over the patch's 8 <see cref="DihedralViews"/> (8 forward passes); off, exactly the validation pass's figures.
+    /// The probabilities of each patch, in order. With <paramref name="testTimeAugmentation"/> (<c>evaluate.tta</c>)
+    /// each is the mean over the patch's 8 <see cref="DihedralViews"/> (8 forward passes); off, exactly the validation
+    /// pass's figures.
     /// </summary>
     public IReadOnlyList<PatchProbability> Score(PatchImages images, bool testTimeAugmentation = false)
     {
         if (images.Height != Description.InputSize || images.Width != Description.InputSize)
-            throw new ArgumentException($"The model takes {Description.InputSize}x{Description.InputSize} patches, not {images.Height}x{images.Width}.", nameof(images));
+            throw new ArgumentException(
+                $"The model takes {Description.InputSize}x{Description.InputSize} patches, " +
+                $"not {images.Height}x{images.Width}.", nameof(images));
         using var patches = DevicePatches.Upload(images, Device);
         var flat = Evaluator.Probabilities(_model, _augmenter, Description.Loss, patches, testTimeAugmentation);
         var result = new PatchProbability[images.Count];

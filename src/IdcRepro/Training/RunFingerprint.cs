@@ -23,7 +23,8 @@ internal static class RunFingerprint
 
     private static void Append(IncrementalHash hash, TrainingData data)
     {
-        hash.AppendData(Encoding.UTF8.GetBytes($"{data.Count}x{data.Images.Height}x{data.Images.Width}x{PatchImages.Channels};"));
+        hash.AppendData(
+            Encoding.UTF8.GetBytes($"{data.Count}x{data.Images.Height}x{data.Images.Width}x{PatchImages.Channels};"));
         hash.AppendData([.. data.Labels.Select(l => (byte)l)]);
         hash.AppendData(data.Images.Pixels.Span);
     }

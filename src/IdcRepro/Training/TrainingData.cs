@@ -8,7 +8,8 @@ public sealed record TrainingData
         if (labels.Count != images.Count)
             throw new ArgumentException($"{images.Count} patches but {labels.Count} labels.", nameof(labels));
         for (var i = 0; i < labels.Count; i++)
-            if (labels[i] is not (0 or 1)) throw new ArgumentException($"Label {labels[i]} at row {i} is neither 0 nor 1.", nameof(labels));
+            if (labels[i] is not (0 or 1))
+                throw new ArgumentException($"Label {labels[i]} at row {i} is neither 0 nor 1.", nameof(labels));
         Images = images;
         Labels = labels;
     }

@@ -1,9 +1,10 @@
 namespace IdcRepro.Training;
 
 /// <summary>
-/// What a training work folder holds. Written by training: <see cref="Normalization"/> and <see cref="ModelDescription"/>
-/// once; per epoch <see cref="CheckpointModel"/> + <see cref="CheckpointOptimizer"/>, <see cref="History"/>, then
-/// <see cref="Last"/> (the commit point that names them), then <see cref="Best"/> when the epoch improved.
+/// What a training work folder holds. Written by training: <see cref="Normalization"/> and
+/// <see cref="ModelDescription"/> once; per epoch <see cref="CheckpointModel"/> + <see cref="CheckpointOptimizer"/>,
+/// <see cref="History"/>, then <see cref="Last"/> (the commit point that names them), then <see cref="Best"/> when the
+/// epoch improved.
 /// </summary>
 public sealed record TrainingFiles(string Folder)
 {
@@ -16,7 +17,10 @@ public sealed record TrainingFiles(string Folder)
 
     public const string BestFile = "best.pt";
 
-    /// <summary>The pointer to the last completed epoch's checkpoint, with the run's progress (see <see cref="CheckpointState"/>).</summary>
+    /// <summary>
+    /// The pointer to the last completed epoch's checkpoint, with the run's progress (see
+    /// <see cref="CheckpointState"/>).
+    /// </summary>
     public string Last => Path.Combine(Folder, "last.json");
 
     public string Checkpoints => Path.Combine(Folder, "checkpoints");

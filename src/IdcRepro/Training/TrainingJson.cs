@@ -3,7 +3,10 @@ using System.Text.Json.Serialization;
 
 namespace IdcRepro.Training;
 
-/// <summary>How training's JSON files are written: snake_case keys and enum names, indented, NaN allowed (a diverged loss must still save).</summary>
+/// <summary>
+/// How training's JSON files are written: snake_case keys and enum names, indented, NaN allowed (a diverged loss must
+/// still save).
+/// </summary>
 internal static class TrainingJson
 {
     public static readonly JsonSerializerOptions Options = new()

@@ -7,8 +7,9 @@ using static TorchSharp.torch;
 namespace IdcRepro.Training;
 
 /// <summary>
-/// The live objects of one training run on one device: both sets uploaded once as uint8, the model (seeded from the config
-/// seed), its optimizer, the augmenter and the loss. <see cref="TrainEpoch"/> and <see cref="Evaluate"/> are the two passes.
+/// The live objects of one training run on one device: both sets uploaded once as uint8, the model (seeded from the
+/// config seed), its optimizer, the augmenter and the loss. <see cref="TrainEpoch"/> and <see cref="Evaluate"/> are the
+/// two passes.
 /// </summary>
 internal sealed class TrainingSession : IDisposable
 {
@@ -16,12 +17,15 @@ internal sealed class TrainingSession : IDisposable
     private const double AdamEpsilon = 1e-7;
     private static readonly TimeSpan ReportInterval = TimeSpan.FromSeconds(0.5);
 
-    /// <summary>Batches gathered and augmented in one go on a GPU (4,096 patches at batch 256: 123 MB of float input).</summary>
+    /// <summary>
+    /// Batches gathered and augmented in one go on a GPU (4,096 patches at batch 256: 123 MB of float input).
+    /// </summary>
     public const int GpuAugmentChunkBatches = 16;
 
     private readonly TrainConfig _config;
 
-    public TrainingSession(TrainConfig config, TrainingData train, TrainingData? validation, Normalizer normalizer, Device device)
+    public TrainingSession(TrainConfig config, TrainingData train, TrainingData? validation, Normalizer normalizer,
+        Device device)
     {
         _config = config;
         Device = device;
@@ -31,15 +35,17 @@ internal sealed class TrainingSession : IDisposable
             ? optim.Adam(Model.parameters(), config.LearningRate, beta1: 0.9, beta2: 0.999, eps: AdamEpsilon)
             : optim.SGD(Model.parameters(), config.LearningRate);
         Augmenter = new Augmenter(config.Augment, normalizer, device);
-        Loss = new TrainingLoss(config.Loss, config.ClassWeighted ? TrainingLoss.ClassWeights(train.ClassCounts()) : null, device);
+        Loss = new TrainingLoss(config.Loss, config.ClassWeighted ? TrainingLoss.ClassWeights(train.ClassCounts())
+            : null, device);
         Train = DevicePatches.Upload(train, device);
         Validation = validation is null ? null : DevicePatches.Upload(validation, device);
         AugmentChunkBatches = device.type == DeviceType.CUDA ? GpuAugmentChunkBatches : 1;
     }
 
     /// <summary>
-    /// Training batches gathered and augmented with one set of kernel launches: on a GPU many (launches, not arithmetic,
-    /// dominate there), on a CPU one (no gain, only memory). Any value gives the same epoch: each patch's arithmetic is the same.
+    /// Training batches gathered and augmented with one set of kernel launches: on a GPU many (launches, not
+    /// arithmetic, dominate there), on a CPU one (no gain, only memory). Any value gives the same epoch: each patch's
+    /// arithmetic is the same.
     /// </summary>
     public int AugmentChunkBatches { get; init; }
 
@@ -55,7 +61,8 @@ internal sealed class TrainingSession : IDisposable
     /// One pass over the training set in the plan's order, one optimizer step per batch (the last one may be short).
     /// With <paramref name="timeSteps"/> the device is synchronised around each batch and step to time them.
     /// </summary>
-    public EpochTotals TrainEpoch(EpochPlan plan, ITrainingObserver observer, CancellationToken ct, bool timeSteps = false)
+    public EpochTotals TrainEpoch(EpochPlan plan, ITrainingObserver observer, CancellationToken ct, bool timeSteps =
+        false)
     {
         var clock = Stopwatch.StartNew();
         var stepTime = TimeSpan.Zero;
@@ -98,18 +105,24 @@ internal sealed class TrainingSession : IDisposable
                 stepTime += stepEnd - stepStart;
 
                 totals.Add(loss, logits, labels);
-                if (timeSteps) timings.Add(new BatchTiming((int)count, (Synchronised(clock) - batchStart).TotalSeconds, (stepEnd - stepStart).TotalSeconds));
+                if (timeSteps)
+                    timings.Add(
+                        new BatchTiming((int)count, (Synchronised(clock) - batchStart).TotalSeconds,
+                        (stepEnd - stepStart).TotalSeconds));
                 if (b == 0 || b == batches - 1 || clock.Elapsed - lastReport >= ReportInterval)
                 {
                     lastReport = clock.Elapsed;
-                    observer.OnBatch(plan.Epoch, b, batches, totals.MeanLoss(), (chunkStart + offset + count) / Math.Max(clock.Elapsed.TotalSeconds, 1e-9));
+                    observer.OnBatch(plan.Epoch, b, batches, totals.MeanLoss(),
+                        (chunkStart + offset + count) / Math.Max(clock.Elapsed.TotalSeconds, 1e-9));
                 }
             }
         }
-        return new EpochTotals(totals.Values(), Train.Count, clock.Elapsed.TotalSeconds, stepTime.TotalSeconds, timings);
+        return new EpochTotals(totals.Values(), Train.Count, clock.Elapsed.TotalSeconds, stepTime.TotalSeconds,
+            timings);
     }
 
-    public MetricValues Evaluate(DevicePatches patches, CancellationToken ct = default) => Evaluator.Evaluate(Model, Augmenter, Loss, patches, ct);
+    public MetricValues Evaluate(DevicePatches patches, CancellationToken ct = default) =>
+        Evaluator.Evaluate(Model, Augmenter, Loss, patches, ct);
 
     private TimeSpan Synchronised(Stopwatch clock)
     {

@@ -1,6 +1,6 @@
 using System.Text.Json;
+using IdcRepro.Benchmarks;
 using IdcRepro.Tests.TestSupport;
-using IdcRepro.Torch;
 
 namespace IdcRepro.Tests.Cli;
 
@@ -15,7 +15,8 @@ public sealed class BenchCommandTests : IDisposable
     {
         var json = _temp.PathOf("bench.json");
         var run = IdcProcess.Run(_temp.Path, "bench", "--config", Path.Combine(RepoPaths.Configs, "demo.yaml"),
-            "--set", "train.threads=2", "--set", "train.batch_size=8", "--patches", "16", "--preprocess-patches", "0", "--json", json);
+            "--set", "train.threads=2", "--set", "train.batch_size=8", "--patches", "16", "--preprocess-patches", "0",
+            "--json", json);
 
         Assert.True(run.ExitCode == 0, run.Error);
         using var document = JsonDocument.Parse(File.ReadAllText(json));

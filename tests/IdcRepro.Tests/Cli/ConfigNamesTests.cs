@@ -21,8 +21,10 @@ public sealed class ConfigNamesTests
     [Fact]
     public void Idc_takes_a_name_without_yaml_and_an_ablation_by_name()
     {
-        Assert.Equal(["config: sample -> configs/sample.yaml"], IdcProcess.Run(RepoPaths.Root, "config", "--config", "sample").ErrorLines);
-        Assert.Equal(["config: uncapped -> configs/ablations/uncapped.yaml"], IdcProcess.Run(RepoPaths.Root, "config", "--config", "uncapped").ErrorLines);
+        Assert.Equal(["config: sample -> configs/sample.yaml"],
+            IdcProcess.Run(RepoPaths.Root, "config", "--config", "sample").ErrorLines);
+        Assert.Equal(["config: uncapped -> configs/ablations/uncapped.yaml"],
+            IdcProcess.Run(RepoPaths.Root, "config", "--config", "uncapped").ErrorLines);
     }
 
     [Fact]
@@ -32,7 +34,8 @@ public sealed class ConfigNamesTests
 
         Assert.Equal(0, run.ExitCode);
         var expected = new[] { "configs/sample.yaml" }
-            .Concat(Directory.GetFiles(Path.Combine(RepoPaths.Configs, "ablations"), "*.yaml").Order(StringComparer.Ordinal).Select(f => "configs/ablations/" + Path.GetFileName(f)));
+            .Concat(Directory.GetFiles(Path.Combine(RepoPaths.Configs, "ablations"), "*.yaml")
+                .Order(StringComparer.Ordinal).Select(f => "configs/ablations/" + Path.GetFileName(f)));
         Assert.Equal(expected, run.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 

@@ -1,6 +1,5 @@
 using IdcRepro.Cli;
 using IdcRepro.Pipeline;
-using IdcRepro.Stages;
 using IdcRepro.Tests.TestSupport;
 
 namespace IdcRepro.Tests.Cli;
@@ -33,11 +32,12 @@ public sealed class DiskFullTests : IDisposable
         {
             var (upToDate, forced) = outcome;
             Assert.True(upToDate.ExitCode == 0, upToDate.Error);
-        Assert.Empty(upToDate.ErrorLines);
+            Assert.Empty(upToDate.ErrorLines);
 
             Assert.Equal(1, forced.ExitCode);
             var line = Assert.Single(forced.ErrorLines);
-            Assert.StartsWith($"error: no space left on the disk of {Path.Combine(artifacts, "cache", "split")} to write the Split output", line);
+            Assert.StartsWith($"error: no space left on the disk of {Path.Combine(artifacts, "cache", "split")} " +
+                "to write the Split output", line);
             Assert.EndsWith("or give --artifacts a folder on a disk with room, then rerun.", line);
 
             // What was made before is intact and trusted; nothing half-made is left.
@@ -54,11 +54,14 @@ public sealed class DiskFullTests : IDisposable
         var upToDate = IdcProcess.Run(_temp.Path, "split", "--config", "tiny.yaml", "--artifacts", "artifacts");
         // Up to date, its run folder already current: it writes nothing, so a full disk costs it nothing.
         Assert.Contains("Split: up to date", upToDate.Output);
-        var forced = IdcProcess.Run(_temp.Path, "split", "--config", "tiny.yaml", "--artifacts", "artifacts", "--force");
+        var forced =
+            IdcProcess.Run(_temp.Path, "split", "--config", "tiny.yaml", "--artifacts", "artifacts", "--force");
         return (upToDate, forced);
     }
 
-    /// <summary>Where no disk can be mounted: every atomic write under the artifacts folder fails as a full disk's would.</summary>
+    /// <summary>
+    /// Where no disk can be mounted: every atomic write under the artifacts folder fails as a full disk's would.
+    /// </summary>
     private static (IdcOutcome UpToDate, IdcOutcome Forced) Injected(string config, string artifacts)
     {
         using var full = WriteFaults.DiskFullUnder(artifacts);

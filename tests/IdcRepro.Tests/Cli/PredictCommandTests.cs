@@ -1,4 +1,4 @@
-using IdcRepro.Stages;
+using IdcRepro.Evaluation;
 using IdcRepro.Tests.TestSupport;
 using IdcRepro.Tests.Training;
 
@@ -15,7 +15,8 @@ public sealed class PredictCommandTests : IClassFixture<PredictCommandTests.Tiny
 
         public TinyModel()
         {
-            var run = new TestRun(TestRuns.TinySyntheticConfig(Folder), Folder.PathOf("artifacts"), "train.epochs=1", "train.threads=2");
+            var run = new TestRun(TestRuns.TinySyntheticConfig(Folder), Folder.PathOf("artifacts"),
+                "train.epochs=1", "train.threads=2");
             run.Through(Graph.Train);
             Model = run.Folder(Graph.Train);
         }
@@ -33,8 +34,8 @@ public sealed class PredictCommandTests : IClassFixture<PredictCommandTests.Tiny
     public void Dispose() => _temp.Dispose();
 
     private IdcOutcome Predict(string input, string output) => IdcProcess.Run(_temp.Path,
-        "predict", "--config", _model.Folder.PathOf("tiny.yaml"), "--set", "train.threads=2", "--set", "evaluate.bootstrap_resamples=20",
-        "--model", _model.Model, "--input", input, "--output", output);
+        "predict", "--config", _model.Folder.PathOf("tiny.yaml"), "--set", "train.threads=2",
+        "--set", "evaluate.bootstrap_resamples=20", "--model", _model.Model, "--input", input, "--output", output);
 
     /// <summary>A folder of solid-colour PNG patches under the given names.</summary>
     private string Patches(string folder, params string[] names)
@@ -56,7 +57,8 @@ public sealed class PredictCommandTests : IClassFixture<PredictCommandTests.Tiny
 
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.Equal(["predictions.csv"], Directory.GetFileSystemEntries(output).Select(Path.GetFileName));
-        Assert.Equal(["a.png", "b.png"], PredictionsCsv.Read(Path.Combine(output, "predictions.csv")).Select(r => r.Path));
+        Assert.Equal(["a.png", "b.png"],
+            PredictionsCsv.Read(Path.Combine(output, "predictions.csv")).Select(r => r.Path));
         Assert.Equal(["out"], Directory.GetDirectories(_temp.Path, "*out*").Select(Path.GetFileName));
     }
 
@@ -69,7 +71,8 @@ public sealed class PredictCommandTests : IClassFixture<PredictCommandTests.Tiny
 
         Assert.Equal(0, Predict(Patches("unlabelled", "a.png"), output).ExitCode);
 
-        Assert.Equal(["notes.txt", "predictions.csv"], Directory.GetFileSystemEntries(output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["notes.txt", "predictions.csv"],
+            Directory.GetFileSystemEntries(output).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal("mine", File.ReadAllText(Path.Combine(output, "notes.txt")));
     }
 
@@ -84,15 +87,17 @@ public sealed class PredictCommandTests : IClassFixture<PredictCommandTests.Tiny
         Assert.False(File.Exists(_temp.PathOf("out/metrics.json")));
         Assert.Equal(8, PredictionsCsv.Read(_temp.PathOf("out/predictions.csv")).Count);
         var line = Assert.Single(run.ErrorLines);
-        Assert.Equal("predict: no metrics.json: 4 of 8 scored files carry no class in their name (extra/a.png, extra/b.png, extra/c.png, ...); "
-            + "metrics need every name to be like <patient>_idx5_x<X>_y<Y>_class<C>.png. Score the labelled files on their own to get them.", line);
+        Assert.Equal("predict: no metrics.json: 4 of 8 scored files carry no class in their name (extra/a.png, " +
+            "extra/b.png, extra/c.png, ...); metrics need every name to be like " +
+            "<patient>_idx5_x<X>_y<Y>_class<C>.png. Score the labelled files on their own to get them.", line);
     }
 
     [Fact]
     public void A_threshold_chosen_on_validation_patients_is_not_guessed_for_a_bare_model_folder()
     {
-        var run = IdcProcess.Run(_temp.Path, "predict", "--config", _model.Folder.PathOf("tiny.yaml"), "--set", "split.validation_fraction=0.2",
-            "--set", "evaluate.threshold=validation_balanced", "--model", _model.Model, "--input", Patches("labelled", Labelled), "--output", _temp.PathOf("out"));
+        var run = IdcProcess.Run(_temp.Path, "predict", "--config", _model.Folder.PathOf("tiny.yaml"),
+            "--set", "split.validation_fraction=0.2", "--set", "evaluate.threshold=validation_balanced",
+            "--model", _model.Model, "--input", Patches("labelled", Labelled), "--output", _temp.PathOf("out"));
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("a --model folder does not carry it", Assert.Single(run.ErrorLines));
@@ -106,7 +111,8 @@ public sealed class PredictCommandTests : IClassFixture<PredictCommandTests.Tiny
         var run = Predict(_temp.PathOf("empty"), _temp.PathOf("out"));
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Equal($"error: predict: --input {_temp.PathOf("empty")} holds no .png files, so there is nothing to score. Give a folder or zip of PNG patches with --input.",
+        Assert.Equal($"error: predict: --input {_temp.PathOf("empty")} holds no .png files, so there is nothing to " +
+            "score. Give a folder or zip of PNG patches with --input.",
             Assert.Single(run.ErrorLines));
         Assert.False(Directory.Exists(_temp.PathOf("out")));
     }

@@ -94,7 +94,8 @@ public sealed class ConfigLoaderTests : IDisposable
     [Fact]
     public void Extends_inherits_and_overrides_and_resolves_paths_against_the_file_that_set_them()
     {
-        _temp.File("base/baseline.yaml", "name: base\ndata:\n  source: zip\n  path: data/x.zip\nsplit:\n  seed: 1\n  test_fraction: 0.2\n");
+        _temp.File("base/baseline.yaml",
+            "name: base\ndata:\n  source: zip\n  path: data/x.zip\nsplit:\n  seed: 1\n  test_fraction: 0.2\n");
         var variant = _temp.File("variants/v.yaml", "extends: ../base/baseline.yaml\nname: v\nsplit:\n  seed: 9\n");
 
         var config = ConfigLoader.Load(variant);
@@ -136,7 +137,8 @@ public sealed class ConfigLoaderTests : IDisposable
     [Fact]
     public void Patient_kfold_reads_its_folds_and_refuses_a_fold_that_does_not_exist()
     {
-        var path = _temp.File("k.yaml", Minimal + "split:\n  strategy: patient_kfold\n  folds: 4\n  fold: 3\n  validation_fraction: 0.1\n");
+        var path = _temp.File("k.yaml",
+            Minimal + "split:\n  strategy: patient_kfold\n  folds: 4\n  fold: 3\n  validation_fraction: 0.1\n");
         var split = ConfigLoader.Load(path).Split;
         Assert.Equal((SplitStrategy.PatientKfold, 4, 3), (split.Strategy, split.Folds, split.Fold));
         Assert.Equal((5, 0), (new SplitConfig().Folds, new SplitConfig().Fold));
@@ -145,7 +147,8 @@ public sealed class ConfigLoaderTests : IDisposable
         Assert.Contains("bad.yaml:7:9:", e.Message);
         Assert.Contains("fold 3 does not exist with 3 folds: folds are numbered 0 to 2", e.Message);
         Assert.Contains("allowed: from 2 to 100", LoadFails(Minimal + "split:\n  folds: 1\n").Message);
-        Assert.Contains("below 1", LoadFails(Minimal + "split:\n  strategy: patient_kfold\n  folds: 2\n  validation_fraction: 0.5\n").Message);
+        Assert.Contains("below 1",
+            LoadFails(Minimal + "split:\n  strategy: patient_kfold\n  folds: 2\n  validation_fraction: 0.5\n").Message);
         // test_fraction is not used by patient_kfold: an inherited one is no error.
         Assert.Equal(0.8, ConfigLoader.Load(path, ["split.test_fraction=0.8"]).Split.TestFraction);
     }
@@ -154,8 +157,10 @@ public sealed class ConfigLoaderTests : IDisposable
     public void Test_fraction_0_needs_a_validation_set_and_a_strategy_that_uses_it()
     {
         var path = _temp.File("t.yaml", Minimal);
-        Assert.Equal(0, ConfigLoader.Load(path, ["split.test_fraction=0", "split.validation_fraction=0.2"]).Split.TestFraction);
-        Assert.Equal(0, ConfigLoader.Load(path, ["split.strategy=patient", "split.test_fraction=0", "split.validation_fraction=0.2"]).Split.TestFraction);
+        Assert.Equal(0, ConfigLoader.Load(path,
+            ["split.test_fraction=0", "split.validation_fraction=0.2"]).Split.TestFraction);
+        Assert.Equal(0, ConfigLoader.Load(path,
+            ["split.strategy=patient", "split.test_fraction=0", "split.validation_fraction=0.2"]).Split.TestFraction);
 
         var e = LoadFails(Minimal + "split:\n  test_fraction: 0\n");
         Assert.Contains("bad.yaml:5:18:", e.Message);
@@ -169,20 +174,24 @@ public sealed class ConfigLoaderTests : IDisposable
     {
         var path = _temp.File("th.yaml", Minimal);
         Assert.Equal(ThresholdRule.Fixed, ConfigLoader.Load(path).Evaluate.Threshold);
-        var config = ConfigLoader.Load(path, ["evaluate.threshold=validation_balanced", "split.validation_fraction=0.1"]);
+        var config = ConfigLoader.Load(path,
+            ["evaluate.threshold=validation_balanced", "split.validation_fraction=0.1"]);
         Assert.Equal(ThresholdRule.ValidationBalanced, config.Evaluate.Threshold);
 
         var e = LoadFails(Minimal + "evaluate:\n  threshold: validation_balanced\n");
         Assert.Contains("bad.yaml:5:14:", e.Message);
-        Assert.Contains("'evaluate.threshold': validation_balanced chooses the threshold on the validation set, and this split has none", e.Message);
+        Assert.Contains("'evaluate.threshold': validation_balanced chooses the threshold on the validation set, " +
+            "and this split has none", e.Message);
     }
 
     [Fact]
     public void Colour_jitter_is_off_by_default_and_its_hue_range_is_at_most_one_half()
     {
         var path = _temp.File("c.yaml", Minimal);
-        Assert.Equal(new ColorJitterConfig { Brightness = 0, Contrast = 0, Saturation = 0, Hue = 0 }, ConfigLoader.Load(path).Train.Augment.Color);
-        Assert.Equal(0.1, ConfigLoader.Load(path, ["train.augment.color.brightness=0.1"]).Train.Augment.Color.Brightness);
+        Assert.Equal(new ColorJitterConfig { Brightness = 0, Contrast = 0, Saturation = 0, Hue = 0 },
+            ConfigLoader.Load(path).Train.Augment.Color);
+        Assert.Equal(0.1,
+            ConfigLoader.Load(path, ["train.augment.color.brightness=0.1"]).Train.Augment.Color.Brightness);
         var e = LoadFails(Minimal + "train:\n  augment:\n    color:\n      hue: 0.6\n");
         Assert.Contains("'train.augment.color.hue' is 0.6, out of range; allowed: from 0 to 0.5", e.Message);
     }
@@ -193,11 +202,14 @@ public sealed class ConfigLoaderTests : IDisposable
         var path = _temp.File("c.yaml", Minimal + "train:\n  epochs: 5\n");
 
         var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(path, ["train.epochs.x=3"]));
-        Assert.Equal("--set train.epochs.x=3: 'train.epochs' is a number, not a section; set it directly, e.g. --set train.epochs=3.", e.Message);
+        Assert.Equal("--set train.epochs.x=3: 'train.epochs' is a number, not a section; set it directly, " +
+            "e.g. --set train.epochs=3.", e.Message);
 
         // The same when the file never set the key, and for a list.
-        Assert.StartsWith("--set split.seed.x=1: 'split.seed' is a number", Assert.Throws<ConfigException>(() => ConfigLoader.Load(path, ["split.seed.x=1"])).Message);
-        Assert.StartsWith("--set seeds.a=1: 'seeds' is a list", Assert.Throws<ConfigException>(() => ConfigLoader.Load(path, ["seeds.a=1"])).Message);
+        Assert.StartsWith("--set split.seed.x=1: 'split.seed' is a number",
+            Assert.Throws<ConfigException>(() => ConfigLoader.Load(path, ["split.seed.x=1"])).Message);
+        Assert.StartsWith("--set seeds.a=1: 'seeds' is a list",
+            Assert.Throws<ConfigException>(() => ConfigLoader.Load(path, ["seeds.a=1"])).Message);
     }
 
     [Fact]
@@ -265,14 +277,18 @@ public sealed class ConfigLoaderTests : IDisposable
         Assert.Equal(12, cv.Train.Epochs);
         Assert.Equal(["cv-fold0", "cv-fold1", "cv-fold2", "cv-fold3", "cv-fold4"], cv.Runs().Select(r => r.Name));
 
-        var variants = Directory.GetFiles(folder, "*.yaml").Where(f => Path.GetFileName(f) != "cv.yaml").ToDictionary(f => Path.GetFileNameWithoutExtension(f)!, f => ConfigLoader.Load(f));
-        Assert.Equal(["stain-augment", "stronger-training", "threshold", "tta"], variants.Keys.Order(StringComparer.Ordinal));
+        var variants = Directory.GetFiles(folder, "*.yaml").Where(f => Path.GetFileName(f) != "cv.yaml")
+            .ToDictionary(f => Path.GetFileNameWithoutExtension(f)!, f => ConfigLoader.Load(f));
+        Assert.Equal(["stain-augment", "stronger-training", "threshold", "tta"],
+            variants.Keys.Order(StringComparer.Ordinal));
         Assert.All(variants.Values, v => Assert.Equal((cv.Data, cv.Split, 5), (v.Data, v.Split, v.FanOut().Folds)));
         Assert.Equal(variants.Count, variants.Values.Select(v => v.Name).Distinct().Count());
         Assert.True(variants["stain-augment"].Train.Augment.Color.Hue > 0);
-        Assert.Equal(Json(cv.Train with { Augment = variants["stain-augment"].Train.Augment }), Json(variants["stain-augment"].Train));
+        Assert.Equal(Json(cv.Train with { Augment = variants["stain-augment"].Train.Augment }),
+            Json(variants["stain-augment"].Train));
         Assert.Equal(Json(cv.Evaluate with { Tta = true }), Json(variants["tta"].Evaluate));
-        Assert.Equal(Json(cv.Evaluate with { Threshold = ThresholdRule.ValidationBalanced }), Json(variants["threshold"].Evaluate));
+        Assert.Equal(Json(cv.Evaluate with { Threshold = ThresholdRule.ValidationBalanced }),
+            Json(variants["threshold"].Evaluate));
         var stronger = variants["stronger-training"].Train;
         Assert.Equal((1e-4, true, true), (stronger.LearningRate, stronger.Model.BatchNorm, stronger.ClassWeighted));
         Assert.Equal([DataSet.Validation, DataSet.Test], variants["stronger-training"].Undersample.Sets);

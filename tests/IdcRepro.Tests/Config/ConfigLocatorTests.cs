@@ -43,7 +43,8 @@ public sealed class ConfigLocatorTests : IDisposable
         _repo.File("configs/baseline.yaml", Yaml);
         _repo.File("configs/ablations/batch-norm.yaml", Yaml);
 
-        Assert.Equal("config: batch-norm.yaml -> configs/ablations/batch-norm.yaml", Locate("batch-norm.yaml").Describe());
+        Assert.Equal("config: batch-norm.yaml -> configs/ablations/batch-norm.yaml",
+            Locate("batch-norm.yaml").Describe());
         Assert.Equal(_repo.PathOf("configs/ablations/batch-norm.yaml"), Locate("ablations/batch-norm.yaml").Path);
     }
 
@@ -55,7 +56,8 @@ public sealed class ConfigLocatorTests : IDisposable
 
         var e = Assert.Throws<ConfigException>(() => Locate("x.yaml"));
 
-        Assert.Equal("x.yaml: matches both configs/x.yaml and configs/ablations/x.yaml; pass the path of the one you mean with --config.", e.Message);
+        Assert.Equal("x.yaml: matches both configs/x.yaml and configs/ablations/x.yaml; pass the path of the one you " +
+            "mean with --config.", e.Message);
     }
 
     [Fact]
@@ -101,9 +103,11 @@ public sealed class ConfigLocatorTests : IDisposable
         _repo.File("configs/ablations/a.yaml", Yaml);
         _repo.File("configs/ablations/notes.txt", "not a config");
 
-        string[] Names(params string[] given) => [.. ConfigLocator.LocateVariants(given, _repo.Path).Select(v => v.DisplayPath)];
+        string[] Names(params string[] given) =>
+            [.. ConfigLocator.LocateVariants(given, _repo.Path).Select(v => v.DisplayPath)];
 
-        Assert.Equal(["configs/sample.yaml", "configs/ablations/a.yaml", "configs/ablations/b.yaml"], Names("sample", "ablations"));
+        Assert.Equal(["configs/sample.yaml", "configs/ablations/a.yaml", "configs/ablations/b.yaml"],
+            Names("sample", "ablations"));
         Assert.Equal(["configs/ablations/a.yaml", "configs/ablations/b.yaml"], Names("configs/ablations"));
         Assert.Equal(["configs/ablations/b.yaml", "configs/sample.yaml"], Names("b.yaml", "configs/sample.yaml"));
     }
@@ -114,6 +118,7 @@ public sealed class ConfigLocatorTests : IDisposable
         using var elsewhere = new TempFolder();
         var file = elsewhere.File("v.yaml", Yaml);
         Assert.Equal(file, ConfigLocator.Display(file, _repo.Path));
-        Assert.Equal("configs/v.yaml", ConfigLocator.Display(Path.Combine(_repo.Path, "configs", "v.yaml"), _repo.Path));
+        Assert.Equal("configs/v.yaml",
+            ConfigLocator.Display(Path.Combine(_repo.Path, "configs", "v.yaml"), _repo.Path));
     }
 }

@@ -14,7 +14,8 @@ public sealed class FanOutTests : IDisposable
     private IdcConfig Load(params string[] sets) =>
         ConfigLoader.Load(_temp.File("cv.yaml", "name: cv\ndata:\n  source: synthetic\n"), sets);
 
-    private static readonly string[] KFold = ["split.strategy=patient_kfold", "split.folds=3", "split.validation_fraction=0.2"];
+    private static readonly string[] KFold =
+        ["split.strategy=patient_kfold", "split.folds=3", "split.validation_fraction=0.2"];
 
     [Fact]
     public void A_patient_kfold_fans_out_to_one_run_per_fold_with_split_fold_set()
@@ -31,16 +32,19 @@ public sealed class FanOutTests : IDisposable
         var config = Load([.. KFold, "seeds=[7, 1]"]);
         var runs = config.Runs();
         Assert.Equal(
-            [("cv-fold0-seed7", 0, 7), ("cv-fold0-seed1", 0, 1), ("cv-fold1-seed7", 1, 7), ("cv-fold1-seed1", 1, 1), ("cv-fold2-seed7", 2, 7), ("cv-fold2-seed1", 2, 1)],
+            [("cv-fold0-seed7", 0, 7), ("cv-fold0-seed1", 0, 1), ("cv-fold1-seed7", 1, 7), ("cv-fold1-seed1", 1, 1),
+                ("cv-fold2-seed7", 2, 7), ("cv-fold2-seed1", 2, 1)],
             runs.Select(r => (r.Name, r.Split.Fold, r.Train.Seed)));
         var fanOut = config.FanOut();
-        Assert.Equal(runs.Select(r => ((int?)r.Split.Fold, (int?)r.Train.Seed)), Enumerable.Range(0, fanOut.Count).Select(fanOut.Place));
+        Assert.Equal(runs.Select(r => ((int?)r.Split.Fold, (int?)r.Train.Seed)),
+            Enumerable.Range(0, fanOut.Count).Select(fanOut.Place));
     }
 
     [Fact]
     public void Seeds_alone_keep_their_names_and_a_plain_config_is_one_run()
     {
-        Assert.Equal([("cv-seed3", 3), ("cv-seed5", 5)], Load("seeds=[3, 5]").Runs().Select(r => (r.Name, r.Train.Seed)));
+        Assert.Equal([("cv-seed3", 3), ("cv-seed5", 5)],
+            Load("seeds=[3, 5]").Runs().Select(r => (r.Name, r.Train.Seed)));
         Assert.Equal(["cv"], Load().Runs().Select(r => r.Name));
         Assert.Equal((null, null), Load().FanOut().Place(0));
     }
@@ -53,6 +57,7 @@ public sealed class FanOutTests : IDisposable
         var one = Assert.Single(RunSpec.Select(config, "cv-fold1"));
         Assert.Equal(1, one.Config.Split.Fold);
         Assert.Equal(3, one.Family.Count);
-        Assert.Contains("cv-fold0, cv-fold1, cv-fold2", Assert.Throws<ConfigException>(() => RunSpec.Select(config, "cv-fold9")).Message);
+        Assert.Contains("cv-fold0, cv-fold1, cv-fold2",
+            Assert.Throws<ConfigException>(() => RunSpec.Select(config, "cv-fold9")).Message);
     }
 }

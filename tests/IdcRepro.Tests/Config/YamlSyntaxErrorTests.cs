@@ -22,7 +22,8 @@ public sealed class YamlSyntaxErrorTests : IDisposable
     public void A_list_left_open_before_the_next_key_points_at_its_bracket()
     {
         Assert.Equal(
-            "bad.yaml:3:11: the list opened with '[' is not closed before line 4 ('seed: 1') starts. Close it with ']' on this line, e.g. 'epochs: [3]'.",
+            "bad.yaml:3:11: the list opened with '[' is not closed before line 4 ('seed: 1') starts. " +
+            "Close it with ']' on this line, e.g. 'epochs: [3]'.",
             LoadFails("name: t\ntrain:\n  epochs: [3\nseed: 1\n"));
     }
 
@@ -30,7 +31,8 @@ public sealed class YamlSyntaxErrorTests : IDisposable
     public void A_list_left_open_at_the_end_of_the_file_points_at_its_bracket()
     {
         Assert.Equal(
-            "bad.yaml:4:8: the list opened with '[' is not closed before the file ends. Close it with ']' on this line, e.g. 'seeds: [1, 2]'.",
+            "bad.yaml:4:8: the list opened with '[' is not closed before the file ends. " +
+            "Close it with ']' on this line, e.g. 'seeds: [1, 2]'.",
             LoadFails("name: t\ndata:\n  source: synthetic\nseeds: [1, 2\n"));
         Assert.StartsWith("bad.yaml:4:8: the list opened with '[' is not closed before the file ends.",
             LoadFails("name: t\ndata:\n  source: synthetic\nseeds: [1, 2"));
@@ -47,7 +49,8 @@ public sealed class YamlSyntaxErrorTests : IDisposable
     public void A_mapping_left_open_points_at_its_brace()
     {
         Assert.Equal(
-            "bad.yaml:3:10: the mapping opened with '{' is not closed before line 4 ('seed: 1') starts. Close it with '}' on this line, e.g. 'lists: {train: a.txt}'.",
+            "bad.yaml:3:10: the mapping opened with '{' is not closed before line 4 ('seed: 1') starts. " +
+            "Close it with '}' on this line, e.g. 'lists: {train: a.txt}'.",
             LoadFails("name: t\nsplit:\n  lists: {train: a.txt\nseed: 1\n"));
     }
 
@@ -71,7 +74,8 @@ public sealed class YamlSyntaxErrorTests : IDisposable
     public void An_alias_to_an_undefined_anchor_is_pointed_at()
     {
         Assert.Equal(
-            "bad.yaml:3:11: '*foo' refers to the anchor '&foo', which is not defined above it. Define it before this line (key: &foo value) or write the value out.",
+            "bad.yaml:3:11: '*foo' refers to the anchor '&foo', which is not defined above it. " +
+            "Define it before this line (key: &foo value) or write the value out.",
             LoadFails("name: t\ntrain:\n  epochs: *foo\n"));
     }
 

@@ -5,7 +5,9 @@ using SixLabors.ImageSharp.PixelFormats;
 
 namespace IdcRepro.Tests.Data;
 
-/// <summary>Small PNGs with known pixels (PNG is lossless, so the pixels are what a decoder must give back), and zips of them.</summary>
+/// <summary>
+/// Small PNGs with known pixels (PNG is lossless, so the pixels are what a decoder must give back), and zips of them.
+/// </summary>
 public static class TestPngs
 {
     /// <summary>Distinct, deterministic RGB pixels (HWC) for a width x height patch.</summary>
@@ -18,7 +20,8 @@ public static class TestPngs
 
     public static byte[] Rgb(int width, int height, int seed) => Rgb(width, height, Pixels(width, height, seed));
 
-    public static byte[] Rgb(int width, int height, byte[] pixels, PngFilterMethod filter = PngFilterMethod.Adaptive, PngBitDepth depth = PngBitDepth.Bit8)
+    public static byte[] Rgb(int width, int height, byte[] pixels, PngFilterMethod filter = PngFilterMethod.Adaptive,
+        PngBitDepth depth = PngBitDepth.Bit8)
     {
         using var image = Image.LoadPixelData<Rgb24>(pixels, width, height);
         return Encode(image, PngColorType.Rgb, filter, depth);
@@ -48,8 +51,11 @@ public static class TestPngs
         return Encode(image, PngColorType.Palette);
     }
 
-    /// <summary>A zip of the given entries; <paramref name="level"/> NoCompression stores them, as the IDC sample does.</summary>
-    public static void Zip(string path, IEnumerable<(string Name, byte[] Bytes)> entries, CompressionLevel level = CompressionLevel.NoCompression)
+    /// <summary>
+    /// A zip of the given entries; <paramref name="level"/> NoCompression stores them, as the IDC sample does.
+    /// </summary>
+    public static void Zip(string path, IEnumerable<(string Name, byte[] Bytes)> entries,
+        CompressionLevel level = CompressionLevel.NoCompression)
     {
         using var zip = ZipFile.Open(path, ZipArchiveMode.Create);
         foreach (var (name, bytes) in entries)
@@ -60,7 +66,8 @@ public static class TestPngs
     }
 
     private static byte[] Encode<TPixel>(Image<TPixel> image, PngColorType colorType,
-        PngFilterMethod filter = PngFilterMethod.Adaptive, PngBitDepth depth = PngBitDepth.Bit8) where TPixel : unmanaged, IPixel<TPixel>
+        PngFilterMethod filter = PngFilterMethod.Adaptive, PngBitDepth depth = PngBitDepth.Bit8)
+        where TPixel : unmanaged, IPixel<TPixel>
     {
         using var stream = new MemoryStream();
         image.SaveAsPng(stream, new PngEncoder { ColorType = colorType, BitDepth = depth, FilterMethod = filter });

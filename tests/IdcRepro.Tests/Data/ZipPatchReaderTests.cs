@@ -1,15 +1,15 @@
-using IdcRepro.Tests.TestSupport;
 using System.IO.Compression;
 using IdcRepro.Data;
 using IdcRepro.Pipeline;
+using IdcRepro.Tests.TestSupport;
 
 namespace IdcRepro.Tests.Data;
 
 public sealed class ZipPatchReaderTests : IDisposable
 {
-    private readonly TempFolder scratch = new();
+    private readonly TempFolder _scratch = new();
 
-    public void Dispose() => scratch.Dispose();
+    public void Dispose() => _scratch.Dispose();
 
     private static List<(string Name, byte[] Bytes)> Entries(int count)
     {
@@ -28,7 +28,7 @@ public sealed class ZipPatchReaderTests : IDisposable
     public void Reads_the_same_bytes_from_many_threads_at_once(CompressionLevel level)
     {
         var entries = Entries(300);
-        var zipPath = scratch.PathOf("data.zip");
+        var zipPath = _scratch.PathOf("data.zip");
         TestPngs.Zip(zipPath, entries, level);
 
         using var reader = PatchReader.Open(new DatasetLocation(DatasetKind.Zip, zipPath, ""));
@@ -47,7 +47,7 @@ public sealed class ZipPatchReaderTests : IDisposable
     [Fact]
     public void A_missing_entry_names_the_zip_and_the_entry()
     {
-        var zipPath = scratch.PathOf("data.zip");
+        var zipPath = _scratch.PathOf("data.zip");
         TestPngs.Zip(zipPath, Entries(3));
         using var reader = ZipPatchReader.Open(zipPath);
 
@@ -58,9 +58,27 @@ public sealed class ZipPatchReaderTests : IDisposable
     }
 
     [Fact]
+    public void A_stored_entry_whose_bytes_do_not_match_its_crc_is_damaged()
+    {
+        var entries = Entries(3).Where(e => e.Bytes.Length > 100).ToList();
+        var zipPath = _scratch.PathOf("data.zip");
+        TestPngs.Zip(zipPath, entries);
+        var zip = File.ReadAllBytes(zipPath);
+        zip[zip.AsSpan().IndexOf(entries[0].Bytes) + 50] ^= 1;
+        File.WriteAllBytes(zipPath, zip);
+        using var reader = ZipPatchReader.Open(zipPath);
+
+        var error = Assert.Throws<InvalidDataException>(() => reader.ReadAllBytes(entries[0].Name));
+
+        Assert.Contains(entries[0].Name, error.Message);
+        Assert.Contains("CRC-32", error.Message);
+        Assert.Equal(entries[^1].Bytes, reader.ReadAllBytes(entries[^1].Name));
+    }
+
+    [Fact]
     public void A_file_that_is_not_a_zip_is_refused_by_name()
     {
-        var path = scratch.PathOf("not-a.zip");
+        var path = _scratch.PathOf("not-a.zip");
         File.WriteAllBytes(path, new byte[1000]);
 
         var error = Assert.Throws<StageException>(() => ZipPatchReader.Open(path));
@@ -71,7 +89,7 @@ public sealed class ZipPatchReaderTests : IDisposable
     [Fact]
     public void A_missing_zip_is_refused_by_name()
     {
-        var error = Assert.Throws<StageException>(() => ZipPatchReader.Open(scratch.PathOf("absent.zip")));
+        var error = Assert.Throws<StageException>(() => ZipPatchReader.Open(_scratch.PathOf("absent.zip")));
 
         Assert.Contains("absent.zip", error.Message);
     }
@@ -81,7 +99,7 @@ public sealed class ZipPatchReaderTests : IDisposable
     {
         // The full IDC archive has 277,524 patches: past 65,535 entries a zip needs the zip64 end records.
         const int count = 70_000;
-        var zipPath = scratch.PathOf("big.zip");
+        var zipPath = _scratch.PathOf("big.zip");
         using (var zip = ZipFile.Open(zipPath, ZipArchiveMode.Create))
             for (var i = 0; i < count; i++)
                 using (var stream = zip.CreateEntry($"e{i}", CompressionLevel.NoCompression).Open())

@@ -6,7 +6,8 @@ public sealed class CrossValidationTests
 {
     /// <summary>Five folds of well-behaved predictions, each fold its own patients.</summary>
     private static FoldPredictions[] Folds(DecisionRule decision = default) => Enumerable.Range(0, 5)
-        .Select(f => new FoldPredictions(PredictionData.Synthetic(patients: 3, perPatient: 40, seed: 30 + f).Select(p => p with { Patient = $"f{f}-{p.Patient}" }).ToArray(), decision))
+        .Select(f => new FoldPredictions(PredictionData.Synthetic(patients: 3, perPatient: 40, seed: 30 + f)
+            .Select(p => p with { Patient = $"f{f}-{p.Patient}" }).ToArray(), decision))
         .ToArray();
 
     [Fact]
@@ -29,11 +30,13 @@ public sealed class CrossValidationTests
         [
             new(PredictionData.FromScores([0.2, 0.8], [0, 1], "a")),           // TN, TP: accuracy 1, recall 1
             new(PredictionData.FromScores([0.2, 0.8], [1, 0], "b")),           // FN, FP: accuracy 0, recall 0
-            new(PredictionData.FromScores([0.2, 0.8, 0.9, 0.3], [0, 1, 0, 0], "c")), // TN, TP, FP, TN: accuracy 3/4, recall 1
+            // TN, TP, FP, TN: accuracy 3/4, recall 1
+            new(PredictionData.FromScores([0.2, 0.8, 0.9, 0.3], [0, 1, 0, 0], "c")),
         ];
         var spread = CrossValidation.Summarize(folds, resamples: 0, seed: 1).Spread.ToDictionary(s => s.Metric);
 
-        // accuracy: mean (1 + 0 + 3/4) / 3 = 7/12; deviations 5/12, -7/12, 2/12; sum of squares 78/144; / (3 - 1): sd = sqrt(39) / 12.
+        // accuracy: mean (1 + 0 + 3/4) / 3 = 7/12; deviations 5/12, -7/12, 2/12; sum of squares 78/144; / (3 - 1): sd =
+        // sqrt(39) / 12.
         Assert.Equal(7.0 / 12, spread[MetricNames.Accuracy].Mean, 15);
         Assert.Equal(Math.Sqrt(39) / 12, spread[MetricNames.Accuracy].StandardDeviation!.Value, 15);
         Assert.Equal(3, spread[MetricNames.Accuracy].Folds);
@@ -65,10 +68,12 @@ public sealed class CrossValidationTests
         var summary = CrossValidation.Summarize(folds, resamples: 0, seed: 1);
 
         var counts = folds.Select(f => ConfusionMatrix.Of(f.Predictions, f.Decision)).ToArray();
-        Assert.Equal(new ConfusionMatrix(counts.Sum(c => c.TrueNegatives), counts.Sum(c => c.FalsePositives), counts.Sum(c => c.FalseNegatives), counts.Sum(c => c.TruePositives)),
+        Assert.Equal(new ConfusionMatrix(counts.Sum(c => c.TrueNegatives), counts.Sum(c => c.FalsePositives),
+                counts.Sum(c => c.FalseNegatives), counts.Sum(c => c.TruePositives)),
             summary.Pooled.Confusion);
         Assert.Equal(Metrics.Compute(folds[3].Predictions, DecisionRule.AtThreshold(0.8)), summary.Folds[3]);
-        Assert.NotEqual(Metrics.Compute(folds.SelectMany(f => f.Predictions).ToArray()).Confusion, summary.Pooled.Confusion);
+        Assert.NotEqual(Metrics.Compute(folds.SelectMany(f => f.Predictions).ToArray()).Confusion,
+            summary.Pooled.Confusion);
         Assert.Equal(Metrics.Compute(folds.SelectMany(f => f.Predictions).ToArray()).RocAuc, summary.Pooled.RocAuc);
     }
 
@@ -80,7 +85,8 @@ public sealed class CrossValidationTests
         var e = Assert.Throws<ArgumentException>(() => CrossValidation.Summarize(folds, 10, 1));
         Assert.Contains($"Patient {folds[1].Predictions[0].Patient} is in folds 1 and 4", e.Message);
 
-        e = Assert.Throws<ArgumentException>(() => CrossValidation.Summarize([Folds()[0], new FoldPredictions([])], 10, 1));
+        e = Assert.Throws<ArgumentException>(() =>
+            CrossValidation.Summarize([Folds()[0], new FoldPredictions([])], 10, 1));
         Assert.Contains("Fold 1 has no predictions", e.Message);
         Assert.Throws<ArgumentException>(() => CrossValidation.Summarize([], 10, 1));
     }

@@ -4,7 +4,8 @@ namespace IdcRepro.Tests.Evaluation;
 
 public sealed class CurvesTests
 {
-    private static readonly Prediction[] SklearnExample = PredictionData.FromScores([0.1, 0.4, 0.35, 0.8], [0, 0, 1, 1]);
+    private static readonly Prediction[] SklearnExample =
+        PredictionData.FromScores([0.1, 0.4, 0.35, 0.8], [0, 0, 1, 1]);
 
     [Fact]
     public void ROC_curve_matches_sklearn_roc_curve_without_dropping_points()

@@ -33,11 +33,12 @@ public sealed class MetricsTests
     [Fact]
     public void Tied_scores_count_half_in_ROC_AUC_and_as_one_threshold_in_AP()
     {
-        // scores [0.3, 0.7, 0.7, 0.7, 0.2, 0.9], labels [1, 0, 1, 0, 0, 1]: positives 0.3, 0.7, 0.9; negatives 0.7, 0.7, 0.2.
+        // scores [0.3, 0.7, 0.7, 0.7, 0.2, 0.9], labels [1, 0, 1, 0, 0, 1]: positives 0.3, 0.7, 0.9; negatives 0.7,
+        // 0.7, 0.2.
         var m = Metrics.Compute(PredictionData.FromScores([0.3, 0.7, 0.7, 0.7, 0.2, 0.9], [1, 0, 1, 0, 0, 1]));
 
-        // Pairs: pos 0.3 beats 0.2 (1), loses to both 0.7 (0) -> 1; pos 0.7 beats 0.2 (1), ties two 0.7 (1/2 + 1/2) -> 2;
-        // pos 0.9 beats all three -> 3. AUC = 6 / 9 = 2/3.
+        // Pairs: pos 0.3 beats 0.2 (1), loses to both 0.7 (0) -> 1; pos 0.7 beats 0.2 (1), ties two 0.7 (1/2 + 1/2) ->
+        // 2; pos 0.9 beats all three -> 3. AUC = 6 / 9 = 2/3.
         Assert.Equal(2.0 / 3, m.RocAuc!.Value, 15);
         // AP, thresholds high to low: 0.9: TP 1 FP 0, R 1/3, P 1 -> 1/3; 0.7: TP 2 FP 2, R 2/3, P 1/2 -> 1/6;
         // 0.3: TP 3 FP 2, R 1, P 3/5 -> 1/5; 0.2: no positive, R unchanged. AP = 1/3 + 1/6 + 1/5 = 0.7.
@@ -126,7 +127,8 @@ public sealed class MetricsTests
         var roc = Curves.Roc(predictions);
         var area = 0.0;
         for (var i = 1; i < roc.Count; i++)
-            area += (roc[i].FalsePositiveRate - roc[i - 1].FalsePositiveRate) * (roc[i].TruePositiveRate + roc[i - 1].TruePositiveRate) / 2;
+            area += (roc[i].FalsePositiveRate - roc[i - 1].FalsePositiveRate)
+                * (roc[i].TruePositiveRate + roc[i - 1].TruePositiveRate) / 2;
         Assert.Equal(area, Metrics.Compute(predictions).RocAuc!.Value, 12);
     }
 

@@ -70,7 +70,8 @@ public sealed class PatientBootstrapTests(ITestOutputHelper output)
             for (var k = 0; k < patients.Length; k++)
             {
                 var drawn = patients[random.NextInt(patients.Length)];
-                pool.AddRange(predictions.Where(p => p.Patient == drawn).Select(p => p with { Patient = $"{drawn}#{k}" }));
+                pool.AddRange(predictions.Where(p => p.Patient == drawn)
+                    .Select(p => p with { Patient = $"{drawn}#{k}" }));
             }
             Assert.Equal(Metrics.Compute(pool), sets[r]);
         }
@@ -97,8 +98,10 @@ public sealed class PatientBootstrapTests(ITestOutputHelper output)
     [Fact]
     public void A_metric_undefined_in_every_resample_has_no_interval()
     {
-        // No IDC and no positive prediction anywhere: recall, precision, F1, balanced accuracy and both AUCs never exist.
-        var predictions = PredictionData.FromScores([0.1, 0.2], [0, 0], "a").Concat(PredictionData.FromScores([0.3], [0], "b")).ToArray();
+        // No IDC and no positive prediction anywhere: recall, precision, F1, balanced accuracy and both AUCs never
+        // exist.
+        var predictions = PredictionData.FromScores([0.1, 0.2], [0, 0], "a")
+            .Concat(PredictionData.FromScores([0.3], [0], "b")).ToArray();
         var intervals = PatientBootstrap.Intervals(predictions, resamples: 50, seed: 1);
         Assert.Equal([MetricNames.Accuracy, MetricNames.Specificity, MetricNames.KerasBinaryAccuracy], intervals.Keys);
     }
@@ -107,7 +110,8 @@ public sealed class PatientBootstrapTests(ITestOutputHelper output)
     public void Zero_resamples_give_no_intervals_and_bad_arguments_are_refused()
     {
         Assert.Empty(PatientBootstrap.Intervals(WellBehaved, resamples: 0, seed: 1));
-        Assert.Throws<ArgumentOutOfRangeException>(() => PatientBootstrap.Intervals(WellBehaved, resamples: -1, seed: 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() =>
+            PatientBootstrap.Intervals(WellBehaved, resamples: -1, seed: 1));
         Assert.Throws<ArgumentOutOfRangeException>(() => PatientBootstrap.Intervals(WellBehaved, 10, 1, confidence: 1));
         Assert.Throws<ArgumentOutOfRangeException>(() => PatientBootstrap.Intervals(WellBehaved, 10, 1, confidence: 0));
     }
@@ -136,19 +140,23 @@ public sealed class PatientBootstrapTests(ITestOutputHelper output)
         var cpuBefore = ThreadCpuTime();
         PatientBootstrap.Intervals(predictions, resamples: 1000, seed: 1);
         var cpu = ThreadCpuTime() - cpuBefore;
-        output.WriteLine($"{predictions.Length} predictions, {patients} patients, decimals {decimals?.ToString() ?? "all"}: " +
+        output.WriteLine($"{predictions.Length} predictions, {patients} patients, " +
+                         $"decimals {decimals?.ToString() ?? "all"}: " +
                          $"{cpu?.TotalMilliseconds:F0} ms CPU, {wall.Elapsed.TotalMilliseconds:F0} ms wall");
         // CPU time of this thread where the OS tells it, so a busy machine does not fail the test; wall time elsewhere.
         var taken = cpu ?? wall.Elapsed;
         Assert.True(taken < TimeSpan.FromSeconds(2), $"took {taken}");
     }
 
-    /// <summary>This thread's CPU time (Linux: /proc/thread-self/schedstat, in ns), or null where unavailable.</summary>
+    /// <summary>
+    /// This thread's CPU time (Linux: /proc/thread-self/schedstat, in ns), or null where unavailable.
+    /// </summary>
     private static TimeSpan? ThreadCpuTime()
     {
         const string path = "/proc/thread-self/schedstat";
         if (!File.Exists(path)) return null;
-        var nanoseconds = long.Parse(File.ReadAllText(path).Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+        var nanoseconds = long.Parse(File.ReadAllText(path).Split(' ')[0],
+            System.Globalization.CultureInfo.InvariantCulture);
         return TimeSpan.FromTicks(nanoseconds / 100);
     }
 }

@@ -6,7 +6,9 @@ namespace IdcRepro.Tests.Evaluation;
 /// <summary>Predictions for the evaluation tests.</summary>
 internal static class PredictionData
 {
-    /// <summary>One prediction per score, with P1 = score and P0 = 1 - score (so argmax says IDC iff score &gt; 0.5).</summary>
+    /// <summary>
+    /// One prediction per score, with P1 = score and P0 = 1 - score (so argmax says IDC iff score &gt; 0.5).
+    /// </summary>
     public static Prediction[] FromScores(double[] scores, int[] labels, string patient = "p1") =>
         scores.Select((s, i) => new Prediction(labels[i], 1 - s, s, patient)).ToArray();
 
@@ -27,7 +29,8 @@ internal static class PredictionData
             for (var k = 0; k < perPatient; k++)
             {
                 var label = random.NextDouble() < idcShare ? 1 : 0;
-                var p1 = Round(Math.Clamp((label == 1 ? 0.7 : 0.3) + 0.5 * (random.NextDouble() - 0.5), 0, 1), decimals);
+                var p1 = Round(
+                    Math.Clamp((label == 1 ? 0.7 : 0.3) + 0.5 * (random.NextDouble() - 0.5), 0, 1), decimals);
                 var p0 = Round(Math.Clamp(1 - p1 + 0.2 * (random.NextDouble() - 0.5), 0, 1), decimals);
                 predictions.Add(new Prediction(label, p0, p1, patient));
             }

@@ -6,7 +6,9 @@ using IdcRepro.Training;
 
 namespace IdcRepro.Tests.Export;
 
-/// <summary>What the export writes beside the weights, without training: the architecture, the normalisation, the refusals.</summary>
+/// <summary>
+/// What the export writes beside the weights, without training: the architecture, the normalisation, the refusals.
+/// </summary>
 public sealed class PyTorchExportTests : IDisposable
 {
     private readonly TempFolder _temp = new();
@@ -19,7 +21,8 @@ public sealed class PyTorchExportTests : IDisposable
         var architecture = PyTorchArchitecture.From(new ModelDescription(new ModelConfig(), 50, LossKind.Bce));
 
         Assert.Equal([32, 64, 128, 256], architecture.ConvWidths);
-        Assert.Equal((3, 3, 2, 2), (architecture.Channels, architecture.KernelSize, architecture.PooledConvs, architecture.PoolSize));
+        Assert.Equal((3, 3, 2, 2),
+            (architecture.Channels, architecture.KernelSize, architecture.PooledConvs, architecture.PoolSize));
         Assert.Equal(12_544, architecture.FlattenSize); // 7 x 7 x 256
         Assert.Equal([128, 128], architecture.DenseWidths);
         Assert.Equal((0.5, 2), (architecture.Dropout, architecture.Outputs));
@@ -31,12 +34,16 @@ public sealed class PyTorchExportTests : IDisposable
     [Fact]
     public void Cross_entropy_is_a_softmax_head_and_batch_norm_keeps_its_keras_epsilon()
     {
-        var model = new ModelConfig { ConvWidths = [8, 16], PooledConvs = 1, DenseWidths = [10], Dropout = 0, BatchNorm = true };
+        var model = new ModelConfig
+        {
+            ConvWidths = [8, 16], PooledConvs = 1, DenseWidths = [10], Dropout = 0, BatchNorm = true
+        };
         var architecture = PyTorchArchitecture.From(new ModelDescription(model, 20, LossKind.CrossEntropy));
 
         Assert.Equal(OutputHead.Softmax, architecture.Head);
         Assert.Equal(LossKind.CrossEntropy, architecture.Loss);
-        Assert.Equal((true, 1e-3, 0.01), (architecture.BatchNorm, architecture.BatchNormEps, architecture.BatchNormMomentum));
+        Assert.Equal((true, 1e-3, 0.01),
+            (architecture.BatchNorm, architecture.BatchNormEps, architecture.BatchNormMomentum));
         Assert.Equal(7 * 7 * 16, architecture.FlattenSize); // 20 -> 18 -> 9 -> 7
     }
 
@@ -49,7 +56,8 @@ public sealed class PyTorchExportTests : IDisposable
 
         Assert.Equal(normalizer.Scale(), exported.Scale.Select(s => (float)s));
         Assert.Equal(normalizer.Shift(), exported.Shift.Select(s => (float)s));
-        Assert.All(exported.Scale, s => Assert.Equal(s, (double)(float)s)); // exactly a float32, so PyTorch gets the same bits
+        // exactly a float32, so PyTorch gets the same bits
+        Assert.All(exported.Scale, s => Assert.Equal(s, (double)(float)s));
         Assert.Equal(normalizer.Mean, exported.Mean);
         Assert.Equal(Normalizer.StdEpsilon, exported.StdEpsilon);
         Assert.Contains("\"kind\": \"featurewise\"", exported.ToJson());

@@ -17,7 +17,8 @@ public sealed class StateDictArchiveTests : IDisposable
     public void The_same_weights_give_the_same_bytes_stored_and_dated_1980()
     {
         TorchRuntime.EnsureLoaded();
-        using var model = new IdcCnn(new ModelConfig { ConvWidths = [4], PooledConvs = 1, DenseWidths = [3], BatchNorm = true }, 10);
+        using var model = new IdcCnn(
+            new ModelConfig { ConvWidths = [4], PooledConvs = 1, DenseWidths = [3], BatchNorm = true }, 10);
         var first = _temp.PathOf("first.pt");
         var second = _temp.PathOf("second.pt");
 

@@ -8,7 +8,10 @@ namespace IdcRepro.Tests.Fetch;
 
 public sealed class HttpDownloaderTests : IDisposable
 {
-    /// <summary>Two real zips of the same size and layout (four stored entries of random bytes), so a splice of them would still open as a zip.</summary>
+    /// <summary>
+    /// Two real zips of the same size and layout (four stored entries of random bytes), so a splice of them would still
+    /// open as a zip.
+    /// </summary>
     private static readonly byte[] Archive = ZipOf(seed: 20_240_501);
     private static readonly byte[] Other = ZipOf(seed: 20_240_601);
     private static readonly string ArchiveSha256 = Hashing.Sha256Hex(Archive);
@@ -16,18 +19,18 @@ public sealed class HttpDownloaderTests : IDisposable
     private static readonly DownloadConfig QuickRetries = new() { Retries = 3, TimeoutSeconds = 1 };
     private static readonly TimeSpan TinyDelay = TimeSpan.FromMilliseconds(1);
 
-    private readonly TempFolder temp = new();
-    private readonly HttpClient client = new();
+    private readonly TempFolder _temp = new();
+    private readonly HttpClient _client = new();
 
-    private string Destination => temp.PathOf("idc.zip");
+    private string Destination => _temp.PathOf("idc.zip");
     private string Partial => HttpDownloader.PartialPath(Destination);
     private string Validator => HttpDownloader.ValidatorPath(Destination);
     private string Sidecar => ArchiveHash.SidecarPath(Destination);
 
     public void Dispose()
     {
-        client.Dispose();
-        temp.Dispose();
+        _client.Dispose();
+        _temp.Dispose();
     }
 
     [Fact]
@@ -36,7 +39,7 @@ public sealed class HttpDownloaderTests : IDisposable
         // Why resuming needs a validator: neither the size nor the zip check tells a splice from either file.
         Assert.Equal(Archive.Length, Other.Length);
         Assert.NotEqual(Archive, Other);
-        var splice = temp.PathOf("splice.zip");
+        var splice = _temp.PathOf("splice.zip");
         File.WriteAllBytes(splice, [.. Archive[..70_000], .. Other[70_000..]]);
         Assert.Equal(4, ZipDatasetCheck.Validate(splice));
     }
@@ -82,7 +85,8 @@ public sealed class HttpDownloaderTests : IDisposable
     [InlineData(true)]
     public async Task Without_a_strong_etag_the_resume_names_the_last_modified_date(bool weakETag)
     {
-        await using var server = new LoopbackHttpServer(Archive, new ServerScript { CutFirstResponseAfter = 70_000, SendETag = weakETag, WeakETag = weakETag });
+        await using var server = new LoopbackHttpServer(Archive,
+            new ServerScript { CutFirstResponseAfter = 70_000, SendETag = weakETag, WeakETag = weakETag });
 
         var hash = await Download(server);
 
@@ -155,10 +159,13 @@ public sealed class HttpDownloaderTests : IDisposable
     }
 
     [Fact]
-    public async Task A_server_that_answers_a_part_of_another_file_despite_if_range_is_caught_and_the_download_starts_over()
+    public async Task A_server_answering_part_of_another_file_despite_if_range_is_caught_and_the_download_starts_over()
     {
         await using var server = new LoopbackHttpServer(Archive,
-            new ServerScript { CutFirstResponseAfter = 70_000, OtherContent = Other, OtherContentFromRequest = 2, IgnoreIfRange = true });
+            new ServerScript
+            {
+                CutFirstResponseAfter = 70_000, OtherContent = Other, OtherContentFromRequest = 2, IgnoreIfRange = true
+            });
 
         var hash = await Download(server);
 
@@ -197,10 +204,12 @@ public sealed class HttpDownloaderTests : IDisposable
         }
         File.Delete(Partial);
         File.Delete(Validator);
-        await using (var server = new LoopbackHttpServer(Archive, new ServerScript { CutFirstResponseAfter = 70_000, SendETag = false, SendLastModified = false }))
+        await using (var server = new LoopbackHttpServer(Archive,
+            new ServerScript { CutFirstResponseAfter = 70_000, SendETag = false, SendLastModified = false }))
         {
             var e = await Assert.ThrowsAsync<StageException>(() => Download(server, config: once));
-            Assert.Contains("The server sent no ETag or Last-Modified, so the 70,000 bytes received cannot be resumed safely; a rerun starts over.", e.Message);
+            Assert.Contains("The server sent no ETag or Last-Modified, so the 70,000 bytes received cannot be " +
+                "resumed safely; a rerun starts over.", e.Message);
             AssertOneLine(e);
         }
     }
@@ -236,7 +245,8 @@ public sealed class HttpDownloaderTests : IDisposable
         using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            HttpDownloader.DownloadAsync(client, server.Url, Destination, null, QuickRetries with { TimeoutSeconds = 10 }, null, cancel.Token, TinyDelay));
+            HttpDownloader.DownloadAsync(_client, server.Url, Destination, null,
+                QuickRetries with { TimeoutSeconds = 10 }, null, cancel.Token, TinyDelay));
 
         Assert.Single(server.Requests);
         Assert.Equal(50_000, new FileInfo(Partial).Length);
@@ -258,7 +268,8 @@ public sealed class HttpDownloaderTests : IDisposable
     [Fact]
     public async Task A_server_ignoring_range_restarts_cleanly()
     {
-        await using var server = new LoopbackHttpServer(Archive, new ServerScript { CutFirstResponseAfter = 70_000, IgnoreRange = true });
+        await using var server = new LoopbackHttpServer(Archive,
+            new ServerScript { CutFirstResponseAfter = 70_000, IgnoreRange = true });
 
         var hash = await Download(server);
 
@@ -283,16 +294,19 @@ public sealed class HttpDownloaderTests : IDisposable
     [Fact]
     public async Task A_truncated_archive_is_deleted_not_recorded_and_downloaded_again_once_the_server_is_fixed()
     {
-        await using var server = new LoopbackHttpServer(Archive, new ServerScript { TruncateContentTo = Archive.Length / 2 });
+        await using var server = new LoopbackHttpServer(Archive,
+            new ServerScript { TruncateContentTo = Archive.Length / 2 });
 
         var e = await Assert.ThrowsAsync<StageException>(() => Download(server));
 
-        Assert.StartsWith($"The archive downloaded from {server.Url} for {Destination} is truncated or not a zip archive (", e.Message);
+        Assert.StartsWith($"The archive downloaded from {server.Url} for {Destination} " +
+            "is truncated or not a zip archive (", e.Message);
         Assert.Contains("The download was deleted and no hash was recorded, so a rerun downloads it again", e.Message);
         Assert.Contains("check data.url", e.Message);
         Assert.Contains(OfflineAdvice, e.Message);
         AssertOneLine(e);
-        Assert.Equal(Archive.Length / 2, Assert.Single(server.Requests).BodyBytes); // a complete answer: the file itself was short
+        // a complete answer: the file itself was short
+        Assert.Equal(Archive.Length / 2, Assert.Single(server.Requests).BodyBytes);
         foreach (var path in new[] { Destination, Partial, Validator, Sidecar }) Assert.False(File.Exists(path), path);
 
         server.Script = new ServerScript();
@@ -395,7 +409,8 @@ public sealed class HttpDownloaderTests : IDisposable
     {
         await using var server = new LoopbackHttpServer(Archive, new ServerScript { ServerErrorsFirst = 100 });
 
-        var e = await Assert.ThrowsAsync<StageException>(() => Download(server, config: QuickRetries with { Retries = 2 }));
+        var e = await Assert.ThrowsAsync<StageException>(() =>
+            Download(server, config: QuickRetries with { Retries = 2 }));
 
         Assert.Contains(server.Url.ToString(), e.Message);
         Assert.Contains("3 attempt(s)", e.Message);
@@ -410,19 +425,23 @@ public sealed class HttpDownloaderTests : IDisposable
         await using var server = new LoopbackHttpServer(Archive, new ServerScript());
 
         WriteFailedException e;
-        using (WriteFaults.DiskFullUnder(temp.Path))
+        using (WriteFaults.DiskFullUnder(_temp.Path))
             e = await Assert.ThrowsAsync<WriteFailedException>(() => Download(server));
 
-        Assert.StartsWith($"no space left on the disk of {temp.Path} to write idc.zip: it needs {WriteFailure.Size(Archive.Length)} more, ", e.Message);
+        Assert.StartsWith($"no space left on the disk of {_temp.Path} to write idc.zip: " +
+            $"it needs {WriteFailure.Size(Archive.Length)} more, ", e.Message);
         Assert.Contains("then rerun (the download starts from the beginning).", e.Message);
         Assert.Single(server.Requests);
     }
 
     /// <summary>Every failed download names the way to work from a local copy instead.</summary>
-    private const string OfflineAdvice = "--set data.source=zip --set data.path=<local copy of IDC_regular_ps50_idx5.zip>";
+    private const string OfflineAdvice =
+        "--set data.source=zip --set data.path=<local copy of IDC_regular_ps50_idx5.zip>";
 
-    private Task<string> Download(LoopbackHttpServer server, string? pinned = null, DownloadConfig? config = null, IProgress<DownloadProgress>? progress = null) =>
-        HttpDownloader.DownloadAsync(client, server.Url, Destination, pinned, config ?? QuickRetries, progress, CancellationToken.None, TinyDelay);
+    private Task<string> Download(LoopbackHttpServer server, string? pinned = null, DownloadConfig? config = null,
+        IProgress<DownloadProgress>? progress = null) =>
+        HttpDownloader.DownloadAsync(_client, server.Url, Destination, pinned, config ?? QuickRetries, progress,
+            CancellationToken.None, TinyDelay);
 
     /// <summary>What an earlier run leaves: the bytes so far, and the ETag of the file they came from.</summary>
     private void LeavePartial(byte[] bytes, string etag)
@@ -441,7 +460,8 @@ public sealed class HttpDownloaderTests : IDisposable
         {
             for (var patient = 1; patient <= 4; patient++)
             {
-                var entry = zip.CreateEntry($"{patient}/0/{patient}_idx5_x1_y1_class0.png", CompressionLevel.NoCompression);
+                var entry = zip.CreateEntry($"{patient}/0/{patient}_idx5_x1_y1_class0.png",
+                    CompressionLevel.NoCompression);
                 entry.LastWriteTime = new DateTimeOffset(2024, 5, 1, 12, 0, 0, TimeSpan.Zero);
                 var bytes = new byte[50_000];
                 random.NextBytes(bytes);
@@ -452,7 +472,9 @@ public sealed class HttpDownloaderTests : IDisposable
         return buffer.ToArray();
     }
 
-    /// <summary>Records progress on the reporting thread (<see cref="Progress{T}"/> would post it elsewhere, later).</summary>
+    /// <summary>
+    /// Records progress on the reporting thread (<see cref="Progress{T}"/> would post it elsewhere, later).
+    /// </summary>
     private sealed class SynchronousProgress(List<DownloadProgress> reports) : IProgress<DownloadProgress>
     {
         public void Report(DownloadProgress value) => reports.Add(value);

@@ -16,21 +16,21 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
 
-    private readonly byte[] content;
-    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource stop = new(Lifetime);
-    private readonly List<Task> connections = [];
-    private readonly List<ServedRequest> requests = [];
-    private readonly Task accepting;
+    private readonly byte[] _content;
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly CancellationTokenSource _stop = new(Lifetime);
+    private readonly List<Task> _connections = [];
+    private readonly List<ServedRequest> _requests = [];
+    private readonly Task _accepting;
 
     public LoopbackHttpServer(byte[] content, ServerScript? script = null)
     {
-        this.content = content;
+        _content = content;
         Script = script ?? new ServerScript();
-        listener.Start();
-        stop.Token.Register(listener.Stop);
-        Url = new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/IDC_regular_ps50_idx5.zip");
-        accepting = AcceptAsync();
+        _listener.Start();
+        _stop.Token.Register(_listener.Stop);
+        Url = new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/IDC_regular_ps50_idx5.zip");
+        _accepting = AcceptAsync();
     }
 
     public Uri Url { get; }
@@ -40,19 +40,19 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
 
     public IReadOnlyList<ServedRequest> Requests
     {
-        get { lock (requests) return [.. requests]; }
+        get { lock (_requests) return [.. _requests]; }
     }
 
     public long BytesServed => Requests.Sum(r => r.BodyBytes);
 
     public async ValueTask DisposeAsync()
     {
-        await stop.CancelAsync();
-        await accepting;
+        await _stop.CancelAsync();
+        await _accepting;
         Task[] open;
-        lock (connections) open = [.. connections];
+        lock (_connections) open = [.. _connections];
         await Task.WhenAll(open);
-        stop.Dispose();
+        _stop.Dispose();
     }
 
     private async Task AcceptAsync()
@@ -61,8 +61,8 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
         {
             while (true)
             {
-                var client = await listener.AcceptTcpClientAsync(stop.Token);
-                lock (connections) connections.Add(ServeAsync(client));
+                var client = await _listener.AcceptTcpClientAsync(_stop.Token);
+                lock (_connections) _connections.Add(ServeAsync(client));
             }
         }
         catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
@@ -79,7 +79,8 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
             {
                 await AnswerAsync(client.GetStream());
             }
-            catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
+            catch (Exception e) when (e is IOException or SocketException or OperationCanceledException
+                or ObjectDisposedException)
             {
                 // The client went away, or the server is stopping.
             }
@@ -89,14 +90,17 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
     private async Task AnswerAsync(NetworkStream stream)
     {
         var head = await ReadHeadAsync(stream);
-        string? Header(string name) => head.FirstOrDefault(line => line.StartsWith(name + ":", StringComparison.OrdinalIgnoreCase))?[(name.Length + 1)..].Trim();
+        string? Header(string name) =>
+            head.FirstOrDefault(line => line.StartsWith(name + ":", StringComparison.OrdinalIgnoreCase))
+                ?[(name.Length + 1)..].Trim();
         var range = Header("Range");
         var ifRange = Header("If-Range");
-        long? rangeStart = range is not null && range.StartsWith("bytes=", StringComparison.Ordinal) && range.EndsWith('-')
+        long? rangeStart = range is not null && range.StartsWith("bytes=", StringComparison.Ordinal)
+            && range.EndsWith('-')
             ? long.Parse(range["bytes=".Length..^1], CultureInfo.InvariantCulture) : null;
         var script = Script;
         int number;
-        lock (requests) number = requests.Count + 1;
+        lock (_requests) number = _requests.Count + 1;
 
         if (script.AlwaysStatus is { } always || number <= script.ServerErrorsFirst)
         {
@@ -109,7 +113,8 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
         var content = file.Bytes;
         var validators = Validators(script, file);
         // RFC 9110 13.1.5: a Range under an If-Range that does not match this file is ignored (200, the whole file).
-        var ranged = rangeStart is not null && !script.IgnoreRange && (ifRange is null || script.IgnoreIfRange || Holds(script, ifRange, file));
+        var ranged = rangeStart is not null && !script.IgnoreRange
+            && (ifRange is null || script.IgnoreIfRange || Holds(script, ifRange, file));
         if (ranged && rangeStart >= content.Length)
         {
             Record(range, rangeStart, ifRange, 416, 0, file.ETag);
@@ -119,20 +124,23 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
 
         var start = ranged ? (script.RangeFromStart ? 0 : rangeStart!.Value) : 0;
         var length = content.Length - start;
-        var sent = number == 1 ? Math.Min(length, script.CutFirstResponseAfter ?? script.StallFirstResponseAfter ?? length) : length;
+        var sent = number == 1
+            ? Math.Min(length, script.CutFirstResponseAfter ?? script.StallFirstResponseAfter ?? length)
+            : length;
         Record(range, rangeStart, ifRange, ranged ? 206 : 200, sent, file.ETag);
         await WriteHeadAsync(stream, ranged ? 206 : 200, length,
-            ranged ? [.. validators, $"Content-Range: bytes {start}-{content.Length - 1}/{content.Length}"] : validators);
-        await stream.WriteAsync(content.AsMemory((int)start, (int)sent), stop.Token);
-        await stream.FlushAsync(stop.Token);
+            ranged ? [.. validators, $"Content-Range: bytes {start}-{content.Length - 1}/{content.Length}"]
+                : validators);
+        await stream.WriteAsync(content.AsMemory((int)start, (int)sent), _stop.Token);
+        await stream.FlushAsync(_stop.Token);
         if (number == 1 && script.StallFirstResponseAfter is not null)
-            await Task.Delay(Lifetime, stop.Token);
+            await Task.Delay(Lifetime, _stop.Token);
     }
 
     /// <summary>The file the server has when answering request <paramref name="number"/>.</summary>
     private Served ServedFile(ServerScript script, int number)
     {
-        var bytes = script.OtherContent is { } other && number >= script.OtherContentFromRequest ? other : this.content;
+        var bytes = script.OtherContent is { } other && number >= script.OtherContentFromRequest ? other : _content;
         if (script.TruncateContentTo is { } cut) bytes = bytes[..(int)cut];
         return new Served(bytes, ETagOf(bytes), LastModifiedOf(bytes));
     }
@@ -151,7 +159,7 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
 
     private void Record(string? range, long? rangeStart, string? ifRange, int status, long bodyBytes, string? fileETag)
     {
-        lock (requests) requests.Add(new ServedRequest(range, rangeStart, ifRange, status, bodyBytes, fileETag));
+        lock (_requests) _requests.Add(new ServedRequest(range, rangeStart, ifRange, status, bodyBytes, fileETag));
     }
 
     private async Task<string[]> ReadHeadAsync(NetworkStream stream)
@@ -160,7 +168,7 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
         var buffer = new byte[1024];
         while (head.Count < 16_384)
         {
-            var read = await stream.ReadAsync(buffer, stop.Token);
+            var read = await stream.ReadAsync(buffer, _stop.Token);
             if (read == 0) break;
             head.AddRange(buffer.AsSpan(0, read));
             var text = Encoding.ASCII.GetString([.. head]);
@@ -169,7 +177,8 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
         throw new IOException("incomplete request head");
     }
 
-    private async Task WriteHeadAsync(NetworkStream stream, int status, long contentLength, IEnumerable<string> extraHeaders)
+    private async Task WriteHeadAsync(NetworkStream stream, int status, long contentLength,
+        IEnumerable<string> extraHeaders)
     {
         var head = new StringBuilder()
             .Append(CultureInfo.InvariantCulture, $"HTTP/1.1 {status} {ReasonPhrase(status)}\r\n")
@@ -179,15 +188,18 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
             .Append("Connection: close\r\n");
         foreach (var header in extraHeaders) head.Append(header).Append("\r\n");
         head.Append("\r\n");
-        await stream.WriteAsync(Encoding.ASCII.GetBytes(head.ToString()), stop.Token);
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(head.ToString()), _stop.Token);
     }
 
     /// <summary>The strong ETag the server gives a file: a quoted digest of its bytes.</summary>
     public static string ETagOf(byte[] bytes) => $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes))[..16]}\"";
 
-    /// <summary>The Last-Modified the server gives a file (RFC 9110 date): one second in 2024 that depends on its bytes.</summary>
+    /// <summary>
+    /// The Last-Modified the server gives a file (RFC 9110 date): one second in 2024 that depends on its bytes.
+    /// </summary>
     public static string LastModifiedOf(byte[] bytes) =>
-        new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero).AddSeconds(BitConverter.ToUInt32(SHA256.HashData(bytes)) % 31_536_000)
+        new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero)
+            .AddSeconds(BitConverter.ToUInt32(SHA256.HashData(bytes)) % 31_536_000)
             .ToString("r", CultureInfo.InvariantCulture);
 
     private sealed record Served(byte[] Bytes, string ETag, string LastModified);

@@ -2,11 +2,14 @@ namespace IdcRepro.Tests.Fetch;
 
 /// <summary>
 /// How <see cref="LoopbackHttpServer"/> behaves; the default is a well-behaved server with Range support that sends a
-/// strong ETag and a Last-Modified and honours If-Range (RFC 9110: the same validator gets the range, another gets 200 and the whole file).
+/// strong ETag and a Last-Modified and honours If-Range (RFC 9110: the same validator gets the range, another gets 200
+/// and the whole file).
 /// </summary>
 internal sealed record ServerScript
 {
-    /// <summary>The first response announces the whole body but the connection is closed after this many bytes.</summary>
+    /// <summary>
+    /// The first response announces the whole body but the connection is closed after this many bytes.
+    /// </summary>
     public long? CutFirstResponseAfter { get; init; }
 
     /// <summary>The first response sends this many bytes, then nothing more (the connection stays open).</summary>
@@ -24,7 +27,9 @@ internal sealed record ServerScript
     /// <summary>Every request is answered with this status and no body.</summary>
     public int? AlwaysStatus { get; init; }
 
-    /// <summary>Responses carry an ETag (strong unless <see cref="WeakETag"/>), derived from the served bytes.</summary>
+    /// <summary>
+    /// Responses carry an ETag (strong unless <see cref="WeakETag"/>), derived from the served bytes.
+    /// </summary>
     public bool SendETag { get; init; } = true;
 
     /// <summary>The ETag is weak (<c>W/"..."</c>), which a resume must not rely on.</summary>
@@ -33,15 +38,23 @@ internal sealed record ServerScript
     /// <summary>Responses carry a Last-Modified, one date per served file.</summary>
     public bool SendLastModified { get; init; } = true;
 
-    /// <summary>Another file (other bytes, so another ETag and Last-Modified), served instead from request <see cref="OtherContentFromRequest"/> on.</summary>
+    /// <summary>
+    /// Another file (other bytes, so another ETag and Last-Modified), served instead from request
+    /// <see cref="OtherContentFromRequest"/> on.
+    /// </summary>
     public byte[]? OtherContent { get; init; }
 
     /// <summary>The number (1 for the first) of the first request answered with <see cref="OtherContent"/>.</summary>
     public int OtherContentFromRequest { get; init; } = 1;
 
-    /// <summary>A broken server: If-Range is not checked, so a ranged request gets a 206 of whatever file it serves now.</summary>
+    /// <summary>
+    /// A broken server: If-Range is not checked, so a ranged request gets a 206 of whatever file it serves now.
+    /// </summary>
     public bool IgnoreIfRange { get; init; }
 
-    /// <summary>The file the server has is itself cut to this many bytes (a truncated archive, served with a matching Content-Length).</summary>
+    /// <summary>
+    /// The file the server has is itself cut to this many bytes (a truncated archive, served with a matching
+    /// Content-Length).
+    /// </summary>
     public long? TruncateContentTo { get; init; }
 }

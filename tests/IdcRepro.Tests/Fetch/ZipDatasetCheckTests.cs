@@ -1,20 +1,21 @@
-using IdcRepro.Tests.TestSupport;
 using System.IO.Compression;
 using IdcRepro.Fetch;
 using IdcRepro.Pipeline;
+using IdcRepro.Tests.TestSupport;
 
 namespace IdcRepro.Tests.Fetch;
 
 public sealed class ZipDatasetCheckTests : IDisposable
 {
-    private readonly TempFolder temp = new();
+    private readonly TempFolder _temp = new();
 
-    public void Dispose() => temp.Dispose();
+    public void Dispose() => _temp.Dispose();
 
     [Fact]
     public void A_valid_archive_counts_its_png_entries()
     {
-        var zip = MakeZip("ok.zip", "10253/", "10253/0/10253_idx5_x1001_y1001_class0.png", "10253/1/10253_idx5_x1051_y1001_class1.PNG", "README.txt");
+        var zip = MakeZip("ok.zip", "10253/", "10253/0/10253_idx5_x1001_y1001_class0.png",
+            "10253/1/10253_idx5_x1051_y1001_class1.PNG", "README.txt");
 
         Assert.Equal(2, ZipDatasetCheck.Validate(zip));
     }
@@ -45,7 +46,7 @@ public sealed class ZipDatasetCheckTests : IDisposable
     public void A_truncated_archive_is_rejected_naming_the_file()
     {
         var whole = File.ReadAllBytes(MakeZip("whole.zip", "a/0/x.png", "a/1/y.png", "b/0/z.png"));
-        var truncated = temp.PathOf("truncated.zip");
+        var truncated = _temp.PathOf("truncated.zip");
         File.WriteAllBytes(truncated, whole[..(whole.Length / 2)]);
 
         var e = Assert.Throws<StageException>(() => ZipDatasetCheck.Validate(truncated));
@@ -57,7 +58,7 @@ public sealed class ZipDatasetCheckTests : IDisposable
     [Fact]
     public void A_file_that_is_not_a_zip_is_rejected_naming_the_file()
     {
-        var html = temp.PathOf("not-a-zip.zip");
+        var html = _temp.PathOf("not-a-zip.zip");
         File.WriteAllText(html, "<html><body>Please sign in to download</body></html>");
 
         var e = Assert.Throws<StageException>(() => ZipDatasetCheck.Validate(html));
@@ -69,7 +70,7 @@ public sealed class ZipDatasetCheckTests : IDisposable
     [Fact]
     public void A_missing_file_is_rejected_naming_it()
     {
-        var missing = temp.PathOf("missing.zip");
+        var missing = _temp.PathOf("missing.zip");
 
         var e = Assert.Throws<StageException>(() => ZipDatasetCheck.Validate(missing));
 
@@ -110,7 +111,7 @@ public sealed class ZipDatasetCheckTests : IDisposable
 
     private string MakeZip(string fileName, params string[] entryNames)
     {
-        var path = temp.PathOf(fileName);
+        var path = _temp.PathOf(fileName);
         using (var zip = ZipFile.Open(path, ZipArchiveMode.Create))
         {
             foreach (var name in entryNames)

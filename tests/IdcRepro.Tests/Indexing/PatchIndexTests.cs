@@ -32,8 +32,10 @@ public sealed class PatchIndexTests
         var backward = Build(new IndexConfig(), [.. entries.Reverse()]).Patches;
         Assert.Equal(forward, backward);
         // patient (as text), class, y, x
-        Assert.Equal(["10/0/10_idx5_x51_y1_class0.png", "10/0/10_idx5_x1_y51_class0.png", "10/1/10_idx5_x1_y1_class1.png",
-                      "9/0/9_idx5_x1_y1_class0.png", "9/1/9_idx5_x51_y1_class1.png"], forward.Select(p => p.Path));
+        Assert.Equal(
+            ["10/0/10_idx5_x51_y1_class0.png", "10/0/10_idx5_x1_y51_class0.png", "10/1/10_idx5_x1_y1_class1.png",
+             "9/0/9_idx5_x1_y1_class0.png", "9/1/9_idx5_x51_y1_class1.png"],
+            forward.Select(p => p.Path));
     }
 
     [Theory]
@@ -43,7 +45,8 @@ public sealed class PatchIndexTests
     [InlineData("8863/0/8863_idx5_xA_y1051_class0.png")]
     public void Malformed_name_fails_with_count_and_example(string path)
     {
-        var e = Assert.Throws<IndexInvalidException>(() => Build(new IndexConfig(), E(path), E("1/0/1_idx5_x1_y1_class0.png")));
+        var e = Assert.Throws<IndexInvalidException>(() =>
+            Build(new IndexConfig(), E(path), E("1/0/1_idx5_x1_y1_class0.png")));
         Assert.Contains("1 malformed file name(s)", e.Message);
         Assert.Contains(path, e.Message);
     }

@@ -29,8 +29,11 @@ public sealed class AtomicFileTests : IDisposable
             var e = Assert.Throws<WriteFailedException>(() => AtomicFile.WriteAllBytes(path, new byte[2_500_000]));
 
             Assert.Equal(_temp.PathOf("runs/demo"), e.Folder);
-            Assert.StartsWith($"no space left on the disk of {_temp.PathOf("runs/demo")} to write config.yaml: it needs 2.5 MB, ", e.Message);
-            Assert.EndsWith("Free some space there (old runs, downloads) or give --artifacts a folder on a disk with room, then rerun.", e.Message);
+            Assert.StartsWith(
+                $"no space left on the disk of {_temp.PathOf("runs/demo")} to write config.yaml: it needs 2.5 MB, ",
+                e.Message);
+            Assert.EndsWith("Free some space there (old runs, downloads) or give --artifacts a folder on a disk " +
+                "with room, then rerun.", e.Message);
         }
         Assert.Equal("old", File.ReadAllText(path));
         Assert.Equal(["config.yaml"], Directory.GetFiles(_temp.PathOf("runs/demo")).Select(Path.GetFileName));

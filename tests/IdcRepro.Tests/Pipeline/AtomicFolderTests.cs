@@ -17,7 +17,8 @@ public sealed class AtomicFolderTests : IDisposable
         AtomicFolder.Write(folder, work => File.WriteAllText(Path.Combine(work, "b.txt"), "second"));
 
         Assert.Equal(["b.txt"], Directory.GetFiles(folder).Select(Path.GetFileName));
-        Assert.Equal(["export"], Directory.GetFileSystemEntries(_temp.PathOf("out")).Select(Path.GetFileName)); // nothing left beside it
+        // nothing left beside it
+        Assert.Equal(["export"], Directory.GetFileSystemEntries(_temp.PathOf("out")).Select(Path.GetFileName));
     }
 
     [Fact]

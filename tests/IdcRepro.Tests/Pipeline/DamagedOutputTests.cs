@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using IdcRepro.Pipeline;
-using IdcRepro.Stages;
+using IdcRepro.Preprocess;
 using IdcRepro.Tests.TestSupport;
 using IdcRepro.Tests.Training;
 
@@ -25,7 +25,9 @@ public sealed class DamagedOutputTests : IDisposable
 
     private TestRun Run() => new(_config, _temp.PathOf("artifacts"), Quick);
 
-    /// <summary>Overwrites bytes in the middle of a file, keeping its size and putting its modification time back.</summary>
+    /// <summary>
+    /// Overwrites bytes in the middle of a file, keeping its size and putting its modification time back.
+    /// </summary>
     private static void DamageKeepingSizeAndTime(string path)
     {
         var written = File.GetLastWriteTimeUtc(path);
@@ -47,8 +49,10 @@ public sealed class DamagedOutputTests : IDisposable
         DamageKeepingSizeAndTime(images);
 
         var again = Run();
-        Assert.Equal(["Preprocess"], again.Through(Graph.Evaluate));   // remade; its content is the same, so nothing below reruns
-        Assert.Contains("Preprocess: the cached output was damaged (images.npy's content differs from its stamp (SHA-256)), so it was remade", again.Output);
+        // remade; its content is the same, so nothing below reruns
+        Assert.Equal(["Preprocess"], again.Through(Graph.Evaluate));
+        Assert.Contains("Preprocess: the cached output was damaged (images.npy's content differs from its stamp " +
+            "(SHA-256)), so it was remade", again.Output);
         Assert.Equal(sha, Hashing.FileSha256(images));
     }
 
@@ -64,9 +68,11 @@ public sealed class DamagedOutputTests : IDisposable
         var again = Run();
         var evaluated = again.Stage(Graph.Evaluate, force: true);
 
-        Assert.Contains("Train: the cached output was damaged (best.pt's content differs from its stamp (SHA-256)), so it was remade", again.Output);
+        Assert.Contains("Train: the cached output was damaged (best.pt's content differs from its stamp (SHA-256)), " +
+            "so it was remade", again.Output);
         Assert.True(evaluated.Ran);
-        Assert.Equal(metrics, File.ReadAllText(Path.Combine(evaluated.Directory, "metrics.json")));   // from the remade, intact weights
+        // from the remade, intact weights
+        Assert.Equal(metrics, File.ReadAllText(Path.Combine(evaluated.Directory, "metrics.json")));
     }
 
     [Theory]
@@ -82,7 +88,8 @@ public sealed class DamagedOutputTests : IDisposable
         switch (edit)
         {
             case "output file hash":
-                // A careful edit: the file's recorded hash and the output hash over all files, consistent with each other.
+                // A careful edit: the file's recorded hash and the output hash over all files, consistent with each
+                // other.
                 stamp["outputs"]!["test.npy"]!["sha256"] = new string('0', 64);
                 var outputs = stamp["outputs"].Deserialize<Dictionary<string, OutputFile>>(Stamp.Json)!;
                 stamp["output_hash"] = Stamp.HashOfOutputs(outputs);
@@ -109,6 +116,7 @@ public sealed class DamagedOutputTests : IDisposable
         DamageKeepingSizeAndTime(Path.Combine(first.Folder(Graph.Preprocess), PreprocessStage.ImagesFile));
 
         var e = Assert.Throws<StageException>(() => Run().Folder(Graph.Preprocess));
-        Assert.Contains("Preprocess's output for tiny is damaged (images.npy's content differs from its stamp (SHA-256)); it is not used.", e.Message);
+        Assert.Contains("Preprocess's output for tiny is damaged (images.npy's content differs from its stamp " +
+            "(SHA-256)); it is not used.", e.Message);
     }
 }

@@ -1,6 +1,6 @@
 using IdcRepro.Config;
+using IdcRepro.Fetch;
 using IdcRepro.Pipeline;
-using IdcRepro.Stages;
 using IdcRepro.Tests.TestSupport;
 using IdcRepro.Tests.Training;
 
@@ -8,8 +8,8 @@ namespace IdcRepro.Tests.Pipeline;
 
 /// <summary>
 /// A stage's key covers exactly what it reads: a stage is handed nothing it did not declare, a change to any declared
-/// input reruns that stage and the stages below it (and nothing above), and a rerun whose output comes out byte-identical
-/// stops there.
+/// input reruns that stage and the stages below it (and nothing above), and a rerun whose output comes out
+/// byte-identical stops there.
 /// </summary>
 [Collection(TorchTrainingCollection.Name)]
 public sealed class GraphKeyTests : IDisposable
@@ -20,7 +20,8 @@ public sealed class GraphKeyTests : IDisposable
 
     private static readonly string[] Quick = ["train.epochs=1", "train.threads=2", "evaluate.bootstrap_resamples=20"];
 
-    private string[] Ran(string config, params string[] sets) => new TestRun(config, _temp.PathOf("artifacts"), [.. Quick, .. sets]).Through(Graph.Report);
+    private string[] Ran(string config, params string[] sets) =>
+        new TestRun(config, _temp.PathOf("artifacts"), [.. Quick, .. sets]).Through(Graph.Report);
 
     [Fact]
     public void A_stage_that_reads_what_it_did_not_declare_fails()
@@ -34,12 +35,21 @@ public sealed class GraphKeyTests : IDisposable
             Reads = [new(Graph.Index)],  // reads Fetch's dataset too, without saying so
             Produce = stageRun => { stageRun.Input(Graph.Fetch, FetchStage.Read); return StageProducts.None; },
         };
-        var wrongSection = Graph.Index with { Name = "WrongSection", Produce = stageRun => { stageRun.Section<TrainConfig>(); return StageProducts.None; } };
-        var family = Graph.Index with { Name = "Family", Produce = stageRun => { stageRun.FamilyInputs(Graph.Fetch); return StageProducts.None; } };
+        var wrongSection = Graph.Index with
+        {
+            Name = "WrongSection",
+            Produce = stageRun => { stageRun.Section<TrainConfig>(); return StageProducts.None; }
+        };
+        var family = Graph.Index with
+        {
+            Name = "Family",
+            Produce = stageRun => { stageRun.FamilyInputs(Graph.Fetch); return StageProducts.None; }
+        };
 
         var e = Assert.Throws<UndeclaredReadException>(() => run.Runner.Run(sneaky, run.Run));
         Assert.Contains("Sneaky read Fetch without declaring it (it declares: Index)", e.Message);
-        Assert.Contains("declares 'index'", Assert.Throws<UndeclaredReadException>(() => run.Runner.Run(wrongSection, run.Run)).Message);
+        Assert.Contains("declares 'index'",
+            Assert.Throws<UndeclaredReadException>(() => run.Runner.Run(wrongSection, run.Run)).Message);
         Assert.Contains("Family read Fetch of every run of the family without declaring it",
             Assert.Throws<UndeclaredReadException>(() => run.Runner.Run(family, run.Run)).Message);
     }
@@ -53,7 +63,8 @@ public sealed class GraphKeyTests : IDisposable
             Assert.All(stage.Reads, read => Assert.Contains(read.Stage.Name, seen));
             Assert.True(seen.Add(stage.Name), $"{stage.Name} appears twice");
         }
-        Assert.Equal(["Fetch", "Index", "Preprocess", "Split", "Undersample", "Train", "Evaluate", "CrossValidate"], Graph.Upstream(Graph.Report).Select(s => s.Name));
+        Assert.Equal(["Fetch", "Index", "Preprocess", "Split", "Undersample", "Train", "Evaluate", "CrossValidate"],
+            Graph.Upstream(Graph.Report).Select(s => s.Name));
         Assert.Equal(["Fetch", "Index"], Graph.Upstream(Graph.Preprocess).Select(s => s.Name));
     }
 
@@ -61,7 +72,8 @@ public sealed class GraphKeyTests : IDisposable
     public void Changing_each_declared_input_reruns_exactly_the_stages_below_it()
     {
         var config = TestRuns.TinySyntheticConfig(_temp);
-        string[] all = ["Fetch", "Index", "Preprocess", "Split", "Undersample", "Train", "Evaluate", "CrossValidate", "Report"];
+        string[] all =
+            ["Fetch", "Index", "Preprocess", "Split", "Undersample", "Train", "Evaluate", "CrossValidate", "Report"];
         Assert.Equal(all, Ran(config));
         Assert.Empty(Ran(config));
 

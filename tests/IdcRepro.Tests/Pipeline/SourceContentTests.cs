@@ -1,5 +1,5 @@
 using IdcRepro.Pipeline;
-using IdcRepro.Stages;
+using IdcRepro.Preprocess;
 using IdcRepro.Tests.TestSupport;
 
 namespace IdcRepro.Tests.Pipeline;
@@ -18,10 +18,12 @@ public sealed class SourceContentTests : IDisposable
 
     private byte[] Pixels(string relativePath, byte red) => TinyDataset.Png(r: red, g: 60, b: 160);
 
-    private string[] Ran(string config, params string[] sets) => new TestRun(config, _temp.PathOf("artifacts"), sets).Through(Graph.Split);
+    private string[] Ran(string config, params string[] sets) =>
+        new TestRun(config, _temp.PathOf("artifacts"), sets).Through(Graph.Split);
 
     private string ImagesSha(string config, params string[] sets) =>
-        Hashing.FileSha256(new TestRun(config, _temp.PathOf("artifacts"), sets).Read(Graph.Preprocess, PreprocessStage.Read).ImagesPath);
+        Hashing.FileSha256(new TestRun(config, _temp.PathOf("artifacts"), sets)
+            .Read(Graph.Preprocess, PreprocessStage.Read).ImagesPath);
 
     [Fact]
     public void A_zip_with_the_same_names_and_other_pixels_reruns_preprocess()
@@ -34,7 +36,8 @@ public sealed class SourceContentTests : IDisposable
 
         // Re-exported with one patch repaired: same names, same labels, other pixels.
         File.Delete(zip);
-        TinyDataset.WriteZip(zip, TinyDataset.Names(Patients), name => Pixels(name, name.StartsWith("2/0/2_idx5_x1_y1", StringComparison.Ordinal) ? (byte)10 : (byte)200));
+        TinyDataset.WriteZip(zip, TinyDataset.Names(Patients), name => Pixels(name,
+            name.StartsWith("2/0/2_idx5_x1_y1", StringComparison.Ordinal) ? (byte)10 : (byte)200));
 
         var ran = Ran(config);
         Assert.Contains("Preprocess", ran);
@@ -44,13 +47,15 @@ public sealed class SourceContentTests : IDisposable
     [Fact]
     public void A_folder_file_changed_in_place_with_its_size_and_time_put_back_reruns_preprocess()
     {
-        foreach (var name in TinyDataset.Names(Patients)) File.WriteAllBytes(_temp.File("data/" + name), Pixels(name, 200));
+        foreach (var name in TinyDataset.Names(Patients))
+            File.WriteAllBytes(_temp.File("data/" + name), Pixels(name, 200));
         var config = _temp.File("dir.yaml", $"name: d\ndata:\n  source: directory\n  path: {_temp.PathOf("data")}\n");
         Assert.Equal(["Fetch", "Index", "Preprocess", "Split"], Ran(config));
         Assert.Empty(Ran(config));
         var before = ImagesSha(config);
 
-        // Same size (a one-colour PNG of another red compresses alike), same modification time: only its content differs.
+        // Same size (a one-colour PNG of another red compresses alike), same modification time: only its content
+        // differs.
         var patch = _temp.PathOf("data/" + TinyDataset.Names(Patients).First());
         var (size, written) = (new FileInfo(patch).Length, File.GetLastWriteTimeUtc(patch));
         var repaired = Pixels(patch, 201);
@@ -72,7 +77,8 @@ public sealed class SourceContentTests : IDisposable
 
         // The last patient's patches are beyond the first 12 of the sorted index: their pixels never reach the cache.
         File.Delete(zip);
-        TinyDataset.WriteZip(zip, TinyDataset.Names(Patients), name => Pixels(name, name.StartsWith("4/", StringComparison.Ordinal) ? (byte)10 : (byte)200));
+        TinyDataset.WriteZip(zip, TinyDataset.Names(Patients), name => Pixels(name,
+            name.StartsWith("4/", StringComparison.Ordinal) ? (byte)10 : (byte)200));
 
         Assert.Equal(["Fetch", "Index", "Preprocess"], Ran(config));
     }

@@ -123,7 +123,8 @@ public sealed class StageCacheTests : IDisposable
         }));
 
         var root = _cache.Layout.StageRoot("Demo");
-        Assert.StartsWith($"no space left on the disk of {root} to write the Demo output: it had written 12.3 kB when the disk filled, ", e.Message);
+        Assert.StartsWith($"no space left on the disk of {root} to write the Demo output: it had written 12.3 kB " +
+            "when the disk filled, ", e.Message);
         Assert.Contains("free there. Free some space", e.Message);
         Assert.DoesNotContain('\n', e.Message);
         Assert.Empty(Directory.GetDirectories(root, ".partial-*"));
@@ -157,7 +158,9 @@ public sealed class StageCacheTests : IDisposable
                 AtomicFile.WriteAllText(Path.Combine(work, "summary.json"), "{}");
                 return StageProducts.None;
             }));
-            Assert.StartsWith($"no space left on the disk of {_cache.Layout.StageRoot("Demo")} to write the Demo output: ", e.Message);
+            Assert.StartsWith(
+                $"no space left on the disk of {_cache.Layout.StageRoot("Demo")} to write the Demo output: ",
+                e.Message);
         }
         Assert.Empty(Directory.GetDirectories(_cache.Layout.StageRoot("Demo"), ".partial-*"));
         Assert.True(Run(key).Ran);
@@ -179,8 +182,10 @@ public sealed class StageCacheTests : IDisposable
         Assert.True(making.Wait(TimeSpan.FromSeconds(30)));
 
         var said = new List<string>();
-        var second = Task.Run(() => _cache.GetOrRun(key, false, _ => throw new InvalidOperationException("made twice"), onWait: said.Add));
-        Assert.True(SpinWait.SpinUntil(() => said.Count > 0, TimeSpan.FromSeconds(30)), "the second run never said it was waiting");
+        var second = Task.Run(() =>
+            _cache.GetOrRun(key, false, _ => throw new InvalidOperationException("made twice"), onWait: said.Add));
+        Assert.True(SpinWait.SpinUntil(() => said.Count > 0, TimeSpan.FromSeconds(30)),
+            "the second run never said it was waiting");
         Assert.False(second.IsCompleted);
         finish.Set();
 
@@ -188,14 +193,17 @@ public sealed class StageCacheTests : IDisposable
         Assert.True(made.Ran);
         Assert.False(used.Ran);
         Assert.Equal(made.Stamp.OutputHash, used.Stamp.OutputHash);
-        Assert.Equal($"Demo: another process is making the same output ({key.Short}); waiting for it (at most 24 h), then using it", Assert.Single(said));
+        Assert.Equal($"Demo: another process is making the same output ({key.Short}); waiting for it (at most 24 h), " +
+            "then using it", Assert.Single(said));
     }
 
     [Fact]
     public async Task The_wait_for_another_run_is_bounded_and_says_what_to_do()
     {
         var key = Key();
-        var patient = new StageCache(_cache.Layout, new ContentHasher(_cache.Layout.StateRoot)) { LockWait = TimeSpan.FromMilliseconds(400) };
+        var patient = new StageCache(_cache.Layout,
+            new ContentHasher(_cache.Layout.StateRoot))
+        { LockWait = TimeSpan.FromMilliseconds(400) };
         using var finish = new ManualResetEventSlim();
         using var making = new ManualResetEventSlim();
         var first = Task.Run(() => _cache.GetOrRun(key, false, work =>

@@ -1,23 +1,26 @@
-using IdcRepro.Tests.TestSupport;
 using IdcRepro.Config;
 using IdcRepro.Data;
 using IdcRepro.Data.Npy;
 using IdcRepro.Pipeline;
 using IdcRepro.Preprocess;
 using IdcRepro.Tests.Data;
+using IdcRepro.Tests.TestSupport;
 
 namespace IdcRepro.Tests.Preprocess;
 
 public sealed class PatchCacheBuilderTests : IDisposable
 {
-    private readonly TempFolder scratch = new();
+    private readonly TempFolder _scratch = new();
 
-    public void Dispose() => scratch.Dispose();
+    public void Dispose() => _scratch.Dispose();
 
-    private string Images => scratch.PathOf("images.npy");
-    private string Labels => scratch.PathOf("labels.npy");
+    private string Images => _scratch.PathOf("images.npy");
+    private string Labels => _scratch.PathOf("labels.npy");
 
-    /// <summary>A small dataset zip in the IDC layout: mostly 50x50 patches, one 50x42 edge patch, and optionally junk at <paramref name="corruptAt"/>.</summary>
+    /// <summary>
+    /// A small dataset zip in the IDC layout: mostly 50x50 patches, one 50x42 edge patch, and optionally junk at
+    /// <paramref name="corruptAt"/>.
+    /// </summary>
     private (List<Patch> Patches, List<byte[]> Pixels, string Zip) Dataset(int count, params int[] corruptAt)
     {
         var patches = new List<Patch>();
@@ -31,17 +34,20 @@ public sealed class PatchCacheBuilderTests : IDisposable
             var source = TestPngs.Pixels(50, height, seed: i);
             patches.Add(new Patch(path, "8863", i * 50, 100, label));
             pixels.Add(source);
-            entries.Add((path, corruptAt.Contains(i) ? TestPngs.Rgb(50, 50, seed: i)[..200] : TestPngs.Rgb(50, height, source)));
+            entries.Add((path,
+                corruptAt.Contains(i) ? TestPngs.Rgb(50, 50, seed: i)[..200] : TestPngs.Rgb(50, height, source)));
         }
-        var zip = scratch.PathOf("data.zip");
+        var zip = _scratch.PathOf("data.zip");
         TestPngs.Zip(zip, entries);
         return (patches, pixels, zip);
     }
 
-    private PatchCacheSummary Build(List<Patch> patches, string zip, PreprocessConfig config, int? threads = null, IProgress<int>? progress = null)
+    private PatchCacheSummary Build(List<Patch> patches, string zip, PreprocessConfig config, int? threads = null,
+        IProgress<int>? progress = null)
     {
         using var reader = PatchReader.Open(new DatasetLocation(DatasetKind.Zip, zip, ""));
-        return PatchCacheBuilder.Build(patches, reader, config, Images, Labels, progress, CancellationToken.None, threads);
+        return PatchCacheBuilder.Build(patches, reader, config, Images, Labels, progress,
+            CancellationToken.None, threads);
     }
 
     [Fact]
@@ -92,7 +98,8 @@ public sealed class PatchCacheBuilderTests : IDisposable
     {
         var (patches, pixels, zip) = Dataset(8, corruptAt: [3, 6]);
 
-        var summary = Build(patches, zip, new PreprocessConfig { OnCorrupt = InvalidEntryPolicy.Skip, Resize = ResizeMode.Pad });
+        var summary = Build(patches, zip,
+            new PreprocessConfig { OnCorrupt = InvalidEntryPolicy.Skip, Resize = ResizeMode.Pad });
 
         int[] kept = [0, 1, 2, 4, 5, 7];
         Assert.Equal(kept, summary.KeptIndices);
@@ -140,7 +147,8 @@ public sealed class PatchCacheBuilderTests : IDisposable
         var (patches, _, zip) = Dataset(3);
         patches.Add(new Patch("8863/0/8863_idx5_x0_y0_class0.png", "8863", 0, 0, 0));
 
-        var error = Assert.Throws<StageException>(() => Build(patches, zip, new PreprocessConfig { OnCorrupt = InvalidEntryPolicy.Skip }));
+        var error = Assert.Throws<StageException>(() =>
+            Build(patches, zip, new PreprocessConfig { OnCorrupt = InvalidEntryPolicy.Skip }));
 
         Assert.Contains("8863/0/8863_idx5_x0_y0_class0.png", error.Message);
     }
@@ -151,7 +159,8 @@ public sealed class PatchCacheBuilderTests : IDisposable
         var (patches, _, zip) = Dataset(3);
 
         var error = Assert.Throws<StageException>(() =>
-            Build(patches, zip, new PreprocessConfig { Size = 32, Resize = ResizeMode.Pad, OnCorrupt = InvalidEntryPolicy.Skip }));
+            Build(patches, zip,
+                new PreprocessConfig { Size = 32, Resize = ResizeMode.Pad, OnCorrupt = InvalidEntryPolicy.Skip }));
 
         Assert.Contains(patches, p => error.Message.Contains(p.Path));
         Assert.Contains("preprocess.size", error.Message);
@@ -183,7 +192,9 @@ public sealed class PatchCacheBuilderTests : IDisposable
         Assert.Equal(0, summary.Kept);
     }
 
-    /// <summary>Records reports as they come (Progress&lt;T&gt; would post them to the thread pool, out of order).</summary>
+    /// <summary>
+    /// Records reports as they come (Progress&lt;T&gt; would post them to the thread pool, out of order).
+    /// </summary>
     private sealed class SynchronousProgress(List<int> reports) : IProgress<int>
     {
         public void Report(int value)

@@ -32,7 +32,8 @@ public sealed class PatchDecoderTests
     [InlineData(ResizeMode.Nearest)]
     public void An_odd_sized_patch_is_resampled_to_the_full_size(ResizeMode mode)
     {
-        var pixels = Decode(TestPngs.Solid(50, 42, 200, 100, 50), new PreprocessConfig { Resize = mode }, out var original);
+        var pixels = Decode(TestPngs.Solid(50, 42, 200, 100, 50),
+            new PreprocessConfig { Resize = mode }, out var original);
 
         Assert.Equal(new ImageSize(50, 42), original);
         Assert.Equal(50 * 50 * 3, pixels.Length);
@@ -55,7 +56,8 @@ public sealed class PatchDecoderTests
     {
         var source = TestPngs.Pixels(50, 42, seed: 3);
 
-        var pixels = Decode(TestPngs.Rgb(50, 42, source), new PreprocessConfig { Resize = ResizeMode.Pad }, out var original);
+        var pixels = Decode(TestPngs.Rgb(50, 42, source),
+            new PreprocessConfig { Resize = ResizeMode.Pad }, out var original);
 
         Assert.Equal(new ImageSize(50, 42), original);
         Assert.Equal(source, pixels[..source.Length]);
@@ -164,6 +166,7 @@ public sealed class PatchDecoderTests
     [Fact]
     public void The_destination_must_be_one_patch_long()
     {
-        Assert.Throws<ArgumentException>(() => PatchDecoder.Decode(TestPngs.Rgb(50, 50, seed: 11), Bilinear, new byte[100]));
+        Assert.Throws<ArgumentException>(() =>
+            PatchDecoder.Decode(TestPngs.Rgb(50, 50, seed: 11), Bilinear, new byte[100]));
     }
 }

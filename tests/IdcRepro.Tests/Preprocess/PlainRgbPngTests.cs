@@ -1,10 +1,10 @@
-using IdcRepro.Tests.TestSupport;
 using System.Buffers.Binary;
 using System.IO.Compression;
 using IdcRepro.Config;
 using IdcRepro.Data;
 using IdcRepro.Preprocess;
 using IdcRepro.Tests.Data;
+using IdcRepro.Tests.TestSupport;
 using SixLabors.ImageSharp;
 using SixLabors.ImageSharp.Formats.Png;
 using SixLabors.ImageSharp.PixelFormats;
@@ -17,7 +17,8 @@ public sealed class PlainRgbPngTests
     private static byte[] Fast(byte[] png, int width, int height)
     {
         var pixels = new byte[width * height * 3];
-        Assert.True(PlainRgbPng.TryDecode(png, PngStructure.Check(png), pixels), "the fast path declined a plain RGB PNG");
+        Assert.True(PlainRgbPng.TryDecode(png, PngStructure.Check(png), pixels),
+            "the fast path declined a plain RGB PNG");
         return pixels;
     }
 
@@ -109,7 +110,8 @@ public sealed class PlainRgbPngTests
             {
                 var data = png.AsSpan(at + 8, length);
                 var step = (length + pieces - 1) / pieces;
-                for (var from = 0; from < length; from += step) WriteChunk(output, "IDAT"u8, data[from..Math.Min(length, from + step)]);
+                for (var from = 0; from < length; from += step)
+                    WriteChunk(output, "IDAT"u8, data[from..Math.Min(length, from + step)]);
             }
             else
             {

@@ -1,6 +1,6 @@
-using IdcRepro.Tests.TestSupport;
 using System.Text.RegularExpressions;
 using IdcRepro.Reporting;
+using IdcRepro.Tests.TestSupport;
 
 namespace IdcRepro.Tests.Reporting;
 
@@ -13,7 +13,9 @@ public sealed partial class BrowserTests
 {
     private static readonly string Artifacts = Path.Combine(AppContext.BaseDirectory, "TestResults");
 
-    /// <summary>Counts loaded images onto body's data-images-loaded as "loaded/total" (added to a copy, never to the report).</summary>
+    /// <summary>
+    /// Counts loaded images onto body's data-images-loaded as "loaded/total" (added to a copy, never to the report).
+    /// </summary>
     private const string ImageCheck =
         "<script>window.addEventListener('load', function () { var all = document.images, ok = 0; " +
         "for (var i = 0; i < all.length; i++) if (all[i].complete && all[i].naturalWidth > 0) ok++; " +
@@ -37,7 +39,8 @@ public sealed partial class BrowserTests
         var variants = new[]
         {
             new CompareVariant("blog", FakeRun.ConfigYaml, FakeRun.Report("blog")),
-            new CompareVariant("patient-split", FakeRun.ConfigYaml.Replace("strategy: random", "strategy: patient", StringComparison.Ordinal),
+            new CompareVariant("patient-split",
+                FakeRun.ConfigYaml.Replace("strategy: random", "strategy: patient", StringComparison.Ordinal),
                 FakeRun.Report("patient-split", seed: 2, separation: 0.7)),
         };
         var files = CompareWriter.Write(folder, variants);
@@ -54,7 +57,8 @@ public sealed partial class BrowserTests
             Assert.True(PngAssert.DistinctColours(image) > 50, "the screenshot looks blank");
 
         var checkedCopy = Path.Combine(Path.GetDirectoryName(html)!, "image-check.html");
-        File.WriteAllText(checkedCopy, File.ReadAllText(html).Replace("</body>", ImageCheck + "</body>", StringComparison.Ordinal));
+        File.WriteAllText(checkedCopy,
+            File.ReadAllText(html).Replace("</body>", ImageCheck + "</body>", StringComparison.Ordinal));
         try
         {
             var dom = HeadlessChromium.Run(checkedCopy, "--dump-dom", "--virtual-time-budget=10000");

@@ -1,5 +1,4 @@
 using IdcRepro.Reporting.Plots;
-using IdcRepro.Stages;
 using IdcRepro.Tests.TestSupport;
 using IdcRepro.Tests.Training;
 using SixLabors.ImageSharp;
@@ -7,7 +6,9 @@ using SixLabors.ImageSharp.PixelFormats;
 
 namespace IdcRepro.Tests.Reporting;
 
-/// <summary>The report's plots carry their own font, so their text renders on a machine with no font installed.</summary>
+/// <summary>
+/// The report's plots carry their own font, so their text renders on a machine with no font installed.
+/// </summary>
 [Collection(TorchTrainingCollection.Name)]
 public sealed class BundledFontTests : IDisposable
 {
@@ -15,13 +16,15 @@ public sealed class BundledFontTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    /// <summary>Pixels darker than mid-grey in the given rows: text (plot lines and frames stay out of a title band).</summary>
+    /// <summary>
+    /// Pixels darker than mid-grey in the given rows: text (plot lines and frames stay out of a title band).
+    /// </summary>
     private static int DarkPixels(Image<Rgb24> image, int fromRow, int rows)
     {
         var dark = 0;
         for (var y = fromRow; y < Math.Min(image.Height, fromRow + rows); y++)
-        for (var x = 0; x < image.Width; x++)
-            if (image[x, y] is { R: < 110, G: < 110, B: < 110 }) dark++;
+            for (var x = 0; x < image.Width; x++)
+                if (image[x, y] is { R: < 110, G: < 110, B: < 110 }) dark++;
         return dark;
     }
 
@@ -44,13 +47,15 @@ public sealed class BundledFontTests : IDisposable
         new TestRun(config, _temp.PathOf("artifacts"), sets).Through(Graph.Evaluate);
 
         var (run, fontsHidden) = IdcProcess.RunWithoutFonts(_temp.Path,
-            ["report", "--config", "tiny.yaml", "--artifacts", "artifacts", .. sets.SelectMany(s => new[] { "--set", s })]);
+            ["report", "--config", "tiny.yaml", "--artifacts", "artifacts",
+                .. sets.SelectMany(s => new[] { "--set", s })]);
 
         Assert.True(run.ExitCode == 0, run.Error);
         using var roc = Image.Load<Rgb24>(_temp.PathOf("artifacts/runs/tiny/report/report_files/roc.png"));
         // Above the plot's frame (its top line, the first row mostly dark) stands only the title, "ROC curve of P1";
         // without a font the frame moves up to the top and nothing is drawn above it.
         var frameTop = Enumerable.Range(0, roc.Height).First(y => DarkPixels(roc, y, 1) > roc.Width / 2);
-        Assert.True(DarkPixels(roc, 0, frameTop - 1) > 100, $"no title text above the frame of roc.png at row {frameTop} (system fonts hidden: {fontsHidden})");
+        Assert.True(DarkPixels(roc, 0, frameTop - 1) > 100,
+            $"no title text above the frame of roc.png at row {frameTop} (system fonts hidden: {fontsHidden})");
     }
 }

@@ -10,7 +10,8 @@ namespace IdcRepro.Tests.Reporting;
 public sealed partial class ComparePageTests
 {
     /// <summary>A run whose accuracy is exactly (tn + tp) / total and whose intervals are given.</summary>
-    private static RunReport Run(string name, ConfusionMatrix confusion, double lower, double upper, IReadOnlyList<SeedResult>? seeds = null) =>
+    private static RunReport Run(string name, ConfusionMatrix confusion, double lower, double upper,
+        IReadOnlyList<SeedResult>? seeds = null) =>
         FakeRun.Report(name, withPixels: false) with
         {
             Metrics = new MetricSet(confusion, 4, 0.9, 0.88, 0.8),
@@ -25,9 +26,12 @@ public sealed partial class ComparePageTests
     private static IReadOnlyList<CompareVariant> Variants() =>
     [
         new("blog", FakeRun.ConfigYaml, Run("blog", new ConfusionMatrix(688, 124, 218, 594), 0.7612, 0.8155)),
-        new("patient-split", FakeRun.ConfigYaml.Replace("strategy: random", "strategy: patient", StringComparison.Ordinal).Replace("  stratify: false\n", "", StringComparison.Ordinal),
+        new("patient-split",
+            FakeRun.ConfigYaml.Replace("strategy: random", "strategy: patient", StringComparison.Ordinal)
+                .Replace("  stratify: false\n", "", StringComparison.Ordinal),
             Run("patient-split", new ConfusionMatrix(600, 212, 300, 512), 0.6420, 0.7301)),
-        new("wider", FakeRun.ConfigYaml.Replace("dropout: 0.5", "dropout: 0.3\n    batch_norm: true", StringComparison.Ordinal),
+        new("wider",
+            FakeRun.ConfigYaml.Replace("dropout: 0.5", "dropout: 0.3\n    batch_norm: true", StringComparison.Ordinal),
             Run("wider", new ConfusionMatrix(700, 112, 200, 612), 0.7700, 0.8300, FakeRun.Seeds(1, 2, 3))),
     ];
 
@@ -36,25 +40,33 @@ public sealed partial class ComparePageTests
     {
         var root = Path.Combine(Path.GetTempPath(), "work", "repo");
         var shared = Path.GetFullPath(Path.Combine(root, "..", "shared", "data", "janowczyk-2016-split"));
-        var lists = FakeRun.ConfigYaml.Replace("  strategy: random\n", $"  strategy: lists\n  lists:\n    train: {Path.Combine(shared, "train.txt")}\n    test: {Path.Combine(root, "configs", "test.txt")}\n", StringComparison.Ordinal);
+        var lists = FakeRun.ConfigYaml.Replace("  strategy: random\n",
+            $"  strategy: lists\n  lists:\n    train: {Path.Combine(shared, "train.txt")}\n" +
+            $"    test: {Path.Combine(root, "configs", "test.txt")}\n", StringComparison.Ordinal);
         var baseline = Variants()[0];
         var variants = new[] { baseline, new CompareVariant("lists", lists, baseline.Report with { Name = "lists" }) };
 
         var rows = ComparePage.Build(variants, root).Blocks.OfType<Table>().Skip(1).First().Rows;
 
-        Assert.Equal(["split.lists.train", "—", "../shared/data/janowczyk-2016-split/train.txt", "added"], rows.Single(r => r[0] == "split.lists.train"));
-        Assert.Equal(["split.lists.test", "—", "configs/test.txt", "added"], rows.Single(r => r[0] == "split.lists.test"));
+        Assert.Equal(["split.lists.train", "—", "../shared/data/janowczyk-2016-split/train.txt", "added"],
+            rows.Single(r => r[0] == "split.lists.train"));
+        Assert.Equal(["split.lists.test", "—", "configs/test.txt", "added"],
+            rows.Single(r => r[0] == "split.lists.test"));
         Assert.DoesNotContain(rows.SelectMany(r => r), cell => cell.Contains(root, StringComparison.Ordinal));
     }
 
     [Fact]
     public void Every_run_behind_a_variant_is_named_when_a_variant_stands_for_several()
     {
-        var variants = Variants().Select(v => v with { Runs = v.Name == "wider" ? ["wider-seed1", "wider-seed2", "wider-seed3"] : [v.Name] }).ToList();
+        var variants = Variants()
+            .Select(v => v with { Runs = v.Name == "wider" ? ["wider-seed1", "wider-seed2", "wider-seed3"] : [v.Name] })
+            .ToList();
         var lines = ComparePage.Build(variants).Blocks.OfType<Paragraph>().Select(p => p.Text).ToList();
-        Assert.Contains("The 5 runs behind the figures: blog (column blog); patient-split (column patient-split); wider-seed1, wider-seed2, wider-seed3 (column wider).", lines);
+        Assert.Contains("The 5 runs behind the figures: blog (column blog); patient-split (column patient-split); " +
+            "wider-seed1, wider-seed2, wider-seed3 (column wider).", lines);
         // One run a variant: nothing more to say.
-        Assert.DoesNotContain(ComparePage.Build(Variants()).Blocks.OfType<Paragraph>(), p => p.Text.StartsWith("The ", StringComparison.Ordinal));
+        Assert.DoesNotContain(ComparePage.Build(Variants()).Blocks.OfType<Paragraph>(),
+            p => p.Text.StartsWith("The ", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -68,7 +80,8 @@ public sealed partial class ComparePageTests
         {
             var run = variants[v].Report;
             var interval = run.Intervals[MetricNames.Accuracy];
-            var numbers = Number().Matches(accuracy[v + 1]).Select(m => double.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            var numbers = Number().Matches(accuracy[v + 1])
+                .Select(m => double.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
             Assert.Equal(Math.Round(run.Metrics.Accuracy!.Value, 4), numbers[0]);
             Assert.Equal(interval.Lower, numbers[1]);
             Assert.Equal(interval.Upper, numbers[2]);
@@ -86,12 +99,15 @@ public sealed partial class ComparePageTests
     {
         var differences = IntervalComparison.AgainstFirst(Variants());
         var accuracy = differences.Where(d => d.Metric == MetricNames.Accuracy).ToList();
-        Assert.True(accuracy.Single(d => d.Variant == "patient-split").Separated);   // [0.642, 0.730] below [0.761, 0.816]
-        Assert.False(accuracy.Single(d => d.Variant == "wider").Separated);          // [0.770, 0.830] overlaps
+        // [0.642, 0.730] below [0.761, 0.816]
+        Assert.True(accuracy.Single(d => d.Variant == "patient-split").Separated);
+        // [0.770, 0.830] overlaps
+        Assert.False(accuracy.Single(d => d.Variant == "wider").Separated);
         Assert.All(differences.Where(d => d.Metric == MetricNames.RocAuc), d => Assert.False(d.Separated));
 
         var page = HtmlRenderer.Render(ComparePage.Build(Variants()));
-        Assert.Contains("Accuracy: patient-split 0.6847 [0.6420, 0.7301] is lower than blog 0.7894 [0.7612, 0.8155]; the intervals do not overlap.", page);
+        Assert.Contains("Accuracy: patient-split 0.6847 [0.6420, 0.7301] is lower than blog 0.7894 " +
+            "[0.7612, 0.8155]; the intervals do not overlap.", page);
         Assert.Contains("ROC AUC: no variant differs from blog by more than the intervals.", page);
         Assert.DoesNotContain("Accuracy: wider", page);
     }
@@ -101,8 +117,12 @@ public sealed partial class ComparePageTests
     {
         var page = ComparePage.Build(Variants());
         var tables = page.Blocks.OfType<Table>().Skip(1).ToList();
-        Assert.Equal([["split.strategy", "random", "patient", "changed"], ["split.stratify", "false", "—", "removed"]], tables[0].Rows);
-        Assert.Equal([["train.model.dropout", "0.5", "0.3", "changed"], ["train.model.batch_norm", "—", "true", "added"]], tables[1].Rows);
+        Assert.Equal(
+            [["split.strategy", "random", "patient", "changed"], ["split.stratify", "false", "—", "removed"]],
+            tables[0].Rows);
+        Assert.Equal(
+            [["train.model.dropout", "0.5", "0.3", "changed"], ["train.model.batch_norm", "—", "true", "added"]],
+            tables[1].Rows);
     }
 
     [Fact]
@@ -117,20 +137,29 @@ public sealed partial class ComparePageTests
         Assert.True(File.Exists(Path.Combine(temp.Path, "compare_files", "val-accuracy.png")));
     }
 
-    /// <summary>A k-fold variant whose pooled balanced accuracy, F1 and ROC AUC (every patch) are given; undersampled: balanced accuracy <paramref name="undersampled"/>.</summary>
+    /// <summary>
+    /// A k-fold variant whose pooled balanced accuracy, F1 and ROC AUC (every patch) are given; undersampled: balanced
+    /// accuracy <paramref name="undersampled"/>.
+    /// </summary>
     private static CompareVariant KFold(string name, double balanced, double f1, double auc, double undersampled)
     {
         HeldOutFigures Figures(double b, double f, double a) => new(1000, 28,
-            new Dictionary<string, double?> { [MetricNames.Accuracy] = b, [MetricNames.BalancedAccuracy] = b, [MetricNames.F1] = f, [MetricNames.RocAuc] = a },
+            new Dictionary<string, double?>
+            {
+                [MetricNames.Accuracy] = b, [MetricNames.BalancedAccuracy] = b,
+                [MetricNames.F1] = f, [MetricNames.RocAuc] = a
+            },
             new Dictionary<string, Interval> { [MetricNames.BalancedAccuracy] = new(b - 0.05, b + 0.05, 1000) });
         var cv = new CrossValidationFigures
         {
             Folds = 5,
             FoldRows = [],
             All = new PooledFigures(Figures(balanced, f1, auc), []),
-            Undersampled = new PooledFigures(Figures(undersampled, f1, auc), [new MetricSpread(MetricNames.BalancedAccuracy, undersampled, 0.02, 5)]),
+            Undersampled = new PooledFigures(Figures(undersampled, f1, auc),
+                [new MetricSpread(MetricNames.BalancedAccuracy, undersampled, 0.02, 5)]),
         };
-        return new CompareVariant(name, FakeRun.ConfigYaml, FakeRun.Report(name, withPixels: false) with { CrossValidation = cv });
+        return new CompareVariant(name, FakeRun.ConfigYaml,
+            FakeRun.Report(name, withPixels: false) with { CrossValidation = cv });
     }
 
     [Fact]
@@ -138,11 +167,12 @@ public sealed partial class ComparePageTests
     {
         CompareVariant[] variants =
         [
-            KFold("cv", 0.70, 0.60, 0.80, 0.71), new("blog", FakeRun.ConfigYaml, Run("blog", new ConfusionMatrix(688, 124, 218, 594), 0.7612, 0.8155)),
+            KFold("cv", 0.70, 0.60, 0.80, 0.71),
+            new("blog", FakeRun.ConfigYaml, Run("blog", new ConfusionMatrix(688, 124, 218, 594), 0.7612, 0.8155)),
             KFold("tta", 0.75, 0.58, 0.80, 0.74), KFold("stronger", 0.75, 0.65, 0.85, 0.76),
         ];
         var ranked = CrossValidationRanking.Rank(variants);
-        Assert.Equal(["stronger", "tta", "cv"], ranked.Select(r => r.Variant.Name));           // balanced accuracy, then ROC AUC
+        Assert.Equal(["stronger", "tta", "cv"], ranked.Select(r => r.Variant.Name)); // balanced accuracy, then ROC AUC
         Assert.Equal([1, 1, 3], ranked.Select(r => r.Ranks[MetricNames.BalancedAccuracy])); // equal values share a rank
         Assert.Equal([1, 3, 2], ranked.Select(r => r.Ranks[MetricNames.F1]));
 

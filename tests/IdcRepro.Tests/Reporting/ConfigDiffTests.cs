@@ -67,13 +67,15 @@ public sealed class ConfigDiffTests
     public void Ignored_keys_and_identical_configs_give_no_changes()
     {
         Assert.Empty(ConfigDiff.Between(Baseline, Baseline));
-        Assert.DoesNotContain(ConfigDiff.Between(Baseline, Variant, ["name", "train"]), c => c.Key == "name" || c.Key.StartsWith("train.", StringComparison.Ordinal));
+        Assert.DoesNotContain(ConfigDiff.Between(Baseline, Variant, ["name", "train"]),
+            c => c.Key == "name" || c.Key.StartsWith("train.", StringComparison.Ordinal));
     }
 
     [Fact]
     public void Lists_of_mappings_are_indexed()
     {
         var flat = ConfigFlattener.Flatten("stages:\n  - name: a\n    seconds: 1\n  - name: b\nempty: {}\nnone: []\n");
-        Assert.Equal([new("stages[0].name", "a"), new("stages[0].seconds", "1"), new("stages[1].name", "b"), new("empty", "{}"), new("none", "[]")], flat);
+        Assert.Equal([new("stages[0].name", "a"), new("stages[0].seconds", "1"), new("stages[1].name", "b"),
+            new("empty", "{}"), new("none", "[]")], flat);
     }
 }

@@ -6,7 +6,8 @@ namespace IdcRepro.Tests.Reporting;
 
 public sealed class ExamplePickerTests
 {
-    private static ScoredPatch S(int label, double p1) => new(new Patch("x.png", "p", 1, 1, label), p1, p1 > 0.5 ? 1 : 0);
+    private static ScoredPatch S(int label, double p1) =>
+        new(new Patch("x.png", "p", 1, 1, label), p1, p1 > 0.5 ? 1 : 0);
 
     [Fact]
     public void Picks_the_most_confident_first_with_ties_by_index()
@@ -26,7 +27,8 @@ public sealed class ExamplePickerTests
         ];
         var rows = ExamplePicker.Pick(predictions, perOutcome: 2);
 
-        Assert.Equal([PatchOutcome.TruePositive, PatchOutcome.FalsePositive, PatchOutcome.FalseNegative, PatchOutcome.TrueNegative], rows.Select(r => r.Outcome));
+        Assert.Equal([PatchOutcome.TruePositive, PatchOutcome.FalsePositive, PatchOutcome.FalseNegative,
+            PatchOutcome.TrueNegative], rows.Select(r => r.Outcome));
         Assert.Equal([1, 5], rows[0].Indices);  // highest P1, tie by index; 0 left out
         Assert.Equal([6, 2], rows[1].Indices);  // most confident false alarms first
         Assert.Equal([3, 7], rows[2].Indices);  // lowest P1 first: the clearest misses

@@ -1,6 +1,8 @@
 using IdcRepro.Data;
 using IdcRepro.Evaluation;
 using IdcRepro.Reporting;
+using IdcRepro.Sampling;
+using IdcRepro.Training;
 
 namespace IdcRepro.Tests.Reporting;
 
@@ -79,7 +81,9 @@ public static class FakeRun
         };
     }
 
-    /// <summary>The test patches of the four patients with scores: IDC inside an elliptic focus, tissue inside a rough blob.</summary>
+    /// <summary>
+    /// The test patches of the four patients with scores: IDC inside an elliptic focus, tissue inside a rough blob.
+    /// </summary>
     public static IReadOnlyList<ScoredPatch> Predictions(int seed = 1, double separation = 1.1)
     {
         var random = new Random(seed);
@@ -87,24 +91,27 @@ public static class FakeRun
         foreach (var (patient, columns, rows, originX, originY) in Patients)
         {
             for (var r = 0; r < rows; r++)
-            for (var c = 0; c < columns; c++)
-            {
-                double u = (c + 0.5) / columns - 0.5, v = (r + 0.5) / rows - 0.5;
-                var wobble = 0.08 * Math.Sin(7 * u + 3 * v + patient.Length);
-                if (u * u + v * v > 0.23 + wobble) continue; // outside the tissue blob
-                if (random.NextDouble() < 0.12) continue;    // a few positions went to training
-                var idc = (u - 0.12) * (u - 0.12) / 0.06 + (v + 0.05) * (v + 0.05) / 0.09 < 1 ? 1 : 0;
-                var logit = (idc == 1 ? separation : -separation) + Normal(random) * 1.4;
-                var p1 = 1 / (1 + Math.Exp(-logit));
-                var patch = new Patch($"{patient}/{idc}/{patient}_idx5_x{originX + 50 * c}_y{originY + 50 * r}_class{idc}.png",
-                    patient, originX + 50 * c, originY + 50 * r, idc);
-                list.Add(new ScoredPatch(patch, Math.Round(p1, 6), p1 > 0.5 ? 1 : 0));
-            }
+                for (var c = 0; c < columns; c++)
+                {
+                    double u = (c + 0.5) / columns - 0.5, v = (r + 0.5) / rows - 0.5;
+                    var wobble = 0.08 * Math.Sin(7 * u + 3 * v + patient.Length);
+                    if (u * u + v * v > 0.23 + wobble) continue; // outside the tissue blob
+                    if (random.NextDouble() < 0.12) continue;    // a few positions went to training
+                    var idc = (u - 0.12) * (u - 0.12) / 0.06 + (v + 0.05) * (v + 0.05) / 0.09 < 1 ? 1 : 0;
+                    var logit = (idc == 1 ? separation : -separation) + Normal(random) * 1.4;
+                    var p1 = 1 / (1 + Math.Exp(-logit));
+                    var patch = new Patch(
+                        $"{patient}/{idc}/{patient}_idx5_x{originX + 50 * c}_y{originY + 50 * r}_class{idc}.png",
+                        patient, originX + 50 * c, originY + 50 * r, idc);
+                    list.Add(new ScoredPatch(patch, Math.Round(p1, 6), p1 > 0.5 ? 1 : 0));
+                }
         }
         return list;
     }
 
-    /// <summary>Each patient's test patches as a held-out region (every patch scored), pixels from <see cref="FakePixels"/>.</summary>
+    /// <summary>
+    /// Each patient's test patches as a held-out region (every patch scored), pixels from <see cref="FakePixels"/>.
+    /// </summary>
     public static IReadOnlyList<PatientRegion> Regions(IReadOnlyList<ScoredPatch> predictions)
     {
         var pixels = new FakePixels(predictions);
@@ -113,7 +120,7 @@ public static class FakeRun
             var scored = g.Select(x => new Prediction(x.p.Label, 1 - x.p.P1, x.p.P1, g.Key)).ToList();
             var metrics = Metrics.Compute(scored);
             return new PatientRegion(g.Key, "test", g.Select(x => new RegionPatch(x.p.Patch, x.p.P1)).ToList(),
-                new IdcRepro.Stages.RegionPixels(pixels, g.Select(x => x.i).ToList()), metrics.RocAuc, metrics.BalancedAccuracy);
+                new RegionPixels(pixels, g.Select(x => x.i).ToList()), metrics.RocAuc, metrics.BalancedAccuracy);
         }).ToList();
     }
 
@@ -123,12 +130,16 @@ public static class FakeRun
         var random = new Random(seed + 100);
         var best = seed == 1 ? 14 : 9 + seed % 5;
         var lift = 0.04 * (seed - 1);
-        var epochs = Enumerable.Range(1, best + 3).Select(e => new EpochPoint(e,
+        var epochs = Enumerable.Range(1, best + 3).Select(e => new EpochRecord(e,
             TrainLoss: 0.62 * Math.Exp(-e / 7.0) + 0.22 + 0.01 * random.NextDouble(),
             TrainAccuracy: 0.93 - 0.25 * Math.Exp(-e / 5.0) + 0.005 * random.NextDouble(),
-            ValLoss: 0.55 * Math.Exp(-e * 14.0 / best / 5.0) + 0.33 + lift + 0.0009 * (e - best) * (e - best) * (e > best ? 4 : 1) + 0.006 * random.NextDouble(),
+            TrainBinaryAccuracy: 0,
+            ValLoss: 0.55 * Math.Exp(-e * 14.0 / best / 5.0) + 0.33 + lift +
+                0.0009 * (e - best) * (e - best) * (e > best ? 4 : 1) + 0.006 * random.NextDouble(),
             ValAccuracy: 0.84 - lift - 0.2 * Math.Exp(-e / 4.0) + 0.008 * random.NextDouble(),
-            Seconds: 41 + 3 * random.NextDouble())).ToList();
+            ValBinaryAccuracy: 0,
+            Seconds: 41 + 3 * random.NextDouble(),
+            LearningRate: 0)).ToList();
         return new TrainingHistory(epochs, BestEpoch: best, StoppedEpoch: best + 3, EarlyStopped: true);
     }
 
@@ -139,7 +150,11 @@ public static class FakeRun
         DatasetPatients = 28,
         SplitStrategy = "random",
         SplitSeed = 42,
-        Sets = [new SetCounts("train", 28, new ClassCounts(15_810, 6_504)), new SetCounts("test", 28, new ClassCounts(2_790, 1_148))],
+        Sets =
+        [
+            new SetCounts("train", 28, new ClassCounts(15_810, 6_504)),
+            new SetCounts("test", 28, new ClassCounts(2_790, 1_148))
+        ],
         TestPatientsInTraining = 4,
         Undersampling =
         [
@@ -149,22 +164,31 @@ public static class FakeRun
         CodeVersion = "0.1.0+7f94c33",
         GitCommit = "7f94c33a1b2c3d4e5f60718293a4b5c6d7e8f901",
         GitDirty = true,
-        Packages = new Dictionary<string, string> { ["TorchSharp"] = "0.107.0", ["libtorch"] = "2.7.1 (cpu)", ["ScottPlot"] = "5.1.59" },
+        Packages = new Dictionary<string, string>
+        {
+            ["TorchSharp"] = "0.107.0", ["libtorch"] = "2.7.1 (cpu)", ["ScottPlot"] = "5.1.59"
+        },
         Device = "CPU (2 threads)",
         Seeds = new Dictionary<string, int> { ["split"] = 42, ["undersample"] = 42, ["train"] = 42, ["bootstrap"] = 7 },
-        StageSeconds = new Dictionary<string, double> { ["Index"] = 3.2, ["Preprocess"] = 48.9, ["Split"] = 0.4, ["Undersample"] = 0.2, ["Train"] = 713.5, ["Evaluate"] = 6.1 },
+        StageSeconds = new Dictionary<string, double>
+        {
+            ["Index"] = 3.2, ["Preprocess"] = 48.9, ["Split"] = 0.4, ["Undersample"] = 0.2,
+            ["Train"] = 713.5, ["Evaluate"] = 6.1
+        },
         Choices =
         [
             "The blog's 'first 60,000 patches' are taken in the order of the archive's entries.",
             "The test set doubles as the validation set, as in the blog (validation_fraction 0).",
-            "Both the training and the test sets are undersampled to balance the classes, as the blog does before splitting.",
+            "Both the training and the test sets are undersampled to balance the classes, as the blog does before " +
+            "splitting.",
         ],
     };
 
     /// <summary>Per-seed metrics for a multi-seed run: the same patches scored with different noise.</summary>
     public static IReadOnlyList<SeedResult> Seeds(params int[] seeds) => seeds.Select(s =>
     {
-        var predictions = Predictions(s).Select(p => new Prediction(p.Label, 1 - p.P1, p.P1, p.Patch.Patient)).ToArray();
+        var predictions = Predictions(s)
+            .Select(p => new Prediction(p.Label, 1 - p.P1, p.P1, p.Patch.Patient)).ToArray();
         return new SeedResult(s, Metrics.Compute(predictions));
     }).ToList();
 

@@ -14,10 +14,13 @@ public static class HeadlessChromium
     public static void Require()
     {
         if (!File.Exists(Executable))
-            Assert.Fail($"{Executable} not found: the browser tests need Debian's Chromium. Install it with `apt-get update && apt-get install -y chromium`.");
+            Assert.Fail($"{Executable} not found: the browser tests need Debian's Chromium. Install it with " +
+                "`apt-get update && apt-get install -y chromium`.");
     }
 
-    /// <summary>Runs Chromium on <paramref name="page"/> with the extra arguments; returns its standard output.</summary>
+    /// <summary>
+    /// Runs Chromium on <paramref name="page"/> with the extra arguments; returns its standard output.
+    /// </summary>
     public static string Run(string page, params string[] arguments)
     {
         Require();
@@ -32,8 +35,9 @@ public static class HeadlessChromium
             };
             foreach (var a in new[]
             {
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run", "--disable-extensions", "--hide-scrollbars", $"--user-data-dir={profile.FullName}",
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-extensions",
+                "--hide-scrollbars", $"--user-data-dir={profile.FullName}",
             }) start.ArgumentList.Add(a);
             foreach (var a in arguments) start.ArgumentList.Add(a);
             start.ArgumentList.Add(new Uri(Path.GetFullPath(page)).AbsoluteUri);

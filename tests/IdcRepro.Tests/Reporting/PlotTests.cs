@@ -6,7 +6,8 @@ public sealed class PlotTests
 {
     private static readonly IdcRepro.Reporting.RunReport Run = FakeRun.Report();
 
-    public static TheoryData<string> Plots => ["loss", "accuracy", "confusion", "roc", "pr", "histogram", "variants-loss", "variants-accuracy"];
+    public static TheoryData<string> Plots =>
+        ["loss", "accuracy", "confusion", "roc", "pr", "histogram", "variants-loss", "variants-accuracy"];
 
     [Theory]
     [MemberData(nameof(Plots))]
@@ -33,10 +34,13 @@ public sealed class PlotTests
     [Fact]
     public void Default_sizes_are_used_when_none_is_given()
     {
-        using (var loss = PngAssert.Decodes(LearningCurvePlot.Loss(Run.History))) Assert.Equal((PlotSize.Half.Width, PlotSize.Half.Height), (loss.Width, loss.Height));
-        using (var histogram = PngAssert.Decodes(ScoreHistogramPlot.Render(Run.Predictions))) Assert.Equal((800, 500), (histogram.Width, histogram.Height));
+        using (var loss = PngAssert.Decodes(LearningCurvePlot.Loss(Run.History)))
+            Assert.Equal((PlotSize.Half.Width, PlotSize.Half.Height), (loss.Width, loss.Height));
+        using (var histogram = PngAssert.Decodes(ScoreHistogramPlot.Render(Run.Predictions)))
+            Assert.Equal((800, 500), (histogram.Width, histogram.Height));
         using (var confusion = PngAssert.Decodes(ConfusionMatrixPlot.Render(Run.Metrics.Confusion)))
-            Assert.Equal((ConfusionMatrixPlot.DefaultSize.Width, ConfusionMatrixPlot.DefaultSize.Height), (confusion.Width, confusion.Height));
+            Assert.Equal((ConfusionMatrixPlot.DefaultSize.Width, ConfusionMatrixPlot.DefaultSize.Height),
+                (confusion.Width, confusion.Height));
     }
 
     [Fact]
@@ -65,7 +69,8 @@ public sealed class PlotTests
     {
         var empty = new IdcRepro.Reporting.TrainingHistory([], 1, 1, EarlyStopped: false);
         PngAssert.Decodes(LearningCurvePlot.Loss(empty)).Dispose();
-        var oneClass = new IdcRepro.Evaluation.MetricSet(new IdcRepro.Evaluation.ConfusionMatrix(5, 1, 0, 0), 1, null, null, 0.8);
+        var oneClass =
+            new IdcRepro.Evaluation.MetricSet(new IdcRepro.Evaluation.ConfusionMatrix(5, 1, 0, 0), 1, null, null, 0.8);
         PngAssert.Decodes(RocPlot.Render([], oneClass)).Dispose();
         PngAssert.Decodes(PrecisionRecallPlot.Render([], oneClass)).Dispose();
         PngAssert.Decodes(ConfusionMatrixPlot.Render(oneClass.Confusion)).Dispose();

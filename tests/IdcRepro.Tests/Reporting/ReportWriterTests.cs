@@ -18,7 +18,8 @@ public sealed partial class ReportWriterTests
         Assert.Equal(Path.Combine(temp.Path, "report.html"), files.Html);
         var html = File.ReadAllText(files.Html);
         var document = RunReportPage.Build(report);
-        // loss, accuracy, confusion, roc, pr, histogram, examples, a whole-region tissue map for each of the 4 test patients
+        // loss, accuracy, confusion, roc, pr, histogram, examples, a whole-region tissue map for each of the 4 test
+        // patients
         Assert.Equal(11, document.Images.Count);
         SelfContainedHtml.Check(html, document.Images.Count);
 
@@ -42,8 +43,10 @@ public sealed partial class ReportWriterTests
         var accuracy = report.Metrics.Accuracy!.Value;
         var interval = report.Intervals[MetricNames.Accuracy];
 
-        Assert.Contains($"accuracy {accuracy:F2} [{interval.Lower:F2}, {interval.Upper:F2}] on {report.Metrics.Patches} test patches from 4 patients; the blog: 0.7910", html);
-        foreach (var anchor in new[] { "0.7910", "0.7180", "0.8423", "0.7648", "0.8468", "random patch split", "patient-level split" })
+        Assert.Contains($"accuracy {accuracy:F2} [{interval.Lower:F2}, {interval.Upper:F2}] on " +
+            $"{report.Metrics.Patches} test patches from 4 patients; the blog: 0.7910", html);
+        foreach (var anchor in new[] { "0.7910", "0.7180", "0.8423", "0.7648", "0.8468", "random patch split",
+            "patient-level split" })
             Assert.Contains(anchor, html);
         Assert.Contains("A random patch-level split (the blog&#39;s) puts patches of the same patient", html);
         Assert.Contains("4 of the 4 test patients also have patches in the training set", html);
@@ -58,10 +61,14 @@ public sealed partial class ReportWriterTests
     [InlineData(0.70, 0.85, Tone.Holds, "Reproduced: the blog's accuracy 0.7910 lies inside")]
     [InlineData(0.80, 0.85, Tone.Fails, "Not reproduced: the blog's accuracy 0.7910 lies below")]
     [InlineData(0.60, 0.75, Tone.Fails, "Not reproduced: the blog's accuracy 0.7910 lies above")]
-    public void Verdict_says_whether_the_blogs_accuracy_lies_in_the_interval(double lower, double upper, Tone tone, string words)
+    public void Verdict_says_whether_the_blogs_accuracy_lies_in_the_interval(double lower, double upper, Tone tone,
+        string words)
     {
         var report = FakeRun.Report();
-        var intervals = new Dictionary<string, Interval>(report.Intervals) { [MetricNames.Accuracy] = new Interval(lower, upper, 200) };
+        var intervals = new Dictionary<string, Interval>(report.Intervals)
+        {
+            [MetricNames.Accuracy] = new Interval(lower, upper, 200)
+        };
         var verdict = IdcRepro.Reporting.Sections.ContextSection.Verdict(report with { Intervals = intervals });
         Assert.Equal(tone, verdict.Tone);
         Assert.StartsWith(words, verdict.Text, StringComparison.Ordinal);
@@ -84,7 +91,8 @@ public sealed partial class ReportWriterTests
     {
         var document = RunReportPage.Build(FakeRun.Report(withPixels: false));
         Assert.Equal(6, document.Images.Count);
-        Assert.Contains(document.Blocks.OfType<Paragraph>(), p => p.Text.Contains("no tissue maps", StringComparison.Ordinal));
+        Assert.Contains(document.Blocks.OfType<Paragraph>(),
+            p => p.Text.Contains("no tissue maps", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -99,7 +107,8 @@ public sealed partial class ReportWriterTests
     [Fact]
     public void Text_is_escaped_in_html_and_markdown()
     {
-        var document = new ReportDocument("a <b> & c", [new Paragraph("x < y & *z*"), new Table(["k|1"], [["v|2"]], [false])]);
+        var document = new ReportDocument("a <b> & c",
+            [new Paragraph("x < y & *z*"), new Table(["k|1"], [["v|2"]], [false])]);
         var html = HtmlRenderer.Render(document);
         Assert.Contains("a &lt;b&gt; &amp; c", html);
         Assert.Contains("x &lt; y &amp; *z*", html);

@@ -2,7 +2,9 @@ using System.Text.RegularExpressions;
 
 namespace IdcRepro.Tests.Reporting;
 
-/// <summary>Checks that an HTML page fetches nothing: no remote src/href/url(), every image inline, no script.</summary>
+/// <summary>
+/// Checks that an HTML page fetches nothing: no remote src/href/url(), every image inline, no script.
+/// </summary>
 public static partial class SelfContainedHtml
 {
     public static void Check(string html, int expectedImages)
@@ -21,7 +23,8 @@ public static partial class SelfContainedHtml
         Assert.All(images, src => Assert.StartsWith("data:image/png;base64,", src, StringComparison.Ordinal));
 
         // Links, if any, stay on the page.
-        Assert.All(Href().Matches(html).Select(m => m.Groups["value"].Value), href => Assert.StartsWith("#", href, StringComparison.Ordinal));
+        Assert.All(Href().Matches(html).Select(m => m.Groups["value"].Value),
+            href => Assert.StartsWith("#", href, StringComparison.Ordinal));
     }
 
     [GeneratedRegex(@"(?:\b(?:src|href)\s*=\s*[""']?|url\(\s*[""']?)(?<value>[^""'\s)>]*)", RegexOptions.IgnoreCase)]

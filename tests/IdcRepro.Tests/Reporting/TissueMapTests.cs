@@ -7,12 +7,14 @@ namespace IdcRepro.Tests.Reporting;
 
 public sealed class TissueMapTests
 {
-    private static Patch At(int x, int y, int label = 0, string patient = "p") => new($"{patient}_idx5_x{x}_y{y}_class{label}.png", patient, x, y, label);
+    private static Patch At(int x, int y, int label = 0, string patient = "p") =>
+        new($"{patient}_idx5_x{x}_y{y}_class{label}.png", patient, x, y, label);
 
     [Fact]
     public void Layout_puts_the_region_corner_at_the_origin_and_keeps_the_50_pixel_step()
     {
-        var layout = TissueLayout.For([At(1001, 651), At(1101, 651), At(1051, 751)], patchSize: 50, maxWidth: 800, maxHeight: 800);
+        var layout = TissueLayout.For([At(1001, 651), At(1101, 651), At(1051, 751)],
+            patchSize: 50, maxWidth: 800, maxHeight: 800);
         Assert.Equal(50, layout.Cell);
         Assert.Equal((150, 150), (layout.Width, layout.Height));
         Assert.Equal((0, 0), layout.PixelOf(At(1001, 651)));
@@ -46,16 +48,20 @@ public sealed class TissueMapTests
         var (left, top) = TissueMap.PanelOrigin(0, layout);
         Assert.Equal(new Rgb24(255, 0, 0), map[left + 100, top + 50]);      // the red patch's top-left pixel
         Assert.Equal(new Rgb24(255, 0, 0), map[left + 149, top + 99]);      // ... and its bottom-right one
-        Assert.Equal(TissueMap.Unknown, map[left + 99, top + 50]);          // its left neighbour (101, 101) has no patch: unknown grey
+        // its left neighbour (101, 101) has no patch: unknown grey
+        Assert.Equal(TissueMap.Unknown, map[left + 99, top + 50]);
         Assert.Equal(new Rgb24(128, 128, 128), map[left + 75, top + 25]);   // (101, 51) has one
         Assert.Equal(new Rgb24(128, 128, 128), map[left, top]);             // the region's corner, (51, 51)
 
         // Ground-truth panel: the red IDC patch tinted with the IDC colour; P1 panel: tinted with the ramp at 0.9.
         var (truthLeft, _) = TissueMap.PanelOrigin(1, layout);
-        Assert.Equal(ColorRamp.Mix(new Rgb24(255, 0, 0), ColorRamp.Idc, TissueMap.TintOpacity), map[truthLeft + 120, top + 70]);
-        Assert.Equal(ColorRamp.Mix(new Rgb24(128, 128, 128), ColorRamp.NonIdc, TissueMap.TintOpacity), map[truthLeft + 10, top + 10]);
+        Assert.Equal(ColorRamp.Mix(new Rgb24(255, 0, 0), ColorRamp.Idc, TissueMap.TintOpacity),
+            map[truthLeft + 120, top + 70]);
+        Assert.Equal(ColorRamp.Mix(new Rgb24(128, 128, 128), ColorRamp.NonIdc, TissueMap.TintOpacity),
+            map[truthLeft + 10, top + 10]);
         var (scoreLeft, _) = TissueMap.PanelOrigin(2, layout);
-        Assert.Equal(ColorRamp.Mix(new Rgb24(255, 0, 0), ColorRamp.At(0.9), TissueMap.TintOpacity), map[scoreLeft + 120, top + 70]);
+        Assert.Equal(ColorRamp.Mix(new Rgb24(255, 0, 0), ColorRamp.At(0.9), TissueMap.TintOpacity),
+            map[scoreLeft + 120, top + 70]);
     }
 
     [Fact]
@@ -70,18 +76,22 @@ public sealed class TissueMapTests
         var (left, top) = TissueMap.PanelOrigin(0, layout);
         var (truthLeft, _) = TissueMap.PanelOrigin(1, layout);
         var (scoreLeft, _) = TissueMap.PanelOrigin(2, layout);
-        Assert.Equal(new Rgb24(255, 0, 0), map[left + 70, top + 20]);                                                  // its tissue
-        Assert.Equal(ColorRamp.Mix(new Rgb24(255, 0, 0), ColorRamp.Idc, TissueMap.TintOpacity), map[truthLeft + 70, top + 20]); // its label
-        Assert.Equal(TissueMap.NotHeldOut, map[scoreLeft + 70, top + 20]);                                             // no P1
-        Assert.Equal(ColorRamp.Mix(new Rgb24(128, 128, 128), ColorRamp.At(0.2), TissueMap.TintOpacity), map[scoreLeft + 20, top + 20]);
+        Assert.Equal(new Rgb24(255, 0, 0), map[left + 70, top + 20]);        // its tissue
+        Assert.Equal(ColorRamp.Mix(new Rgb24(255, 0, 0), ColorRamp.Idc, TissueMap.TintOpacity),
+            map[truthLeft + 70, top + 20]);                                  // its label
+        Assert.Equal(TissueMap.NotHeldOut, map[scoreLeft + 70, top + 20]);   // no P1
+        Assert.Equal(ColorRamp.Mix(new Rgb24(128, 128, 128), ColorRamp.At(0.2), TissueMap.TintOpacity),
+            map[scoreLeft + 20, top + 20]);
     }
 
     [Fact]
     public void Patients_with_the_most_scored_patches_are_mapped_first_per_set_ties_by_id()
     {
         PatientRegion R(string patient, int scored, string source = "test") =>
-            Region(Enumerable.Range(0, scored).Select(k => new RegionPatch(At(1 + 50 * k, 1, patient: patient), 0.5)).Append(new RegionPatch(At(1, 51, patient: patient), null)).ToList(), patient, source);
-        var regions = new[] { R("b", 2), R("c", 2), R("a", 1), R("d", 3), R("x", 1, "external set e"), R("y", 2, "external set e") };
+            Region(Enumerable.Range(0, scored).Select(k => new RegionPatch(At(1 + 50 * k, 1, patient: patient), 0.5))
+                .Append(new RegionPatch(At(1, 51, patient: patient), null)).ToList(), patient, source);
+        var regions = new[] { R("b", 2), R("c", 2), R("a", 1), R("d", 3), R("x", 1, "external set e"),
+            R("y", 2, "external set e") };
         Assert.Equal(["d", "b", "c", "y", "x"], TissueMapPicker.Pick(regions, 3).Select(r => r.Patient));
         Assert.Equal(["d", "y"], TissueMapPicker.Pick(regions, 1).Select(r => r.Patient));
         Assert.Equal(6, TissueMapPicker.Pick(regions, 10).Count);
@@ -98,8 +108,10 @@ public sealed class TissueMapTests
     }
 
     /// <summary>A region of solid patches: red for IDC, grey for non-IDC.</summary>
-    private static PatientRegion Region(IReadOnlyList<RegionPatch> patches, string patient = "p", string source = "test") =>
-        new(patient, source, patches, new SolidPixels(patches, i => patches[i].Patch.Label == 1 ? new Rgb24(255, 0, 0) : new Rgb24(128, 128, 128)), null, null);
+    private static PatientRegion Region(IReadOnlyList<RegionPatch> patches, string patient = "p",
+        string source = "test") =>
+        new(patient, source, patches, new SolidPixels(patches,
+            i => patches[i].Patch.Label == 1 ? new Rgb24(255, 0, 0) : new Rgb24(128, 128, 128)), null, null);
 
     /// <summary>Patches of one colour each.</summary>
     private sealed class SolidPixels(IReadOnlyList<RegionPatch> patches, Func<int, Rgb24> colour) : IPatchPixels

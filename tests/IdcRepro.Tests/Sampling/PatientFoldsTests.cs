@@ -6,14 +6,16 @@ using IdcRepro.Indexing;
 using IdcRepro.Pipeline;
 using IdcRepro.Sampling;
 using IdcRepro.Tests.TestSupport;
-using Snapshooter;
 using Snapshooter.Xunit;
 
 namespace IdcRepro.Tests.Sampling;
 
 public sealed class PatientFoldsTests
 {
-    /// <summary>23 patients "q00".."q22" of 4..12 patches, patient i with an IDC share that steps through 0, 1/4, 1/2, 3/4, 1 and beyond.</summary>
+    /// <summary>
+    /// 23 patients "q00".."q22" of 4..12 patches, patient i with an IDC share that steps through 0, 1/4, 1/2, 3/4, 1
+    /// and beyond.
+    /// </summary>
     private static List<Patch> Synthetic()
     {
         var list = new List<Patch>();
@@ -21,7 +23,8 @@ public sealed class PatientFoldsTests
         {
             var count = 4 + p % 9;
             var idc = (int)Math.Round(count * (p * 7 % 23) / 22.0);
-            for (var k = 0; k < count; k++) list.Add(new Patch($"q{p}/{k}", $"q{p:D2}", k * 50 + 1, 1, k < idc ? 1 : 0));
+            for (var k = 0; k < count; k++)
+                list.Add(new Patch($"q{p}/{k}", $"q{p:D2}", k * 50 + 1, 1, k < idc ? 1 : 0));
         }
         return list;
     }
@@ -35,7 +38,11 @@ public sealed class PatientFoldsTests
     });
 
     private static SplitConfig Kfold(int fold, int folds = 5, double validation = 0.15, int seed = 42) =>
-        new() { Strategy = SplitStrategy.PatientKfold, Folds = folds, Fold = fold, ValidationFraction = validation, Seed = seed };
+        new()
+        {
+            Strategy = SplitStrategy.PatientKfold, Folds = folds, Fold = fold,
+            ValidationFraction = validation, Seed = seed
+        };
 
     private static HashSet<string> PatientsOf(IReadOnlyList<Patch> patches, IReadOnlyList<int> rows) =>
         rows.Select(i => patches[i].Patient).ToHashSet(StringComparer.Ordinal);
@@ -44,7 +51,8 @@ public sealed class PatientFoldsTests
     [InlineData(5, 0.15)]
     [InlineData(3, 0.0)]
     [InlineData(23, 0.1)]   // leave-one-patient-out
-    public void Every_patient_is_tested_in_exactly_one_fold_and_no_fold_shares_a_patient_between_sets(int folds, double validation)
+    public void Every_patient_is_tested_in_exactly_one_fold_and_no_fold_shares_a_patient_between_sets(int folds,
+        double validation)
     {
         var patches = Synthetic();
         var everyone = patches.Select(p => p.Patient).ToHashSet(StringComparer.Ordinal);
@@ -54,13 +62,16 @@ public sealed class PatientFoldsTests
         {
             var r = Splitter.Split(patches, Kfold(fold, folds, validation)).Result;
             Assert.Equal(Enumerable.Range(0, patches.Count), r.Train.Concat(r.Validation).Concat(r.Test).Order());
-            var (train, val, test) = (PatientsOf(patches, r.Train), PatientsOf(patches, r.Validation), PatientsOf(patches, r.Test));
+            var (train, val, test) =
+                (PatientsOf(patches, r.Train), PatientsOf(patches, r.Validation), PatientsOf(patches, r.Test));
             Assert.Empty(train.Intersect(test));
             Assert.Empty(train.Intersect(val));
             Assert.Empty(val.Intersect(test));
             Assert.All(test, p => Assert.Equal(fold, foldOf[p]));
             Assert.All(val, p => Assert.NotEqual(fold, foldOf[p]));   // validation comes from the training folds only
-            Assert.Equal(validation > 0 ? Math.Max(1, (int)Math.Round(validation * 23, MidpointRounding.AwayFromZero)) : 0, val.Count);
+            Assert.Equal(
+                validation > 0 ? Math.Max(1, (int)Math.Round(validation * 23, MidpointRounding.AwayFromZero)) : 0,
+                val.Count);
             Assert.Equal(r.Test, r.Test.Order());
             tested.AddRange(test);
         }
@@ -75,7 +86,8 @@ public sealed class PatientFoldsTests
     {
         foreach (var seed in new[] { 1, 2, 42 })
         {
-            var sizes = PatientFolds.Assign(PatientShare.Of(Synthetic()), folds, seed).GroupBy(kv => kv.Value).Select(g => g.Count()).ToArray();
+            var sizes = PatientFolds.Assign(PatientShare.Of(Synthetic()), folds, seed).GroupBy(kv => kv.Value)
+                .Select(g => g.Count()).ToArray();
             Assert.Equal(folds, sizes.Length);
             Assert.InRange(sizes.Max() - sizes.Min(), 0, 1);
         }
@@ -97,7 +109,8 @@ public sealed class PatientFoldsTests
         var a = Splitter.Split(patches, Kfold(1, validation: 0.2)).Result;
         var b = Splitter.Split(patches, Kfold(1, validation: 0.2)).Result;
         Assert.Equal(a.Validation, b.Validation);
-        // 5 validation patients, one from each fifth of the other folds' patients ordered by IDC share: low and high both present.
+        // 5 validation patients, one from each fifth of the other folds' patients ordered by IDC share: low and high
+        // both present.
         var shares = PatientShare.Of(patches).ToDictionary(s => s.Patient, s => s.IdcShare);
         var validation = PatientsOf(patches, a.Validation).Select(p => shares[p]).Order().ToArray();
         Assert.Equal(5, validation.Length);
@@ -118,8 +131,8 @@ public sealed class PatientFoldsTests
     [InlineData(7)]
     public void Folds_of_the_real_sample_each_span_the_range_of_class_balance(int seed)
     {
-        // 28 patients with IDC shares from 0 to 1 (mean 0.275): each fold's mean share stays within 0.1 of the overall mean,
-        // and every fold holds one of the 9 least and one of the 9 most IDC-rich patients.
+        // 28 patients with IDC shares from 0 to 1 (mean 0.275): each fold's mean share stays within 0.1 of the overall
+        // mean, and every fold holds one of the 9 least and one of the 9 most IDC-rich patients.
         var shares = PatientShare.Of(Sample.Value);
         Assert.Equal(28, shares.Count);
         var foldOf = PatientFolds.Assign(shares, 5, seed);
@@ -139,11 +152,12 @@ public sealed class PatientFoldsTests
     [Fact]
     public void Stratification_at_least_halves_the_worst_folds_distance_from_the_mean_share_on_the_real_sample()
     {
-        // Over 50 seeds: the largest |fold mean share - overall mean| of the stratified folds, against patients shuffled
-        // and dealt round-robin (the same fold sizes, no stratification).
+        // Over 50 seeds: the largest |fold mean share - overall mean| of the stratified folds, against patients
+        // shuffled and dealt round-robin (the same fold sizes, no stratification).
         var shares = PatientShare.Of(Sample.Value);
         var overall = shares.Average(s => s.IdcShare);
-        double Worst(IReadOnlyDictionary<string, int> foldOf) => shares.GroupBy(s => foldOf[s.Patient]).Max(g => Math.Abs(g.Average(s => s.IdcShare) - overall));
+        double Worst(IReadOnlyDictionary<string, int> foldOf) => shares.GroupBy(s => foldOf[s.Patient])
+            .Max(g => Math.Abs(g.Average(s => s.IdcShare) - overall));
         var stratified = Enumerable.Range(0, 50).Average(seed => Worst(PatientFolds.Assign(shares, 5, seed)));
         var unstratified = Enumerable.Range(0, 50).Average(seed =>
         {
@@ -188,7 +202,8 @@ public sealed class PatientFoldsTests
             {
                 fold,
                 mean_idc_share = Math.Round(members.Average(s => s.IdcShare), 4),
-                patients = members.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Patient} ({s.IdcShare:F3})")).ToArray(),
+                patients = members.Select(s =>
+                    string.Create(CultureInfo.InvariantCulture, $"{s.Patient} ({s.IdcShare:F3})")).ToArray(),
             };
         }).ToArray();
     }

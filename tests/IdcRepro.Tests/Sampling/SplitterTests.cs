@@ -7,7 +7,10 @@ namespace IdcRepro.Tests.Sampling;
 
 public sealed class SplitterTests
 {
-    /// <summary>Patients "p0".."p{n-1}", each with <paramref name="perPatient"/> patches, patient i having i % 4 IDC patches in 4.</summary>
+    /// <summary>
+    /// Patients "p0".."p{n-1}", each with <paramref name="perPatient"/> patches, patient i having i % 4 IDC patches in
+    /// 4.
+    /// </summary>
     private static List<Patch> Patches(int patients, int perPatient)
     {
         var list = new List<Patch>();
@@ -42,7 +45,8 @@ public sealed class SplitterTests
     public void Stratified_random_split_keeps_the_class_share()
     {
         var patches = Patches(10, 100);
-        var r = Splitter.Split(patches, new SplitConfig { TestFraction = 0.2, ValidationFraction = 0.1, Stratify = true }).Result;
+        var r = Splitter.Split(patches,
+            new SplitConfig { TestFraction = 0.2, ValidationFraction = 0.1, Stratify = true }).Result;
         AssertPartition(r, 1000);
         double Share(IReadOnlyList<int> rows) => rows.Average(i => patches[i].Label);
         var overall = patches.Average(p => p.Label);
@@ -58,7 +62,10 @@ public sealed class SplitterTests
     public void Patient_split_never_puts_a_patient_in_two_sets(bool stratify)
     {
         var patches = Patches(20, 30);
-        var r = Splitter.Split(patches, new SplitConfig { Strategy = SplitStrategy.Patient, TestFraction = 0.2, ValidationFraction = 0.1, Stratify = stratify }).Result;
+        var r = Splitter.Split(patches, new SplitConfig
+        {
+            Strategy = SplitStrategy.Patient, TestFraction = 0.2, ValidationFraction = 0.1, Stratify = stratify
+        }).Result;
         AssertPartition(r, 600);
         HashSet<string> Patients(IReadOnlyList<int> rows) => rows.Select(i => patches[i].Patient).ToHashSet();
         Assert.Empty(Patients(r.Train).Intersect(Patients(r.Test)));
@@ -72,9 +79,11 @@ public sealed class SplitterTests
     public void Stratified_patient_split_spreads_class_balance_over_the_sets()
     {
         var patches = Patches(40, 8);
-        var r = Splitter.Split(patches, new SplitConfig { Strategy = SplitStrategy.Patient, TestFraction = 0.25, Stratify = true }).Result;
+        var r = Splitter.Split(patches,
+            new SplitConfig { Strategy = SplitStrategy.Patient, TestFraction = 0.25, Stratify = true }).Result;
         // Patients have IDC shares 0, 1/4, 2/4, 3/4 (10 each); a stratified test set of 10 gets some of each.
-        var shares = r.Test.Select(i => patches[i].Patient).Distinct().Select(p => patches.Where(x => x.Patient == p).Average(x => x.Label)).ToList();
+        var shares = r.Test.Select(i => patches[i].Patient).Distinct()
+            .Select(p => patches.Where(x => x.Patient == p).Average(x => x.Label)).ToList();
         Assert.Equal(4, shares.Distinct().Count());
     }
 
@@ -83,14 +92,16 @@ public sealed class SplitterTests
     {
         var patches = Patches(6, 10);
         patches.Add(new Patch("lonely", "p99", 1, 1, 1));
-        var r = Splitter.Split(patches, new SplitConfig { Strategy = SplitStrategy.Patient, TestFraction = 0.3 }).Result;
+        var r = Splitter.Split(patches,
+            new SplitConfig { Strategy = SplitStrategy.Patient, TestFraction = 0.3 }).Result;
         AssertPartition(r, 61);
     }
 
     [Fact]
     public void Too_few_patients_is_a_clear_error()
     {
-        var e = Assert.Throws<StageException>(() => Splitter.Split(Patches(2, 5), new SplitConfig { Strategy = SplitStrategy.Patient, TestFraction = 0.4, ValidationFraction = 0.4 }));
+        var e = Assert.Throws<StageException>(() => Splitter.Split(Patches(2, 5),
+            new SplitConfig { Strategy = SplitStrategy.Patient, TestFraction = 0.4, ValidationFraction = 0.4 }));
         Assert.Contains("too few", e.Message);
     }
 
@@ -102,7 +113,10 @@ public sealed class SplitterTests
     public void Test_fraction_0_beside_a_validation_set_leaves_the_test_set_empty(SplitStrategy strategy, bool stratify)
     {
         var patches = Patches(20, 30);
-        var config = new SplitConfig { Strategy = strategy, TestFraction = 0, ValidationFraction = 0.2, Stratify = stratify };
+        var config = new SplitConfig
+        {
+            Strategy = strategy, TestFraction = 0, ValidationFraction = 0.2, Stratify = stratify
+        };
         var r = Splitter.Split(patches, config).Result;
         AssertPartition(r, 600);
         Assert.Empty(r.Test);
@@ -112,10 +126,13 @@ public sealed class SplitterTests
     [Fact]
     public void A_patient_split_with_a_test_share_is_unchanged_by_the_test_fraction_0_rule()
     {
-        // The locked demo and sample splits cover this too; here the counts: 0.2 of 20 patients is 4, at least 1 for tiny shares.
+        // The locked demo and sample splits cover this too; here the counts: 0.2 of 20 patients is 4, at least 1 for
+        // tiny shares.
         var patches = Patches(20, 3);
-        Assert.Equal(12, Splitter.Split(patches, new SplitConfig { Strategy = SplitStrategy.Patient, TestFraction = 0.2 }).Result.Test.Count);
-        Assert.Equal(3, Splitter.Split(patches, new SplitConfig { Strategy = SplitStrategy.Patient, TestFraction = 0.01 }).Result.Test.Count);
+        Assert.Equal(12, Splitter.Split(patches,
+            new SplitConfig { Strategy = SplitStrategy.Patient, TestFraction = 0.2 }).Result.Test.Count);
+        Assert.Equal(3, Splitter.Split(patches,
+            new SplitConfig { Strategy = SplitStrategy.Patient, TestFraction = 0.01 }).Result.Test.Count);
     }
 
     [Fact]
@@ -134,7 +151,8 @@ public sealed class SplitterTests
     [Fact]
     public void A_patient_in_two_lists_is_an_error()
     {
-        var e = Assert.Throws<StageException>(() => Splitter.Split(Patches(3, 2), new SplitConfig { Strategy = SplitStrategy.Lists }, new PatientLists(["p00"], [], ["p00", "p01"])));
+        var e = Assert.Throws<StageException>(() => Splitter.Split(Patches(3, 2),
+            new SplitConfig { Strategy = SplitStrategy.Lists }, new PatientLists(["p00"], [], ["p00", "p01"])));
         Assert.Contains("patient p00 is listed for both train and test", e.Message);
     }
 
@@ -147,7 +165,8 @@ public sealed class SplitterTests
 
     private sealed class SplitComparer : IEqualityComparer<SplitResult>
     {
-        public bool Equals(SplitResult? x, SplitResult? y) => x!.Train.SequenceEqual(y!.Train) && x.Validation.SequenceEqual(y.Validation) && x.Test.SequenceEqual(y.Test);
+        public bool Equals(SplitResult? x, SplitResult? y) => x!.Train.SequenceEqual(y!.Train)
+            && x.Validation.SequenceEqual(y.Validation) && x.Test.SequenceEqual(y.Test);
         public int GetHashCode(SplitResult obj) => obj.Train.Count;
     }
 }

@@ -7,7 +7,8 @@ public sealed class UndersamplerTests
 {
     // Rows 0..99: labels 1 for every 4th row (25 ones, 75 zeros).
     private static readonly int[] Labels = Enumerable.Range(0, 100).Select(i => i % 4 == 0 ? 1 : 0).ToArray();
-    private static readonly SplitResult Split = new(Enumerable.Range(0, 60).ToArray(), Enumerable.Range(60, 20).ToArray(), Enumerable.Range(80, 20).ToArray());
+    private static readonly SplitResult Split =
+        new(Enumerable.Range(0, 60).ToArray(), Enumerable.Range(60, 20).ToArray(), Enumerable.Range(80, 20).ToArray());
 
     [Fact]
     public void Majority_is_cut_to_the_minority_count_in_the_named_sets_only()
@@ -25,8 +26,10 @@ public sealed class UndersamplerTests
     public void Same_seed_same_rows_other_seed_other_rows()
     {
         var config = new UndersampleConfig { Seed = 1 };
-        Assert.Equal(Undersampler.Apply(Split, Labels, config).Sets.Train, Undersampler.Apply(Split, Labels, config).Sets.Train);
-        Assert.NotEqual(Undersampler.Apply(Split, Labels, config).Sets.Train, Undersampler.Apply(Split, Labels, config with { Seed = 2 }).Sets.Train);
+        Assert.Equal(Undersampler.Apply(Split, Labels, config).Sets.Train,
+            Undersampler.Apply(Split, Labels, config).Sets.Train);
+        Assert.NotEqual(Undersampler.Apply(Split, Labels, config).Sets.Train,
+            Undersampler.Apply(Split, Labels, config with { Seed = 2 }).Sets.Train);
     }
 
     [Fact]

@@ -17,8 +17,9 @@ public sealed class JobCpusTests
     public void A_job_with_fewer_cpus_than_train_threads_is_refused_in_one_line()
     {
         var message = JobCpus.Shortfall(4, "2", 64);
-        Assert.Equal("train.threads is 4, but this Slurm job got 2 CPU(s) (SLURM_CPUS_PER_TASK=2, 64 usable by the process). " +
-                     "Submit it with --cpus-per-task=4 or more (idc sweep asks for train.threads), or lower train.threads (a new cache key).", message);
+        Assert.Equal("train.threads is 4, but this Slurm job got 2 CPU(s) (SLURM_CPUS_PER_TASK=2, 64 usable by the " +
+                     "process). Submit it with --cpus-per-task=4 or more (idc sweep asks for train.threads), or " +
+                     "lower train.threads (a new cache key).", message);
         Assert.Null(JobCpus.Shortfall(2, "2", 64));
         // Outside Slurm, and with threads 0 (every CPU the job got), nothing to check.
         Assert.Null(JobCpus.Shortfall(4, null, 2));

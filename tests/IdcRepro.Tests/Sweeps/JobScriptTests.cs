@@ -8,37 +8,53 @@ namespace IdcRepro.Tests.Sweeps;
 /// </summary>
 public sealed class JobScriptTests
 {
-    private static readonly IdcCall Evaluate0 = new(["evaluate", "--config", "configs/a.yaml", "--set", "seeds=[1, 2]", "--artifacts", "/shared/art", "--run", "a-seed1"]);
-    private static readonly IdcCall Evaluate1 = new(["evaluate", "--config", "configs/a.yaml", "--set", "seeds=[1, 2]", "--artifacts", "/shared/art", "--run", "a-seed2"]);
+    private static readonly IdcCall Evaluate0 = new(["evaluate", "--config", "configs/a.yaml", "--set", "seeds=[1, 2]",
+        "--artifacts", "/shared/art", "--run", "a-seed1"]);
+    private static readonly IdcCall Evaluate1 = new(["evaluate", "--config", "configs/a.yaml", "--set", "seeds=[1, 2]",
+        "--artifacts", "/shared/art", "--run", "a-seed2"]);
 
     private static readonly SweepJob Array = new()
     {
-        Name = "train-1", Kind = SweepJobKind.Train, After = ["data-1"], Cpus = 4, Gpus = 0, Variants = ["configs/a.yaml"],
-        Tasks = [new SweepTask("configs/a.yaml", "a-seed1", Evaluate0), new SweepTask("configs/a.yaml", "a-seed2", Evaluate1)],
+        Name = "train-1", Kind = SweepJobKind.Train, After = ["data-1"], Cpus = 4, Gpus = 0,
+        Variants = ["configs/a.yaml"],
+        Tasks = [new SweepTask("configs/a.yaml", "a-seed1", Evaluate0),
+            new SweepTask("configs/a.yaml", "a-seed2", Evaluate1)],
         Calls = [Evaluate0, Evaluate1],
     };
 
     private static readonly SweepJob Data = new()
     {
-        Name = "data-1", Kind = SweepJobKind.Data, After = [], Cpus = 2, Variants = ["configs/a.yaml", "configs/b.yaml"],
-        Calls = [new(["undersample", "--config", "configs/a.yaml", "--artifacts", "/shared/art"]), new(["undersample", "--config", "configs/b.yaml", "--artifacts", "/shared/art"])],
+        Name = "data-1", Kind = SweepJobKind.Data, After = [], Cpus = 2,
+        Variants = ["configs/a.yaml", "configs/b.yaml"],
+        Calls = [new(["undersample", "--config", "configs/a.yaml", "--artifacts", "/shared/art"]),
+            new(["undersample", "--config", "configs/b.yaml", "--artifacts", "/shared/art"])],
     };
 
-    private static ScriptContext Context(SlurmExecutorConfig? slurm = null, IReadOnlyList<string>? environment = null, ExecutorKind executor = ExecutorKind.Slurm) => new()
-    {
-        SweepId = "0123456789", Submission = 2, Folder = "/shared/art/sweeps/0123456789/submission-2", WorkingDirectory = "/shared/repo",
-        Program = ["/opt/dotnet/dotnet", "/shared/repo/src/IdcRepro.Cli/bin/Release/net10.0/idc.dll"],
-        Profile = new SweepProfile { Executor = executor, Slurm = slurm ?? new SlurmExecutorConfig(), Environment = environment ?? [] },
-        JobIds = new Dictionary<string, string> { ["data-1"] = "41", ["train-1"] = "42" },
-    };
+    private static ScriptContext Context(SlurmExecutorConfig? slurm = null, IReadOnlyList<string>? environment = null,
+        ExecutorKind executor = ExecutorKind.Slurm) => new()
+        {
+            SweepId = "0123456789", Submission = 2, Folder = "/shared/art/sweeps/0123456789/submission-2",
+            WorkingDirectory = "/shared/repo",
+            Program = ["/opt/dotnet/dotnet", "/shared/repo/src/IdcRepro.Cli/bin/Release/net10.0/idc.dll"],
+            Profile = new SweepProfile
+            {
+                Executor = executor, Slurm = slurm ?? new SlurmExecutorConfig(), Environment = environment ?? []
+            },
+            JobIds = new Dictionary<string, string> { ["data-1"] = "41", ["train-1"] = "42" },
+        };
 
     private static IReadOnlyList<string> Sbatch(string script) =>
-        script.Split('\n').Where(l => l.StartsWith("#SBATCH ", StringComparison.Ordinal)).Select(l => l["#SBATCH ".Length..]).ToList();
+        script.Split('\n').Where(l => l.StartsWith("#SBATCH ", StringComparison.Ordinal))
+            .Select(l => l["#SBATCH ".Length..]).ToList();
 
     [Fact]
     public void An_array_asks_for_its_tasks_cpus_partition_account_time_and_memory_and_waits_for_its_data_job()
     {
-        var slurm = new SlurmExecutorConfig { Partition = "gpu", Account = "idc-lab", TimeLimit = "02:30:00", Mem = "16G", ExtraSbatchOptions = ["--qos=normal"] };
+        var slurm = new SlurmExecutorConfig
+        {
+            Partition = "gpu", Account = "idc-lab", TimeLimit = "02:30:00", Mem = "16G",
+            ExtraSbatchOptions = ["--qos=normal"]
+        };
         var script = JobScript.Render(Array, Context(slurm));
 
         Assert.StartsWith("#!/bin/bash\n", script);
@@ -65,8 +81,12 @@ public sealed class JobScriptTests
         var script = JobScript.Render(Array, Context());
         Assert.Contains("set -euo pipefail\ncd /shared/repo\n", script);
         Assert.Contains("case \"${SLURM_ARRAY_TASK_ID:?", script);
-        Assert.Contains("  0) exec /opt/dotnet/dotnet /shared/repo/src/IdcRepro.Cli/bin/Release/net10.0/idc.dll evaluate --config configs/a.yaml --set 'seeds=[1, 2]' --artifacts /shared/art --run a-seed1 ;;\n", script);
-        Assert.Contains("  1) exec /opt/dotnet/dotnet /shared/repo/src/IdcRepro.Cli/bin/Release/net10.0/idc.dll evaluate --config configs/a.yaml --set 'seeds=[1, 2]' --artifacts /shared/art --run a-seed2 ;;\n", script);
+        Assert.Contains(
+            "  0) exec /opt/dotnet/dotnet /shared/repo/src/IdcRepro.Cli/bin/Release/net10.0/idc.dll evaluate " +
+            "--config configs/a.yaml --set 'seeds=[1, 2]' --artifacts /shared/art --run a-seed1 ;;\n", script);
+        Assert.Contains(
+            "  1) exec /opt/dotnet/dotnet /shared/repo/src/IdcRepro.Cli/bin/Release/net10.0/idc.dll evaluate " +
+            "--config configs/a.yaml --set 'seeds=[1, 2]' --artifacts /shared/art --run a-seed2 ;;\n", script);
         // #SBATCH lines end where the first command starts: none may follow it.
         var firstCommand = script.IndexOf("set -euo", StringComparison.Ordinal);
         Assert.DoesNotContain("#SBATCH", script[firstCommand..]);
@@ -95,10 +115,13 @@ public sealed class JobScriptTests
     {
         var script = JobScript.Render(Data, Context());
         var lines = script.Split('\n');
-        Assert.Contains("/opt/dotnet/dotnet /shared/repo/src/IdcRepro.Cli/bin/Release/net10.0/idc.dll undersample --config configs/a.yaml --artifacts /shared/art", lines);
-        Assert.Contains("exec /opt/dotnet/dotnet /shared/repo/src/IdcRepro.Cli/bin/Release/net10.0/idc.dll undersample --config configs/b.yaml --artifacts /shared/art", lines);
+        Assert.Contains("/opt/dotnet/dotnet /shared/repo/src/IdcRepro.Cli/bin/Release/net10.0/idc.dll " +
+            "undersample --config configs/a.yaml --artifacts /shared/art", lines);
+        Assert.Contains("exec /opt/dotnet/dotnet /shared/repo/src/IdcRepro.Cli/bin/Release/net10.0/idc.dll " +
+            "undersample --config configs/b.yaml --artifacts /shared/art", lines);
         Assert.Equal("--output=/shared/art/sweeps/0123456789/submission-2/data-1.%j.log", Sbatch(script)[1]);
-        Assert.DoesNotContain(Sbatch(script), o => o.StartsWith("--dependency", StringComparison.Ordinal) || o.StartsWith("--array", StringComparison.Ordinal));
+        Assert.DoesNotContain(Sbatch(script), o => o.StartsWith("--dependency", StringComparison.Ordinal)
+            || o.StartsWith("--array", StringComparison.Ordinal));
         Assert.Contains("--cpus-per-task=2", Sbatch(script));
     }
 
@@ -107,7 +130,8 @@ public sealed class JobScriptTests
     {
         var compare = Data with { Name = "compare", Kind = SweepJobKind.Compare, After = ["data-1", "train-1"] };
         Assert.Contains("--dependency=afterok:41:42", Sbatch(JobScript.Render(compare, Context())));
-        Assert.Throws<InvalidOperationException>(() => JobScript.Render(compare with { After = ["report-1"] }, Context()));
+        Assert.Throws<InvalidOperationException>(() =>
+            JobScript.Render(compare with { After = ["report-1"] }, Context()));
     }
 
     [Fact]
@@ -123,7 +147,8 @@ public sealed class JobScriptTests
     [InlineData("seeds=[1, 2]", "'seeds=[1, 2]'")]
     [InlineData("it's", "'it'\\''s'")]
     [InlineData("", "''")]
-    public void Words_are_quoted_for_bash_only_where_needed(string word, string quoted) => Assert.Equal(quoted, ShellWord.Quote(word));
+    public void Words_are_quoted_for_bash_only_where_needed(string word, string quoted) =>
+        Assert.Equal(quoted, ShellWord.Quote(word));
 
     [Fact]
     public void Logs_sit_beside_the_scripts_named_by_job_and_id()

@@ -8,7 +8,8 @@ public sealed class LocalGpusTests
     public void Gpus_come_from_cuda_visible_devices_else_from_nvidia_smi()
     {
         Assert.Equal(["2", "3"], LocalGpus.Parse("2, 3", "GPU 0: H100\nGPU 1: H100\n"));
-        Assert.Equal(["0", "1"], LocalGpus.Parse(null, "GPU 0: NVIDIA H100 (UUID: GPU-a)\nGPU 1: NVIDIA H100 (UUID: GPU-b)\n"));
+        Assert.Equal(["0", "1"],
+            LocalGpus.Parse(null, "GPU 0: NVIDIA H100 (UUID: GPU-a)\nGPU 1: NVIDIA H100 (UUID: GPU-b)\n"));
         Assert.Empty(LocalGpus.Parse(null, null));
         Assert.Empty(LocalGpus.Parse("", "GPU 0: H100\n"));
         Assert.Empty(LocalGpus.Parse("-1", null));

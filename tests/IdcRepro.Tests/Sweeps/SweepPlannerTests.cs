@@ -1,6 +1,5 @@
 using IdcRepro.Config;
 using IdcRepro.Pipeline;
-using IdcRepro.Stages;
 using IdcRepro.Sweeps;
 using IdcRepro.Tests.TestSupport;
 
@@ -12,21 +11,26 @@ public sealed class SweepPlannerTests : IDisposable
 
     public void Dispose() => _temp.Dispose();
 
-    private static readonly SweepProfile Slurm = new() { Executor = ExecutorKind.Slurm, Slurm = new SlurmExecutorConfig { CpusPerTask = 3 } };
+    private static readonly SweepProfile Slurm =
+        new() { Executor = ExecutorKind.Slurm, Slurm = new SlurmExecutorConfig { CpusPerTask = 3 } };
 
     /// <summary>A variant of the tiny synthetic config: its file and the YAML lines it adds.</summary>
     private SweepVariant Variant(string name, string yaml = "", params string[] sets)
     {
-        var file = _temp.File($"{name}.yaml", $"name: {name}\ndata:\n  source: synthetic\n  synthetic:\n    seed: 3\n    patients: 3\n{yaml}");
+        var file = _temp.File($"{name}.yaml",
+            $"name: {name}\ndata:\n  source: synthetic\n  synthetic:\n    seed: 3\n    patients: 3\n{yaml}");
         return new SweepVariant($"{name}.yaml", ConfigLoader.Load(file, sets));
     }
 
-    private static SweepRequest Request(IReadOnlyList<SweepVariant> variants, SweepProfile? profile = null, params string[] sets) => new()
-    {
-        Variants = variants, Sets = sets, Artifacts = "/art", Profile = profile ?? Slurm, CompareFolder = "/art/sweeps/x/compare",
-    };
+    private static SweepRequest Request(IReadOnlyList<SweepVariant> variants, SweepProfile? profile = null,
+        params string[] sets) => new()
+        {
+            Variants = variants, Sets = sets, Artifacts = "/art", Profile = profile ?? Slurm,
+            CompareFolder = "/art/sweeps/x/compare",
+        };
 
-    private static SweepPlan Plan(SweepRequest request, Func<StageDefinition, RunSpec, bool>? upToDate = null, bool compareDone = false) =>
+    private static SweepPlan Plan(SweepRequest request, Func<StageDefinition, RunSpec, bool>? upToDate = null,
+        bool compareDone = false) =>
         SweepPlanner.Plan(request, upToDate ?? ((_, _) => false), compareDone);
 
     [Fact]
@@ -38,13 +42,16 @@ public sealed class SweepPlannerTests : IDisposable
 
         Assert.Equal(["data-1", "train-1", "report-1", "compare"], plan.Jobs.Select(j => j.Name));
         Assert.Equal(["a.yaml", "b.yaml"], plan.Job("data-1").Variants);
-        Assert.Equal(["undersample --config a.yaml --artifacts /art", "undersample --config b.yaml --artifacts /art"], plan.Job("data-1").Calls.Select(c => c.ToString()));
+        Assert.Equal(["undersample --config a.yaml --artifacts /art", "undersample --config b.yaml --artifacts /art"],
+            plan.Job("data-1").Calls.Select(c => c.ToString()));
         var train = plan.Job("train-1");
         Assert.True(train.IsArray);
         Assert.Equal(["a-seed1", "a-seed2", "b-seed1", "b-seed2"], train.Tasks.Select(t => t.Run));
         Assert.Equal("evaluate --config b.yaml --artifacts /art --run b-seed2", train.Tasks[3].Call.ToString());
-        Assert.Equal(["report --config a.yaml --artifacts /art", "report --config b.yaml --artifacts /art"], plan.Job("report-1").Calls.Select(c => c.ToString()));
-        Assert.Equal("compare --config a.yaml --config b.yaml --artifacts /art --out /art/sweeps/x/compare", plan.Job("compare").Calls.Single().ToString());
+        Assert.Equal(["report --config a.yaml --artifacts /art", "report --config b.yaml --artifacts /art"],
+            plan.Job("report-1").Calls.Select(c => c.ToString()));
+        Assert.Equal("compare --config a.yaml --config b.yaml --artifacts /art --out /art/sweeps/x/compare",
+            plan.Job("compare").Calls.Single().ToString());
     }
 
     [Fact]
@@ -65,7 +72,8 @@ public sealed class SweepPlannerTests : IDisposable
         var bad = Variant("bad", "index:\n  first: 50\n");
         var plan = Plan(Request([good, bad]));
 
-        Assert.Equal(["data-1", "train-1", "report-1", "data-2", "train-2", "report-2", "compare"], plan.Jobs.Select(j => j.Name));
+        Assert.Equal(["data-1", "train-1", "report-1", "data-2", "train-2", "report-2", "compare"],
+            plan.Jobs.Select(j => j.Name));
         Assert.Equal(["data-2"], plan.Job("train-2").After);
         Assert.Equal(["data-2", "train-2"], plan.Job("report-2").After);
         Assert.Equal(["bad.yaml"], plan.Job("train-2").Variants);
@@ -78,7 +86,8 @@ public sealed class SweepPlannerTests : IDisposable
         var fold0 = Variant("f0", "split:\n  strategy: patient_kfold\n  folds: 3\n  fold: 0\n");
         var fold1 = Variant("f1", "split:\n  strategy: patient_kfold\n  folds: 3\n  fold: 1\n  seed: 42\nseeds: [4]\n");
         Assert.Equal(DataConfigKey.Of(fold0.Config), DataConfigKey.Of(fold1.Config));
-        Assert.NotEqual(DataConfigKey.Of(fold0.Config), DataConfigKey.Of(Variant("f2", "split:\n  strategy: patient_kfold\n  folds: 4\n").Config));
+        Assert.NotEqual(DataConfigKey.Of(fold0.Config),
+            DataConfigKey.Of(Variant("f2", "split:\n  strategy: patient_kfold\n  folds: 4\n").Config));
         Assert.Single(Plan(Request([fold0, fold1])).Jobs, j => j.Kind == SweepJobKind.Data);
     }
 
@@ -90,7 +99,8 @@ public sealed class SweepPlannerTests : IDisposable
         // Everything is made but b-seed2's training: no data job, an array of one, reports of b only, then Compare.
         bool UpToDate(StageDefinition stage, RunSpec run) =>
             run.Name != "b-seed2" || stage.Name is "Fetch" or "Index" or "Preprocess" or "Split" or "Undersample";
-        bool Reported(StageDefinition stage, RunSpec run) => UpToDate(stage, run) && !(stage == Graph.Report && run.Name.StartsWith('b'));
+        bool Reported(StageDefinition stage, RunSpec run) =>
+            UpToDate(stage, run) && !(stage == Graph.Report && run.Name.StartsWith('b'));
         var plan = Plan(Request([a, b]), Reported, compareDone: true);
 
         Assert.Equal(["train-1", "report-1", "compare"], plan.Jobs.Select(j => j.Name));
@@ -139,7 +149,9 @@ public sealed class SweepPlannerTests : IDisposable
     {
         var a = Variant("a", "", "seeds=[1, 2]");
         var plan = Plan(Request([a], Slurm, "seeds=[1, 2]", "train.epochs=2"));
-        Assert.Equal("evaluate --config a.yaml --set 'seeds=[1, 2]' --set train.epochs=2 --artifacts /art --run a-seed1", plan.Job("train-1").Calls[0].ToString());
+        Assert.Equal(
+            "evaluate --config a.yaml --set 'seeds=[1, 2]' --set train.epochs=2 --artifacts /art --run a-seed1",
+            plan.Job("train-1").Calls[0].ToString());
     }
 
     [Fact]
@@ -147,7 +159,8 @@ public sealed class SweepPlannerTests : IDisposable
     {
         var a = Variant("a");
         var b = Variant("b", "train:\n  epochs: 2\n");
-        Assert.Equal(Plan(Request([a, b])).Id, Plan(Request([a, b], new SweepProfile { Executor = ExecutorKind.Local })).Id);
+        Assert.Equal(Plan(Request([a, b])).Id,
+            Plan(Request([a, b], new SweepProfile { Executor = ExecutorKind.Local })).Id);
         Assert.NotEqual(Plan(Request([a, b])).Id, Plan(Request([b, a])).Id);
         Assert.NotEqual(SweepId.Of([a, b]), SweepId.Of([a, Variant("b", "train:\n  epochs: 3\n")]));
         Assert.Matches("^[0-9a-f]{10}$", SweepId.Of([a]));
@@ -158,7 +171,8 @@ public sealed class SweepPlannerTests : IDisposable
     {
         var a = Variant("a");
         var twin = new SweepVariant("copy.yaml", a.Config);
-        Assert.Contains("both make the run 'a'", Assert.Throws<ConfigException>(() => Plan(Request([a, twin]))).Message);
+        Assert.Contains("both make the run 'a'",
+            Assert.Throws<ConfigException>(() => Plan(Request([a, twin]))).Message);
         Assert.Contains("a.yaml is given twice", Assert.Throws<ConfigException>(() => Plan(Request([a, a]))).Message);
     }
 }

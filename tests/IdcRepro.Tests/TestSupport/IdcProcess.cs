@@ -6,7 +6,8 @@ namespace IdcRepro.Tests.TestSupport;
 public sealed record IdcOutcome(int ExitCode, string Output, string Error)
 {
     /// <summary>The non-empty lines written to stderr.</summary>
-    public IReadOnlyList<string> ErrorLines => Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    public IReadOnlyList<string> ErrorLines =>
+        Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
 
 /// <summary>
@@ -19,11 +20,13 @@ public static class IdcProcess
 
     public static IdcOutcome Run(string workingDirectory, params string[] args) => Run(workingDirectory, null, args);
 
-    public static IdcOutcome Run(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+    public static IdcOutcome Run(string workingDirectory, IReadOnlyDictionary<string, string>? environment,
+        params string[] args) =>
         Start(workingDirectory, environment, ["dotnet", Dll, .. args]);
 
     /// <summary>Runs idc with a longer limit than the usual 3 minutes (a sweep that waits for its jobs).</summary>
-    public static IdcOutcome Run(string workingDirectory, IReadOnlyDictionary<string, string>? environment, TimeSpan limit, params string[] args) =>
+    public static IdcOutcome Run(string workingDirectory, IReadOnlyDictionary<string, string>? environment,
+        TimeSpan limit, params string[] args) =>
         Start(workingDirectory, environment, ["dotnet", Dll, .. args], limit);
 
     /// <summary>
@@ -34,13 +37,15 @@ public static class IdcProcess
     public static (IdcOutcome Outcome, bool FontsHidden) RunWithoutFonts(string workingDirectory, params string[] args)
     {
         var config = Path.Combine(workingDirectory, "no-fonts.conf");
-        File.WriteAllText(config, "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n<fontconfig></fontconfig>\n");
+        File.WriteAllText(config,
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n<fontconfig></fontconfig>\n");
         var environment = new Dictionary<string, string> { ["FONTCONFIG_FILE"] = config };
         const string fonts = "/usr/share/fonts";
         const string hide = $"mount -t tmpfs -o size=1m tmpfs {fonts} && [ -z \"$(ls -A {fonts})\" ]";
         if (!Directory.Exists(fonts)) return (Start(workingDirectory, environment, ["dotnet", Dll, .. args]), true);
         if (CanRun(["unshare", "-m", "sh", "-c", hide]))
-            return (Start(workingDirectory, environment, ["unshare", "-m", "sh", "-c", $"{hide} && exec dotnet \"$@\"", "sh", Dll, .. args]), true);
+            return (Start(workingDirectory, environment,
+                ["unshare", "-m", "sh", "-c", $"{hide} && exec dotnet \"$@\"", "sh", Dll, .. args]), true);
         return (Start(workingDirectory, environment, ["dotnet", Dll, .. args]), false);
     }
 
@@ -56,7 +61,8 @@ public static class IdcProcess
         }
     }
 
-    private static IdcOutcome Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, string[] command, TimeSpan? limit = null)
+    private static IdcOutcome Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment,
+        string[] command, TimeSpan? limit = null)
     {
         var timeout = limit ?? TimeSpan.FromMinutes(3);
         var start = new ProcessStartInfo(command[0])

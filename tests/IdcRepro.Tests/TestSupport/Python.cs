@@ -3,8 +3,8 @@ using System.Diagnostics;
 namespace IdcRepro.Tests.TestSupport;
 
 /// <summary>
-/// A Python interpreter that can import what a test needs (the first of several candidates), to check that what we write
-/// is what a Python user gets. <see cref="Numpy"/> and <see cref="PyTorchPython"/> are the two the tests use.
+/// A Python interpreter that can import what a test needs (the first of several candidates), to check that what we
+/// write is what a Python user gets. <see cref="Numpy"/> and <see cref="PyTorchPython"/> are the two the tests use.
 /// </summary>
 public sealed class Python(IReadOnlyList<string> candidates, string imports, string missing)
 {
@@ -16,7 +16,10 @@ public sealed class Python(IReadOnlyList<string> candidates, string imports, str
     /// <summary>The interpreter the tests run (the first candidate that imports everything).</summary>
     public string Interpreter => _interpreter.Value;
 
-    /// <summary>Runs <paramref name="code"/> (with <paramref name="arguments"/> as sys.argv[1:]) and returns its stdout; fails the test on a non-zero exit.</summary>
+    /// <summary>
+    /// Runs <paramref name="code"/> (with <paramref name="arguments"/> as sys.argv[1:]) and returns its stdout; fails
+    /// the test on a non-zero exit.
+    /// </summary>
     public string Run(string code, params string[] arguments)
     {
         var (exit, output, error) = Exec(Interpreter, code, arguments);

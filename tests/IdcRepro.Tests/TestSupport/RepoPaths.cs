@@ -7,7 +7,9 @@ public static class RepoPaths
 
     public static string Configs => Path.Combine(Root, "configs");
 
-    /// <summary>../shared/data/idc-sample.zip, relative to the repository root (present on developer machines and in CI).</summary>
+    /// <summary>
+    /// ../shared/data/idc-sample.zip, relative to the repository root (present on developer machines and in CI).
+    /// </summary>
     public static string SampleZip => Path.GetFullPath(Path.Combine(Root, "..", "shared", "data", "idc-sample.zip"));
 
     private static string FindRoot()

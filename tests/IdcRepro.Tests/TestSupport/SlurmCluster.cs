@@ -16,7 +16,8 @@ public static class SlurmCluster
     {
         var folder = System.Environment.GetEnvironmentVariable("IDC_SLURM_DIR") ?? "/tmp/idc-slurm";
         var conf = System.Environment.GetEnvironmentVariable("SLURM_CONF") ?? Path.Combine(folder, "slurm.conf");
-        const string start = "Start the one-node cluster with `scripts/slurm-cluster.sh start` (CI's .ci/run does), or point SLURM_CONF at a cluster's slurm.conf.";
+        const string start = "Start the one-node cluster with `scripts/slurm-cluster.sh start` (CI's .ci/run does), " +
+            "or point SLURM_CONF at a cluster's slurm.conf.";
         if (!File.Exists(conf)) Assert.Fail($"No Slurm cluster for the sweep tests: {conf} does not exist. {start}");
         var environment = new Dictionary<string, string> { ["SLURM_CONF"] = conf };
         string state;
@@ -30,13 +31,18 @@ public static class SlurmCluster
             Assert.Fail($"Slurm's clients (sinfo, sbatch) are not installed. {start}");
             throw;
         }
-        if (state is not ("idle" or "mix" or "alloc")) Assert.Fail($"The Slurm cluster of {conf} does not answer or has no usable node (sinfo: {state}). {start}");
+        if (state is not ("idle" or "mix" or "alloc"))
+            Assert.Fail($"The Slurm cluster of {conf} does not answer or has no usable node (sinfo: {state}). {start}");
         return environment;
     }
 
-    public static (int Exit, string Output, string Error) Run(IReadOnlyDictionary<string, string> environment, params string[] command)
+    public static (int Exit, string Output, string Error) Run(IReadOnlyDictionary<string, string> environment,
+        params string[] command)
     {
-        var start = new ProcessStartInfo(command[0]) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(command[0])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false
+        };
         foreach (var arg in command[1..]) start.ArgumentList.Add(arg);
         foreach (var (name, value) in environment) start.Environment[name] = value;
         using var process = Process.Start(start)!;

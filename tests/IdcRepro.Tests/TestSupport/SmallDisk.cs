@@ -12,14 +12,19 @@ public sealed class SmallDisk : IDisposable
 
     public string Path { get; }
 
-    /// <summary>Mounts a tmpfs of <paramref name="megabytes"/> MB on <paramref name="folder"/>, or returns null where that is impossible.</summary>
+    /// <summary>
+    /// Mounts a tmpfs of <paramref name="megabytes"/> MB on <paramref name="folder"/>, or returns null where that is
+    /// impossible.
+    /// </summary>
     public static SmallDisk? TryMount(string folder, int megabytes)
     {
         if (!OperatingSystem.IsLinux()) return null;
         Directory.CreateDirectory(folder);
         try
         {
-            return Exec("mount", "-t", "tmpfs", "-o", $"size={megabytes}m", "tmpfs", folder) == 0 ? new SmallDisk(folder) : null;
+            return Exec("mount", "-t", "tmpfs", "-o", $"size={megabytes}m", "tmpfs", folder) == 0
+                ? new SmallDisk(folder)
+                : null;
         }
         catch (System.ComponentModel.Win32Exception)
         {
@@ -31,7 +36,8 @@ public sealed class SmallDisk : IDisposable
     public void Fill()
     {
         var chunk = new byte[64 * 1024];
-        using var filler = new FileStream(System.IO.Path.Combine(Path, "filler"), FileMode.Create, FileAccess.Write, FileShare.None, 1);
+        using var filler = new FileStream(System.IO.Path.Combine(Path, "filler"), FileMode.Create, FileAccess.Write,
+            FileShare.None, 1);
         try
         {
             while (true) filler.Write(chunk);

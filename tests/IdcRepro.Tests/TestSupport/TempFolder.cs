@@ -8,7 +8,10 @@ public sealed class TempFolder : IDisposable
     /// <summary>The full path of a name inside the folder (nothing is created).</summary>
     public string PathOf(string relative) => System.IO.Path.Combine(Path, relative);
 
-    /// <summary>The full path of a file inside the folder, its parent folders created, and written when <paramref name="text"/> is given.</summary>
+    /// <summary>
+    /// The full path of a file inside the folder, its parent folders created, and written when <paramref name="text"/>
+    /// is given.
+    /// </summary>
     public string File(string relative, string? text = null)
     {
         var full = System.IO.Path.Combine(Path, relative);

@@ -16,7 +16,9 @@ public static class TinyDataset
         return stream.ToArray();
     }
 
-    /// <summary>Entry names of <paramref name="patients"/> patients with 4 patches each (one of them class 1).</summary>
+    /// <summary>
+    /// Entry names of <paramref name="patients"/> patients with 4 patches each (one of them class 1).
+    /// </summary>
     public static IEnumerable<string> Names(params string[] patients) => patients.SelectMany(p => new[]
     {
         $"{p}/0/{p}_idx5_x1_y1_class0.png", $"{p}/0/{p}_idx5_x51_y1_class0.png",

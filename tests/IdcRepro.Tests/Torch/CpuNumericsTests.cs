@@ -12,8 +12,8 @@ namespace IdcRepro.Tests.Torch;
 /// The pin on libtorch's CPU numerics is in force in this test process (where the training snapshots run), proved by
 /// computing: a 64 -> 128 channel convolution (forward, both gradients) and a log_softmax, whose bits on an AVX-512 CPU
 /// differ from an AVX2 CPU's unless the kernels are pinned (measured: oneDNN's convolutions and ATen's log_softmax
-/// change). The golden hashes were made with the pin on an AVX-512 EPYC (unpinned there, all four differ); the pin makes
-/// it compute as an AVX2 CPU does: the training snapshots, made on an AVX2 EPYC, pass on it bit for bit.
+/// change). The golden hashes were made with the pin on an AVX-512 EPYC (unpinned there, all four differ); the pin
+/// makes it compute as an AVX2 CPU does: the training snapshots, made on an AVX2 EPYC, pass on it bit for bit.
 /// </summary>
 [Collection(TorchTrainingCollection.Name)]
 public sealed class CpuNumericsTests
@@ -53,7 +53,8 @@ public sealed class CpuNumericsTests
     [Fact]
     public void Deterministic_training_needs_a_fixed_thread_count_and_the_pinned_kernels()
     {
-        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(Path.Combine(TestSupport.RepoPaths.Configs, "demo.yaml"),
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(
+            Path.Combine(TestSupport.RepoPaths.Configs, "demo.yaml"),
             ["train.deterministic=true", "train.threads=2", "train.cpu_kernels=native"]));
         Assert.Contains("train.deterministic needs the pinned kernels", e.Message);
     }
@@ -61,7 +62,8 @@ public sealed class CpuNumericsTests
     [Fact]
     public void Deterministic_training_needs_a_fixed_thread_count()
     {
-        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(Path.Combine(TestSupport.RepoPaths.Configs, "demo.yaml"),
+        var e = Assert.Throws<ConfigException>(() => ConfigLoader.Load(
+            Path.Combine(TestSupport.RepoPaths.Configs, "demo.yaml"),
             ["train.deterministic=true", "train.threads=0"]));
         Assert.Contains("train.deterministic needs a fixed thread count", e.Message);
         Assert.Contains("'train.threads'", e.Message);

@@ -7,7 +7,8 @@ public sealed class ElfVersionNeedsTests
     private static TinyElf Sample() => TinyElf.Build(
         [
             ("libc.so.6", [("GLIBC_2.2.5", 0), ("GLIBC_2.34", 0)]),
-            ("libstdc++.so.6", [("GLIBCXX_3.4.30", 0), ("GLIBCXX_3.4.32", 0), ("CXXABI_1.3", ElfVersionNeeds.WeakFlag)]),
+            ("libstdc++.so.6",
+                [("GLIBCXX_3.4.30", 0), ("GLIBCXX_3.4.32", 0), ("CXXABI_1.3", ElfVersionNeeds.WeakFlag)]),
         ],
         ["V_1"]);
 
@@ -26,7 +27,8 @@ public sealed class ElfVersionNeedsTests
     [Fact]
     public void Read_gives_nothing_for_an_image_without_version_needs()
     {
-        Assert.Empty(ElfVersionNeeds.Read(TinyElf.Build([("libc.so.6", [("GLIBC_2.2.5", 0)])], [], withVersionSections: false).Bytes));
+        Assert.Empty(ElfVersionNeeds.Read(
+            TinyElf.Build([("libc.so.6", [("GLIBC_2.2.5", 0)])], [], withVersionSections: false).Bytes));
     }
 
     [Fact]
@@ -36,7 +38,7 @@ public sealed class ElfVersionNeedsTests
 
         Assert.Contains(("libstdc++.so.6", "GLIBCXX_3.4.32", (ushort)0), needs);
         Assert.Contains(("libc.so.6", "GLIBC_2.2.5", (ushort)0), needs);
-        Assert.Equal(20, needs.Count(n => n.File == "libstdc++.so.6"));   // as `readelf -V` lists for TorchSharp 0.107.0
+        Assert.Equal(20, needs.Count(n => n.File == "libstdc++.so.6")); // as `readelf -V` lists for TorchSharp 0.107.0
         Assert.Equal(28, needs.Count);
     }
 
@@ -57,7 +59,8 @@ public sealed class ElfVersionNeedsTests
 
         var before = ElfVersionNeeds.Read(original);
         var after = ElfVersionNeeds.Read(patched);
-        Assert.Equal(before.Select(n => n.Version == "GLIBCXX_3.4.32" ? n with { Flags = ElfVersionNeeds.WeakFlag } : n), after);
+        Assert.Equal(before.Select(n => n.Version == "GLIBCXX_3.4.32"
+            ? n with { Flags = ElfVersionNeeds.WeakFlag } : n), after);
     }
 
     [Fact]
@@ -119,15 +122,20 @@ public sealed class ElfVersionNeedsTests
             case "32-bit": b[4] = 1; break;
             case "big-endian": b[5] = 2; break;
             case "truncated header": return b[..40];
-            case "section headers past the end": BitConverter.TryWriteBytes(b.AsSpan(0x28), (ulong)b.Length - 10); break;
-            case "section past the end": BitConverter.TryWriteBytes(b.AsSpan(verneed + 0x18), (ulong)b.Length - 8); break;
-            case "section size overflows": BitConverter.TryWriteBytes(b.AsSpan(verneed + 0x20), ulong.MaxValue - 4); break;
-            case "file name past the string table": BitConverter.TryWriteBytes(b.AsSpan(elf.VerneedOffset + 4), 100_000u); break;
+            case "section headers past the end":
+                BitConverter.TryWriteBytes(b.AsSpan(0x28), (ulong)b.Length - 10); break;
+            case "section past the end":
+                BitConverter.TryWriteBytes(b.AsSpan(verneed + 0x18), (ulong)b.Length - 8); break;
+            case "section size overflows":
+                BitConverter.TryWriteBytes(b.AsSpan(verneed + 0x20), ulong.MaxValue - 4); break;
+            case "file name past the string table":
+                BitConverter.TryWriteBytes(b.AsSpan(elf.VerneedOffset + 4), 100_000u); break;
             case "aux past the section": BitConverter.TryWriteBytes(b.AsSpan(elf.VerneedOffset + 8), 4_000u); break;
             case "next past the section": BitConverter.TryWriteBytes(b.AsSpan(elf.VerneedOffset + 12), 4_000u); break;
             case "aux chain ends early": BitConverter.TryWriteBytes(b.AsSpan(elf.VerneedOffset + 16 + 12), 0u); break;
             case "string table link to nowhere": BitConverter.TryWriteBytes(b.AsSpan(verneed + 0x28), 77u); break;
-            case "string without terminator": b.AsSpan(elf.DynstrOffset, elf.VerneedOffset - elf.DynstrOffset).Fill((byte)'x'); break;
+            case "string without terminator":
+                b.AsSpan(elf.DynstrOffset, elf.VerneedOffset - elf.DynstrOffset).Fill((byte)'x'); break;
             case "truncated file": return b[..(elf.SectionHeadersOffset + 3 * TinyElf.SectionHeaderSize)];
             default: throw new ArgumentOutOfRangeException(nameof(corruption));
         }

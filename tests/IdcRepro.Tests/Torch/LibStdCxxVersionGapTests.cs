@@ -24,7 +24,8 @@ public sealed class LibStdCxxVersionGapTests
     [Fact]
     public void Missing_is_empty_where_the_system_defines_everything()
     {
-        Assert.Empty(LibStdCxxVersionGap.Missing([("libstdc++.so.6", "GLIBCXX_3.4.32", 0)], ["GLIBCXX_3.4.32", "GLIBCXX_3.4.33"]));
+        Assert.Empty(LibStdCxxVersionGap.Missing([("libstdc++.so.6", "GLIBCXX_3.4.32", 0)],
+            ["GLIBCXX_3.4.32", "GLIBCXX_3.4.33"]));
     }
 
     [Theory]

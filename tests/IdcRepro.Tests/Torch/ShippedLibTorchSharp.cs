@@ -1,6 +1,8 @@
 namespace IdcRepro.Tests.Torch;
 
-/// <summary>The libLibTorchSharp.so that the TorchSharp package copied into this test's (RID-less) build output.</summary>
+/// <summary>
+/// The libLibTorchSharp.so that the TorchSharp package copied into this test's (RID-less) build output.
+/// </summary>
 internal static class ShippedLibTorchSharp
 {
     public static string Path { get; } =

@@ -28,11 +28,13 @@ internal sealed class TinyElf
     public int VerdefOffset { get; }
     public int SectionHeadersOffset { get; }
 
-    /// <summary>The file offset of a field of section header <paramref name="index"/> (sh_offset is at 0x18, sh_size at 0x20).</summary>
+    /// <summary>
+    /// The file offset of a field of section header <paramref name="index"/> (sh_offset is at 0x18, sh_size at 0x20).
+    /// </summary>
     public int SectionHeaderField(int index, int field) => SectionHeadersOffset + index * SectionHeaderSize + field;
 
-    public static TinyElf Build(IReadOnlyList<(string File, (string Version, ushort Flags)[] Versions)> needs, IReadOnlyList<string> definitions,
-        bool withVersionSections = true)
+    public static TinyElf Build(IReadOnlyList<(string File, (string Version, ushort Flags)[] Versions)> needs,
+        IReadOnlyList<string> definitions, bool withVersionSections = true)
     {
         var dynstr = new MemoryStream();
         dynstr.WriteByte(0);
@@ -51,16 +53,19 @@ internal sealed class TinyElf
         {
             var (file, versions) = needs[i];
             var last = i == needs.Count - 1;
-            verneed.AddRange(Record(U16(1), U16((ushort)versions.Length), U32(Name(file)), U32(16), U32(last ? 0u : (uint)(16 + 16 * versions.Length))));
+            verneed.AddRange(Record(U16(1), U16((ushort)versions.Length), U32(Name(file)), U32(16),
+                U32(last ? 0u : (uint)(16 + 16 * versions.Length))));
             for (var j = 0; j < versions.Length; j++)
-                verneed.AddRange(Record(U32(0), U16(versions[j].Flags), U16(versionIndex++), U32(Name(versions[j].Version)), U32(j == versions.Length - 1 ? 0u : 16u)));
+                verneed.AddRange(Record(U32(0), U16(versions[j].Flags), U16(versionIndex++),
+                    U32(Name(versions[j].Version)), U32(j == versions.Length - 1 ? 0u : 16u)));
         }
 
         var verdef = new List<byte>();
         var all = new[] { "libtiny.so.1" }.Concat(definitions).ToList();
         for (var i = 0; i < all.Count; i++)
-            verdef.AddRange(Record(U16(1), U16(i == 0 ? (ushort)1 : (ushort)0), U16((ushort)(i + 1)), U16(1), U32(0), U32(20),
-                U32(i == all.Count - 1 ? 0u : 28u), U32(Name(all[i])), U32(0)));   // Verdef, then its one Verdaux
+            verdef.AddRange(Record(U16(1), U16(i == 0 ? (ushort)1 : (ushort)0), U16((ushort)(i + 1)), U16(1), U32(0),
+                U32(20), U32(i == all.Count - 1 ? 0u : 28u),   // Verdef,
+                U32(Name(all[i])), U32(0)));                   // then its one Verdaux
 
         var shstrtab = Encoding.UTF8.GetBytes("\0.dynstr\0.gnu.version_r\0.gnu.version_d\0.shstrtab\0");
         var output = new List<byte>(new byte[64]);
@@ -93,7 +98,7 @@ internal sealed class TinyElf
 
         var bytes = output.ToArray();
         bytes[0] = 0x7f; bytes[1] = (byte)'E'; bytes[2] = (byte)'L'; bytes[3] = (byte)'F';
-        bytes[4] = 2; bytes[5] = 1; bytes[6] = 1;                                              // ELF64, little-endian, EV_CURRENT
+        bytes[4] = 2; bytes[5] = 1; bytes[6] = 1; // ELF64, little-endian, EV_CURRENT
         BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(0x10), 3);                       // ET_DYN
         BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(0x12), 62);                      // EM_X86_64
         BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(0x14), 1);

@@ -51,7 +51,8 @@ public sealed class TorchRuntimeTests
         Assert.Equal(["GLIBCXX_3.4.32"], info.WeakenedVersions);
         Assert.EndsWith("patched copy of LibTorchSharp for GLIBCXX_3.4.32", info.Description);
         Assert.StartsWith(PatchedLibraryCache.DefaultRoot(), info.LibTorchSharpPath);
-        Assert.Equal(ElfVersionNeeds.MarkWeak(ShippedLibTorchSharp.Bytes(), "GLIBCXX_3.4.32"), File.ReadAllBytes(info.LibTorchSharpPath!));
+        Assert.Equal(ElfVersionNeeds.MarkWeak(ShippedLibTorchSharp.Bytes(), "GLIBCXX_3.4.32"),
+            File.ReadAllBytes(info.LibTorchSharpPath!));
     }
 
     [Fact]
@@ -63,7 +64,8 @@ public sealed class TorchRuntimeTests
         Assert.Contains(("libstdc++.so.6", "GLIBCXX_3.4.32", (ushort)0), ElfVersionNeeds.Read(shipped));
         if (info.Patched)   // the copy's folder is named by the hash of the original when it was patched
             Assert.Equal(Path.GetFileName(Path.GetDirectoryName(info.LibTorchSharpPath)), Hashing.Sha256Hex(shipped));
-        // TorchSharp's fallback, when its own load fails, copies all of libtorch into a "cpu" folder beside TorchSharp.dll.
+        // TorchSharp's fallback, when its own load fails, copies all of libtorch into a "cpu" folder beside
+        // TorchSharp.dll.
         Assert.False(Directory.Exists(Path.Combine(Path.GetDirectoryName(typeof(torch).Assembly.Location)!, "cpu")));
     }
 }

@@ -1,7 +1,6 @@
 using IdcRepro.Config;
 using IdcRepro.Torch;
 using IdcRepro.Training;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace IdcRepro.Tests.Training;
@@ -18,14 +17,16 @@ public sealed class AugmenterTests
         using var scope = NewDisposeScope();
         var data = ToyData.Learnable(6, seed: 3);
         var normalizer = Normalizer.Fit(Normalization.Featurewise, data.Images);
-        using var augmenter = new Augmenter(new AugmentConfig { RotationDegrees = 0, HorizontalFlip = false, VerticalFlip = false }, normalizer, CPU);
+        using var augmenter = new Augmenter(
+            new AugmentConfig { RotationDegrees = 0, HorizontalFlip = false, VerticalFlip = false }, normalizer, CPU);
         var images = Upload(data.Images);
         var rows = tensor(new long[] { 5, 0, 3 });
 
         var augmented = augmenter.Augment(images, rows, augmenter.Upload(new PatchTransform[3]));
 
         Assert.Equal(Values(augmenter.Prepare(images, rows)), Values(augmented));
-        var firstPixel = (data.Images.Pixels.Span[5 * data.Images.PatchBytes] / 255.0 - normalizer.Mean[0]) / (normalizer.Std[0] + 1e-6);
+        var firstPixel = (data.Images.Pixels.Span[5 * data.Images.PatchBytes] / 255.0 - normalizer.Mean[0]) /
+            (normalizer.Std[0] + 1e-6);
         Assert.Equal(firstPixel, augmented[0, 0, 0, 0].item<float>(), 5);
     }
 
@@ -36,10 +37,12 @@ public sealed class AugmenterTests
     {
         TorchRuntime.EnsureLoaded();
         using var scope = NewDisposeScope();
-        using var augmenter = new Augmenter(new AugmentConfig { Interpolation = interpolation }, Normalizer.Rescale, CPU);
+        using var augmenter = new Augmenter(new AugmentConfig { Interpolation = interpolation },
+            Normalizer.Rescale, CPU);
         var image = Upload(Patch(Grid));
 
-        var rotated = augmenter.Augment(image, tensor(new long[] { 0 }), augmenter.Upload([new PatchTransform(90, false, false)]));
+        var rotated = augmenter.Augment(image, tensor(new long[] { 0 }),
+            augmenter.Upload([new PatchTransform(90, false, false)]));
 
         // Counter-clockwise (align_corners false: about the centre (size - 1) / 2, pixel centres onto pixel centres):
         // out[i, j] = in[j, 3 - i], the transpose flipped top-bottom: 3 7 11 15 / 2 6 10 14 / 1 5 9 13 / 0 4 8 12.
@@ -56,13 +59,15 @@ public sealed class AugmenterTests
     {
         TorchRuntime.EnsureLoaded();
         using var scope = NewDisposeScope();
-        var config = new AugmentConfig { RotationDegrees = rotationRange, Interpolation = RotationInterpolation.Nearest };
+        var config =
+            new AugmentConfig { RotationDegrees = rotationRange, Interpolation = RotationInterpolation.Nearest };
         using var augmenter = new Augmenter(config, Normalizer.Rescale, CPU);
         var images = Upload(ToyData.Learnable(2, seed: 5).Images);
         var rows = tensor(new long[] { 0, 1 });
         var plain = augmenter.Prepare(images, rows);
 
-        var flipped = augmenter.Augment(images, rows, augmenter.Upload([new PatchTransform(0, true, false), new PatchTransform(0, false, true)]));
+        var flipped = augmenter.Augment(images, rows,
+            augmenter.Upload([new PatchTransform(0, true, false), new PatchTransform(0, false, true)]));
 
         Assert.Equal(Values(plain[0].flip(2)), Values(flipped[0]));   // [C, H, W]: W is dimension 2 of one patch
         Assert.Equal(Values(plain[1].flip(1)), Values(flipped[1]));
@@ -114,7 +119,8 @@ public sealed class AugmenterTests
         var draw = augmenter.Draw(random);
 
         // Today's draws: the angle, then one number per enabled flip; nothing for colour.
-        Assert.Equal(new PatchTransform((2 * reference.NextDouble() - 1) * 180, reference.NextDouble() < 0.5, reference.NextDouble() < 0.5), draw);
+        Assert.Equal(new PatchTransform((2 * reference.NextDouble() - 1) * 180, reference.NextDouble() < 0.5,
+            reference.NextDouble() < 0.5), draw);
         Assert.Null(draw.Color);
         Assert.Equal(reference.NextUInt64(), random.NextUInt64());
         Assert.Null(augmenter.Upload([draw]).Color);
@@ -124,10 +130,12 @@ public sealed class AugmenterTests
     [InlineData(0.0, 0.0, 0.0, 0.1, 1)]
     [InlineData(0.3, 0.0, 0.2, 0.0, 2)]
     [InlineData(0.3, 0.4, 0.2, 0.05, 4)]
-    public void Colour_draws_follow_the_geometric_ones_one_number_per_enabled_range(double brightness, double contrast, double saturation, double hue, int numbers)
+    public void Colour_draws_follow_the_geometric_ones_one_number_per_enabled_range(double brightness, double contrast,
+        double saturation, double hue, int numbers)
     {
         TorchRuntime.EnsureLoaded();
-        var color = new ColorJitterConfig { Brightness = brightness, Contrast = contrast, Saturation = saturation, Hue = hue };
+        var color =
+            new ColorJitterConfig { Brightness = brightness, Contrast = contrast, Saturation = saturation, Hue = hue };
         using var augmenter = new Augmenter(new AugmentConfig { Color = color }, Normalizer.Rescale, CPU);
         using var plain = new Augmenter(new AugmentConfig(), Normalizer.Rescale, CPU);
         var random = new IdcRepro.Sampling.SeededRandom(6);
@@ -167,34 +175,43 @@ public sealed class AugmenterTests
     [Theory]
     [InlineData(0.0)]     // flips by torch.flip
     [InlineData(180.0)]   // through grid_sample
-    public void Colour_changes_come_after_the_geometry_on_the_0_to_1_image_and_before_normalisation(double rotationRange)
+    public void Colour_changes_come_after_the_geometry_on_the_0_to_1_image_and_before_normalisation(
+        double rotationRange)
     {
         TorchRuntime.EnsureLoaded();
         using var scope = NewDisposeScope();
-        var config = new AugmentConfig { RotationDegrees = rotationRange, Interpolation = RotationInterpolation.Nearest, Color = new ColorJitterConfig { Brightness = 0.5, Saturation = 0.5 } };
+        var config = new AugmentConfig
+        {
+            RotationDegrees = rotationRange, Interpolation = RotationInterpolation.Nearest,
+            Color = new ColorJitterConfig { Brightness = 0.5, Saturation = 0.5 }
+        };
         var normalizer = new Normalizer(Normalization.Featurewise, [0.5, 0.4, 0.3], [0.2, 0.25, 0.3]);
         using var augmenter = new Augmenter(config, normalizer, CPU);
         var images = Upload(ToyData.Learnable(2, seed: 8).Images);
         var rows = tensor(new long[] { 1, 0 });
-        PatchTransform[] transforms = [new(0, true, false, new ColorJitter(1.5, 1, 0.25, 0)), new(0, false, true, new ColorJitter(0.8, 1, 1.4, 0))];
+        PatchTransform[] transforms = [new(0, true, false, new ColorJitter(1.5, 1, 0.25, 0)),
+            new(0, false, true, new ColorJitter(0.8, 1, 1.4, 0))];
 
         var augmented = augmenter.Augment(images, rows, augmenter.Upload(transforms));
 
         // By hand: flip, then brightness and saturation with ColorAdjust on x / 255, then back to 0..255 and normalise.
         var x = images.index_select(0, rows).permute(0, 3, 1, 2).to_type(ScalarType.Float32);
         x = stack([x[0].flip(2), x[1].flip(1)], 0) / 255;
-        x = ColorAdjust.Saturation(ColorAdjust.Brightness(x, tensor(new[] { 1.5f, 0.8f }).view(-1, 1, 1, 1)), tensor(new[] { 0.25f, 1.4f }).view(-1, 1, 1, 1));
+        x = ColorAdjust.Saturation(ColorAdjust.Brightness(x, tensor(new[] { 1.5f, 0.8f }).view(-1, 1, 1, 1)),
+            tensor(new[] { 0.25f, 1.4f }).view(-1, 1, 1, 1));
         var expected = augmenter.Prepare((x * 255).permute(0, 2, 3, 1));
-        Assert.True(augmented.allclose(expected, rtol: 0, atol: 1e-4), $"largest difference {(augmented - expected).abs().max().item<float>()}");
-        Assert.False(augmented.allclose(augmenter.Augment(images, rows, augmenter.Upload(transforms.Select(t => t with { Color = null }).ToArray())), rtol: 0, atol: 1e-2));
+        Assert.True(augmented.allclose(expected, rtol: 0, atol: 1e-4),
+            $"largest difference {(augmented - expected).abs().max().item<float>()}");
+        Assert.False(augmented.allclose(augmenter.Augment(images, rows,
+            augmenter.Upload(transforms.Select(t => t with { Color = null }).ToArray())), rtol: 0, atol: 1e-2));
     }
 
     private static byte[,] Square(int size, Func<int, int, byte> value)
     {
         var square = new byte[size, size];
         for (var i = 0; i < size; i++)
-        for (var j = 0; j < size; j++)
-            square[i, j] = value(i, j);
+            for (var j = 0; j < size; j++)
+                square[i, j] = value(i, j);
         return square;
     }
 
@@ -203,9 +220,9 @@ public sealed class AugmenterTests
         var size = grey.GetLength(0);
         var pixels = new byte[size * size * 3];
         for (var i = 0; i < size; i++)
-        for (var j = 0; j < size; j++)
-        for (var c = 0; c < 3; c++)
-            pixels[(i * size + j) * 3 + c] = grey[i, j];
+            for (var j = 0; j < size; j++)
+                for (var c = 0; c < 3; c++)
+                    pixels[(i * size + j) * 3 + c] = grey[i, j];
         return new PatchImages(pixels, 1, size, size);
     }
 

@@ -8,7 +8,8 @@ public sealed class ColorAdjustTests
 {
     /// <summary>A 1 x 3 x 1 x N image of the given RGB pixels (0..1).</summary>
     private static Tensor Pixels(params (float R, float G, float B)[] pixels) =>
-        tensor(pixels.Select(p => p.R).Concat(pixels.Select(p => p.G)).Concat(pixels.Select(p => p.B)).ToArray(), [1, 3, 1, pixels.Length]);
+        tensor(pixels.Select(p => p.R).Concat(pixels.Select(p => p.G)).Concat(pixels.Select(p => p.B)).ToArray(),
+            [1, 3, 1, pixels.Length]);
 
     private static Tensor Factor(double value) => tensor(new[] { (float)value }).view(1, 1, 1, 1);
 
@@ -16,7 +17,8 @@ public sealed class ColorAdjustTests
     private static (float R, float G, float B) At(Tensor image, int k) =>
         (image[0, 0, 0, k].item<float>(), image[0, 1, 0, k].item<float>(), image[0, 2, 0, k].item<float>());
 
-    private static void Near((float R, float G, float B) expected, (float R, float G, float B) actual, double tolerance = 1e-6)
+    private static void Near((float R, float G, float B) expected, (float R, float G, float B) actual,
+        double tolerance = 1e-6)
     {
         Assert.Equal(expected.R, actual.R, tolerance);
         Assert.Equal(expected.G, actual.G, tolerance);

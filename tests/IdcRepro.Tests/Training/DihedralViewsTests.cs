@@ -27,13 +27,13 @@ public sealed class DihedralViewsTests
         var mirror = DihedralViews.Apply(x, 4);    // left-right: out[i, j] = in[i, 2 - j]
         var mirrorQuarter = DihedralViews.Apply(x, 5); // mirrored, then turned: out[i, j] = mirror[j, 2 - i] = in[j, i]
         for (var c = 0; c < 3; c++)
-        for (var i = 0; i < 3; i++)
-        for (var j = 0; j < 3; j++)
-        {
-            Assert.Equal(At(x, c, j, 2 - i), At(quarter, c, i, j));
-            Assert.Equal(At(x, c, i, 2 - j), At(mirror, c, i, j));
-            Assert.Equal(At(x, c, j, i), At(mirrorQuarter, c, i, j));
-        }
+            for (var i = 0; i < 3; i++)
+                for (var j = 0; j < 3; j++)
+                {
+                    Assert.Equal(At(x, c, j, 2 - i), At(quarter, c, i, j));
+                    Assert.Equal(At(x, c, i, 2 - j), At(mirror, c, i, j));
+                    Assert.Equal(At(x, c, j, i), At(mirrorQuarter, c, i, j));
+                }
     }
 
     [Fact]
@@ -42,13 +42,15 @@ public sealed class DihedralViewsTests
         TorchRuntime.EnsureLoaded();
         using var scope = NewDisposeScope();
         var x = Asymmetric();
-        var views = Enumerable.Range(0, DihedralViews.Count).Select(v => string.Join(',', Values(DihedralViews.Apply(x, v)))).ToArray();
+        var views = Enumerable.Range(0, DihedralViews.Count)
+            .Select(v => string.Join(',', Values(DihedralViews.Apply(x, v)))).ToArray();
         Assert.Equal(8, views.Distinct().Count());
 
         // Closed under composition (view b of view a is a view), and every view has an inverse (some b brings it back).
         for (var a = 0; a < 8; a++)
         {
-            var composed = Enumerable.Range(0, 8).Select(b => string.Join(',', Values(DihedralViews.Apply(DihedralViews.Apply(x, a), b)))).ToArray();
+            var composed = Enumerable.Range(0, 8)
+                .Select(b => string.Join(',', Values(DihedralViews.Apply(DihedralViews.Apply(x, a), b)))).ToArray();
             Assert.All(composed, c => Assert.Contains(c, views));
             Assert.Contains(views[0], composed);
         }
@@ -69,13 +71,15 @@ public sealed class DihedralViewsTests
 
         var mean = DihedralViews.MeanOverViews(batch, Score);
 
-        var separately = Enumerable.Range(0, 8).Select(v => Score(DihedralViews.Apply(batch, v).contiguous().clone())).ToArray();
+        var separately = Enumerable.Range(0, 8)
+            .Select(v => Score(DihedralViews.Apply(batch, v).contiguous().clone())).ToArray();
         var sum = separately[0];
         for (var v = 1; v < 8; v++) sum = sum + separately[v];
         Assert.Equal(Values(sum / 8), Values(mean));
         Assert.Equal([6L, 2L], mean.shape);
         // A group average: every view of a batch has the same mean (up to summation order).
-        Assert.True(DihedralViews.MeanOverViews(DihedralViews.Apply(batch, 6), Score).allclose(mean, rtol: 0, atol: 1e-6));
+        Assert.True(DihedralViews.MeanOverViews(DihedralViews.Apply(batch, 6), Score)
+            .allclose(mean, rtol: 0, atol: 1e-6));
     }
 
     [Fact]
@@ -89,7 +93,8 @@ public sealed class DihedralViewsTests
         var weights = folder.PathOf("best.pt");
         manual_seed(9);
         using (var trained = new IdcCnn(config.Model, ToyData.Size)) trained.save(weights);
-        using var predictor = Predictor.Load(new ModelDescription(config.Model, ToyData.Size, LossKind.Bce), weights, normalizer, new ComputeSettings(DeviceChoice.Cpu, 1));
+        using var predictor = Predictor.Load(new ModelDescription(config.Model, ToyData.Size, LossKind.Bce), weights,
+            normalizer, new ComputeSettings(DeviceChoice.Cpu, 1));
 
         var plain = predictor.Score(data.Images);
         var tta = predictor.Score(data.Images, testTimeAugmentation: true);
@@ -105,7 +110,8 @@ public sealed class DihedralViewsTests
         var expected = Values(model.forward(inputs).sigmoid());
         Assert.Equal(expected, plain.SelectMany(p => new[] { p.P0, p.P1 }));
 
-        var views = Enumerable.Range(0, 8).Select(v => model.forward(DihedralViews.Apply(inputs, v)).sigmoid()).ToArray();
+        var views = Enumerable.Range(0, 8)
+            .Select(v => model.forward(DihedralViews.Apply(inputs, v)).sigmoid()).ToArray();
         var sum = views[0];
         for (var v = 1; v < 8; v++) sum = sum + views[v];
         Assert.Equal(Values(sum / 8), tta.SelectMany(p => new[] { p.P0, p.P1 }));

@@ -28,7 +28,8 @@ public sealed class EpochPlanTests
     [Fact]
     public void The_draw_sequence_of_the_default_augmentation_is_locked()
     {
-        // Existing CPU training snapshots depend on exactly these draws (torch seed, order, then per patch: angle, flips).
+        // Existing CPU training snapshots depend on exactly these draws (torch seed, order, then per patch: angle,
+        // flips).
         TorchRuntime.EnsureLoaded();
         using var augmenter = new Augmenter(new AugmentConfig(), Normalizer.Rescale, CPU);
         var plan = EpochPlan.Create(42, 3, 6, augmenter);
@@ -36,7 +37,8 @@ public sealed class EpochPlanTests
         {
             torch_seed = plan.TorchSeed,
             order = plan.Order,
-            transforms = plan.Transforms.Select(t => FormattableString.Invariant($"{t.AngleDegrees:R} {t.FlipHorizontal} {t.FlipVertical}")),
+            transforms = plan.Transforms.Select(t =>
+                FormattableString.Invariant($"{t.AngleDegrees:R} {t.FlipHorizontal} {t.FlipVertical}")),
         });
     }
 
@@ -45,7 +47,9 @@ public sealed class EpochPlanTests
     {
         TorchRuntime.EnsureLoaded();
         using var plain = new Augmenter(new AugmentConfig(), Normalizer.Rescale, CPU);
-        using var colour = new Augmenter(new AugmentConfig { Color = new ColorJitterConfig { Brightness = 0.2, Hue = 0.05 } }, Normalizer.Rescale, CPU);
+        using var colour = new Augmenter(
+            new AugmentConfig { Color = new ColorJitterConfig { Brightness = 0.2, Hue = 0.05 } },
+            Normalizer.Rescale, CPU);
 
         var before = EpochPlan.Create(42, 3, 50, plain);
         var a = EpochPlan.Create(42, 3, 50, colour);
@@ -54,7 +58,8 @@ public sealed class EpochPlanTests
         Assert.Equal(a.Transforms, again.Transforms);
         Assert.Equal(before.TorchSeed, a.TorchSeed);
         Assert.Equal(before.Order, a.Order);
-        Assert.Equal(before.Transforms[0], a.Transforms[0] with { Color = null }); // a patch's colour draws follow its geometry
+        // a patch's colour draws follow its geometry
+        Assert.Equal(before.Transforms[0], a.Transforms[0] with { Color = null });
         Assert.All(a.Transforms, t => Assert.NotNull(t.Color));
         Assert.NotEqual(a.Transforms, EpochPlan.Create(43, 3, 50, colour).Transforms);
     }

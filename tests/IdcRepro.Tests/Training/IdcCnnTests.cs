@@ -37,7 +37,8 @@ public sealed class IdcCnnTests
     {
         TorchRuntime.EnsureLoaded();
         using var scope = torch.NewDisposeScope();
-        using var model = new IdcCnn(new ModelConfig { ConvWidths = [4, 8, 8, 8], DenseWidths = [8, 8], BatchNorm = true }, 50);
+        using var model = new IdcCnn(
+            new ModelConfig { ConvWidths = [4, 8, 8, 8], DenseWidths = [8, 8], BatchNorm = true }, 50);
 
         var logits = model.forward(torch.zeros(5, 3, 50, 50));
 

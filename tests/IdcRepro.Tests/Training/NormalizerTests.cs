@@ -8,7 +8,8 @@ public sealed class NormalizerTests
     [Fact]
     public void Featurewise_statistics_are_the_per_channel_mean_and_population_std_after_dividing_by_255()
     {
-        // Two 1x1 patches: R 0 and 255 (mean 0.5, std 0.5), G 51 twice (mean 0.2, std 0), B 0 and 102 (mean 0.2, std 0.2).
+        // Two 1x1 patches: R 0 and 255 (mean 0.5, std 0.5), G 51 twice (mean 0.2, std 0), B 0 and 102 (mean 0.2, std
+        // 0.2).
         var images = new PatchImages(new byte[] { 0, 51, 0, 255, 51, 102 }, 2, 1, 1);
 
         var normalizer = Normalizer.Fit(Normalization.Featurewise, images);

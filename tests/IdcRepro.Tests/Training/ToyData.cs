@@ -4,7 +4,9 @@ using IdcRepro.Training;
 
 namespace IdcRepro.Tests.Training;
 
-/// <summary>Small random-but-learnable sets (IDC patches are brighter) and a narrow model that trains on them in moments.</summary>
+/// <summary>
+/// Small random-but-learnable sets (IDC patches are brighter) and a narrow model that trains on them in moments.
+/// </summary>
 internal static class ToyData
 {
     public const int Size = 50;
@@ -18,7 +20,8 @@ internal static class ToyData
         for (var i = 0; i < count; i++)
         {
             var low = labels[i] == 1 ? 100 : 50;
-            for (var j = 0; j < Size * Size * 3; j++) pixels[i * Size * Size * 3 + j] = (byte)(low + random.NextInt(110));
+            for (var j = 0; j < Size * Size * 3; j++)
+                pixels[i * Size * Size * 3 + j] = (byte)(low + random.NextInt(110));
         }
         return new TrainingData(pixels, Size, Size, labels);
     }

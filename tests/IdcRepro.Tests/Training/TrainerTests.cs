@@ -39,7 +39,8 @@ public sealed class TrainerTests
 
         using var cancel = new CancellationTokenSource();
         Assert.ThrowsAny<OperationCanceledException>(() =>
-            Trainer.Run(config, Train, Validation, interrupted.Path, new Observer { AfterEpoch = e => { if (e == 2) cancel.Cancel(); } }, cancel.Token));
+            Trainer.Run(config, Train, Validation, interrupted.Path,
+                new Observer { AfterEpoch = e => { if (e == 2) cancel.Cancel(); } }, cancel.Token));
         Assert.Equal(2, HistoryCsv.Read(interrupted.PathOf(HistoryCsv.FileName)).Count);
         var messages = new Observer();
         var resumed = Trainer.Run(config, Train, Validation, interrupted.Path, messages, CancellationToken.None);
@@ -59,8 +60,15 @@ public sealed class TrainerTests
         var uninterrupted = Run(config, whole.Path);
 
         // The last batch's report comes after its optimizer step: all of epoch 3 is trained, none of it saved.
-        var crash = new Observer { DuringBatch = (epoch, batch, count) => { if (epoch == 3 && batch == count - 1) throw new IOException("simulated crash"); } };
-        Assert.Throws<IOException>(() => Trainer.Run(config, Train, Validation, interrupted.Path, crash, CancellationToken.None));
+        var crash = new Observer
+        {
+            DuringBatch = (epoch, batch, count) =>
+            {
+                if (epoch == 3 && batch == count - 1) throw new IOException("simulated crash");
+            }
+        };
+        Assert.Throws<IOException>(() =>
+            Trainer.Run(config, Train, Validation, interrupted.Path, crash, CancellationToken.None));
         var resumed = Run(config, interrupted.Path);
 
         Assert.Equal(2, resumed.ResumedAfterEpoch);
@@ -133,7 +141,8 @@ public sealed class TrainerTests
         Run(ToyData.Config(epochs: 1), folder.Path);
         var last = folder.PathOf("last.json");
 
-        var otherConfig = Assert.Throws<TrainingCheckpointException>(() => Run(ToyData.Config(epochs: 2) with { LearningRate = 0.01 }, folder.Path));
+        var otherConfig = Assert.Throws<TrainingCheckpointException>(() =>
+            Run(ToyData.Config(epochs: 2) with { LearningRate = 0.01 }, folder.Path));
         File.WriteAllText(last, "{ \"format\": 1, ");
         var unreadable = Assert.Throws<TrainingCheckpointException>(() => Run(ToyData.Config(epochs: 2), folder.Path));
 
@@ -151,7 +160,8 @@ public sealed class TrainerTests
 
         var losses = outcome.History.Select(r => r.TrainLoss).ToList();
         Assert.True(losses[^1] < losses[0], $"train loss {string.Join(" -> ", losses)}");
-        Assert.True(outcome.History[^1].ValLoss < outcome.History[0].ValLoss, $"val loss {string.Join(" -> ", outcome.History.Select(r => r.ValLoss))}");
+        Assert.True(outcome.History[^1].ValLoss < outcome.History[0].ValLoss,
+            $"val loss {string.Join(" -> ", outcome.History.Select(r => r.ValLoss))}");
     }
 
     [Fact]
@@ -166,8 +176,10 @@ public sealed class TrainerTests
         var best = outcome.Best;
         var labels = Validation.Labels;
         var accuracy = scores.Select((p, i) => (p.P1 > p.P0 ? 1 : 0) == labels[i] ? 1.0 : 0.0).Average();
-        var binaryAccuracy = scores.Select((p, i) => ((p.P0 > 0.5f) == (labels[i] == 0) ? 0.5 : 0) + ((p.P1 > 0.5f) == (labels[i] == 1) ? 0.5 : 0)).Average();
-        var loss = scores.Select((p, i) => -(Math.Log(labels[i] == 0 ? p.P0 : 1 - p.P0) + Math.Log(labels[i] == 1 ? p.P1 : 1 - p.P1)) / 2).Average();
+        var binaryAccuracy = scores.Select((p, i) =>
+            ((p.P0 > 0.5f) == (labels[i] == 0) ? 0.5 : 0) + ((p.P1 > 0.5f) == (labels[i] == 1) ? 0.5 : 0)).Average();
+        var loss = scores.Select((p, i) =>
+            -(Math.Log(labels[i] == 0 ? p.P0 : 1 - p.P0) + Math.Log(labels[i] == 1 ? p.P1 : 1 - p.P1)) / 2).Average();
         Assert.Equal(best.ValAccuracy, accuracy);
         Assert.Equal(best.ValBinaryAccuracy, binaryAccuracy);
         Assert.Equal(best.ValLoss, loss, 5);
@@ -176,15 +188,19 @@ public sealed class TrainerTests
     private static TrainingOutcome Run(TrainConfig config, string folder) =>
         Trainer.Run(config, Train, Validation, folder, new Observer(), CancellationToken.None);
 
-    private static void AssertSameRun(TrainingOutcome expected, TempFolder expectedFolder, TrainingOutcome actual, TempFolder actualFolder)
+    private static void AssertSameRun(TrainingOutcome expected, TempFolder expectedFolder, TrainingOutcome actual,
+        TempFolder actualFolder)
     {
         Assert.Equal(Metrics(expected.History), Metrics(actual.History));
-        Assert.Equal((expected.BestEpoch, expected.BestValue, expected.StopReason), (actual.BestEpoch, actual.BestValue, actual.StopReason));
-        foreach (var file in new[] { HistoryCsv.FileName, "best.pt", Path.Combine("checkpoints", "epoch-0004.pt"), Path.Combine("checkpoints", "epoch-0004-optimizer.pt") })
+        Assert.Equal((expected.BestEpoch, expected.BestValue, expected.StopReason),
+            (actual.BestEpoch, actual.BestValue, actual.StopReason));
+        foreach (var file in new[] { HistoryCsv.FileName, "best.pt", Path.Combine("checkpoints", "epoch-0004.pt"),
+            Path.Combine("checkpoints", "epoch-0004-optimizer.pt") })
             Assert.True(Bytes(expectedFolder, file).SequenceEqual(Bytes(actualFolder, file)), $"{file} differs");
     }
 
-    private static IEnumerable<EpochRecord> Metrics(IEnumerable<EpochRecord> history) => history.Select(r => r with { Seconds = 0 });
+    private static IEnumerable<EpochRecord> Metrics(IEnumerable<EpochRecord> history) =>
+        history.Select(r => r with { Seconds = 0 });
 
     private static byte[] Bytes(TempFolder folder, string file) => File.ReadAllBytes(folder.PathOf(file));
 
@@ -197,7 +213,8 @@ public sealed class TrainerTests
 
         public void OnMessage(string message) => Messages.Add(message);
         public void OnEpochStart(int epoch, int epochs) => Epochs.Add(epoch);
-        public void OnBatch(int epoch, int batchIndex, int batchCount, double loss, double patchesPerSecond) => DuringBatch?.Invoke(epoch, batchIndex, batchCount);
+        public void OnBatch(int epoch, int batchIndex, int batchCount, double loss, double patchesPerSecond) =>
+            DuringBatch?.Invoke(epoch, batchIndex, batchCount);
         public void OnEpochEnd(EpochRecord record) => AfterEpoch?.Invoke(record.Epoch);
     }
 }

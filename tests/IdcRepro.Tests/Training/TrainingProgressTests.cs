@@ -21,7 +21,8 @@ public sealed class TrainingProgressTests
         }
 
         Assert.Equal([true, true, false, false, false], improvements);   // equal is not better (Keras, min_delta 0)
-        Assert.Equal((2, 0.5, 3, StopReason.EarlyStopped), (progress.BestEpoch, progress.BestValue, progress.EpochsSinceImprovement, progress.Stopped));
+        Assert.Equal((2, 0.5, 3, StopReason.EarlyStopped),
+            (progress.BestEpoch, progress.BestValue, progress.EpochsSinceImprovement, progress.Stopped));
     }
 
     [Fact]

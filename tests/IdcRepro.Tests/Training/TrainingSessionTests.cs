@@ -1,5 +1,4 @@
 using IdcRepro.Training;
-using static TorchSharp.torch;
 
 namespace IdcRepro.Tests.Training;
 
@@ -9,15 +8,19 @@ public sealed class TrainingSessionTests
     [Fact]
     public void Augmenting_several_batches_at_once_trains_the_same_epoch_bit_for_bit()
     {
-        // 100 patches at batch 16: 7 batches, the last one short, so chunks of 3 batches end mid-set and on a short batch.
+        // 100 patches at batch 16: 7 batches, the last one short, so chunks of 3 batches end mid-set and on a short
+        // batch.
         var config = ToyData.Config();
         var data = ToyData.Learnable(100, seed: 5);
 
         (MetricValues Trained, MetricValues Evaluated) Epoch(int chunkBatches)
         {
             var device = TrainingDevice.Select(config.Compute());
-            using var session = new TrainingSession(config, data, data, Normalizer.Fit(config.Normalize, data.Images), device) { AugmentChunkBatches = chunkBatches };
-            var trained = session.TrainEpoch(EpochPlan.Create(config.Seed, 1, data.Count, session.Augmenter), new Silent(), CancellationToken.None).Metrics;
+            using var session = new TrainingSession(config, data, data,
+                Normalizer.Fit(config.Normalize, data.Images), device)
+            { AugmentChunkBatches = chunkBatches };
+            var trained = session.TrainEpoch(EpochPlan.Create(config.Seed, 1, data.Count, session.Augmenter),
+                new Silent(), CancellationToken.None).Metrics;
             return (trained, session.Evaluate(session.Validation!));
         }
 

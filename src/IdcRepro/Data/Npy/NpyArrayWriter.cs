@@ -9,15 +9,15 @@ namespace IdcRepro.Data.Npy;
 /// </summary>
 public sealed class NpyArrayWriter : IDisposable
 {
-    private readonly SafeFileHandle handle;
-    private readonly int dataOffset;
+    private readonly SafeFileHandle _handle;
+    private readonly int _dataOffset;
 
     private NpyArrayWriter(string path, SafeFileHandle handle, NpyHeader header, int dataOffset)
     {
         Path = path;
-        this.handle = handle;
+        _handle = handle;
         Header = header;
-        this.dataOffset = dataOffset;
+        _dataOffset = dataOffset;
     }
 
     public string Path { get; }
@@ -25,7 +25,9 @@ public sealed class NpyArrayWriter : IDisposable
     /// <summary>The header as it stands (its count changes after <see cref="Compact"/>).</summary>
     public NpyHeader Header { get; private set; }
 
-    /// <summary>Creates (or replaces) <paramref name="path"/> for an array of this header; unwritten items read as zeros.</summary>
+    /// <summary>
+    /// Creates (or replaces) <paramref name="path"/> for an array of this header; unwritten items read as zeros.
+    /// </summary>
     public static NpyArrayWriter Create(string path, NpyHeader header)
     {
         var handle = File.OpenHandle(path, FileMode.Create, FileAccess.ReadWrite, FileShare.Read);
@@ -35,13 +37,17 @@ public sealed class NpyArrayWriter : IDisposable
         return new NpyArrayWriter(path, handle, header, encoded.Length);
     }
 
-    /// <summary>Writes consecutive items starting at <paramref name="firstIndex"/>; <paramref name="items"/> is a whole number of items.</summary>
+    /// <summary>
+    /// Writes consecutive items starting at <paramref name="firstIndex"/>; <paramref name="items"/> is a whole number
+    /// of items.
+    /// </summary>
     public void Write(long firstIndex, ReadOnlySpan<byte> items)
     {
         var count = items.Length / Header.ItemBytes;
         if (items.Length % Header.ItemBytes != 0 || firstIndex < 0 || firstIndex + count > Header.Count)
-            throw new ArgumentOutOfRangeException(nameof(firstIndex), $"{items.Length} bytes at item {firstIndex} do not fit {Header} in '{Path}'");
-        RandomAccess.Write(handle, items, dataOffset + firstIndex * Header.ItemBytes);
+            throw new ArgumentOutOfRangeException(nameof(firstIndex),
+                $"{items.Length} bytes at item {firstIndex} do not fit {Header} in '{Path}'");
+        RandomAccess.Write(_handle, items, _dataOffset + firstIndex * Header.ItemBytes);
     }
 
     /// <summary>
@@ -56,7 +62,8 @@ public sealed class NpyArrayWriter : IDisposable
         {
             var source = keep[target];
             if (source < target || source >= Header.Count || (target > 0 && source <= keep[target - 1]))
-                throw new ArgumentException($"indices to keep must be ascending and within 0..{Header.Count - 1}", nameof(keep));
+                throw new ArgumentException($"indices to keep must be ascending and within 0..{Header.Count - 1}",
+                    nameof(keep));
             var run = 1;
             while (target + run < keep.Count && keep[target + run] == source + run) run++;
             if (source != target) Move(source, target, run, buffer);
@@ -64,13 +71,17 @@ public sealed class NpyArrayWriter : IDisposable
         }
         var compacted = Header.WithCount(keep.Count);
         var encoded = compacted.Encode();
-        if (encoded.Length != dataOffset) throw new InvalidOperationException("the .npy header changed length on compaction");
-        RandomAccess.SetLength(handle, dataOffset + compacted.DataBytes);
-        RandomAccess.Write(handle, encoded, 0);
+        if (encoded.Length != _dataOffset)
+            throw new InvalidOperationException("the .npy header changed length on compaction");
+        RandomAccess.SetLength(_handle, _dataOffset + compacted.DataBytes);
+        RandomAccess.Write(_handle, encoded, 0);
         Header = compacted;
     }
 
-    /// <summary>Moves items [source, source+count) down to [target, ...), block by block from the front: safe as target &lt; source.</summary>
+    /// <summary>
+    /// Moves items [source, source+count) down to [target, ...), block by block from the front: safe as target &lt;
+    /// source.
+    /// </summary>
     private void Move(long source, long target, long count, byte[] buffer)
     {
         var itemBytes = Header.ItemBytes;
@@ -78,11 +89,11 @@ public sealed class NpyArrayWriter : IDisposable
         {
             var items = Math.Min(count - done, buffer.Length / itemBytes);
             var block = buffer.AsSpan(0, (int)(items * itemBytes));
-            RandomAccess.Read(handle, block, dataOffset + (source + done) * itemBytes);
-            RandomAccess.Write(handle, block, dataOffset + (target + done) * itemBytes);
+            RandomAccess.Read(_handle, block, _dataOffset + (source + done) * itemBytes);
+            RandomAccess.Write(_handle, block, _dataOffset + (target + done) * itemBytes);
             done += items;
         }
     }
 
-    public void Dispose() => handle.Dispose();
+    public void Dispose() => _handle.Dispose();
 }

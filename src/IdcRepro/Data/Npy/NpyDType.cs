@@ -1,6 +1,8 @@
 namespace IdcRepro.Data.Npy;
 
-/// <summary>An element type of a .npy array, by its NumPy <c>descr</c> string: the few this project writes and reads.</summary>
+/// <summary>
+/// An element type of a .npy array, by its NumPy <c>descr</c> string: the few this project writes and reads.
+/// </summary>
 public sealed record NpyDType(string Descr, int ItemSize)
 {
     /// <summary>uint8 (<c>|u1</c>): pixels, and labels.</summary>

@@ -19,11 +19,14 @@ public static class NpyFile
         RandomAccess.Write(handle, MemoryMarshal.AsBytes(values), encoded.Length);
     }
 
-    /// <summary>Reads a 1-D array whole (for small files such as labels); checked like <see cref="NpyMappedArray.Open"/>.</summary>
+    /// <summary>
+    /// Reads a 1-D array whole (for small files such as labels); checked like <see cref="NpyMappedArray.Open"/>.
+    /// </summary>
     public static T[] ReadVector<T>(string path) where T : unmanaged
     {
         using var array = NpyMappedArray.Open(path);
-        if (array.Header.Shape.Count != 1) throw new InvalidDataException($"'{path}' holds shape {array.Header}, not a 1-D array");
+        if (array.Header.Shape.Count != 1)
+            throw new InvalidDataException($"'{path}' holds shape {array.Header}, not a 1-D array");
         return array.AsSpan<T>().ToArray();
     }
 
@@ -39,13 +42,16 @@ public static class NpyFile
             Span<byte> start = stackalloc byte[12];
             var read = RandomAccess.Read(file, start, 0);
             var length = NpyHeader.MeasureLength(start[..read]);
-            if (length > fileLength) throw new InvalidDataException($"its header claims {length} bytes but the file has only {fileLength}");
+            if (length > fileLength)
+                throw new InvalidDataException($"its header claims {length} bytes but the file has only {fileLength}");
             var bytes = new byte[length];
             RandomAccess.Read(file, bytes, 0);
             var header = NpyHeader.Decode(bytes);
             if (fileLength != length + header.DataBytes)
-                throw new InvalidDataException($"it is {fileLength:N0} bytes but a {header} array needs {length + header.DataBytes:N0} "
-                    + $"({(fileLength < length + header.DataBytes ? "cut short" : "trailing bytes")}); it cannot be trusted: make it again");
+                throw new InvalidDataException(
+                    $"it is {fileLength:N0} bytes but a {header} array needs {length + header.DataBytes:N0} "
+                    + $"({(fileLength < length + header.DataBytes ? "cut short" : "trailing bytes")}); it cannot be " +
+                        "trusted: make it again");
             return (header, length);
         }
         catch (InvalidDataException e)

@@ -20,7 +20,8 @@ public sealed partial record NpyHeader
     public NpyHeader(NpyDType dtype, params long[] shape)
     {
         if (shape.Length == 0) throw new ArgumentException("a .npy array here has at least one axis", nameof(shape));
-        if (shape.Any(d => d < 0)) throw new ArgumentException($"negative dimension in shape {ShapeText(shape)}", nameof(shape));
+        if (shape.Any(d => d < 0))
+            throw new ArgumentException($"negative dimension in shape {ShapeText(shape)}", nameof(shape));
         DType = dtype;
         Shape = [.. shape];
         ItemBytes = checked(shape.Skip(1).Aggregate((long)dtype.ItemSize, (a, d) => a * d));
@@ -53,7 +54,8 @@ public sealed partial record NpyHeader
         var unpadded = Magic.Length + 2 + 2 + dict.Length + 1;
         var padding = Alignment - unpadded % Alignment;
         var text = dict + new string(' ', padding) + "\n";
-        if (text.Length > ushort.MaxValue) throw new NotSupportedException($"shape {ShapeText(Shape)} needs a header longer than version 1.0 allows");
+        if (text.Length > ushort.MaxValue)
+            throw new NotSupportedException($"shape {ShapeText(Shape)} needs a header longer than version 1.0 allows");
         var bytes = new byte[Magic.Length + 4 + text.Length];
         Magic.CopyTo(bytes, 0);
         bytes[6] = 1;
@@ -64,10 +66,14 @@ public sealed partial record NpyHeader
         return bytes;
     }
 
-    /// <summary>How many bytes the header takes, from the first 12 bytes of a file: the prefix (magic, version, length) plus its text.</summary>
+    /// <summary>
+    /// How many bytes the header takes, from the first 12 bytes of a file: the prefix (magic, version, length) plus its
+    /// text.
+    /// </summary>
     public static int MeasureLength(ReadOnlySpan<byte> start)
     {
-        if (start.Length < 10 || !start[..6].SequenceEqual(Magic)) throw new InvalidDataException("not a .npy file (no \\x93NUMPY magic)");
+        if (start.Length < 10 || !start[..6].SequenceEqual(Magic))
+            throw new InvalidDataException("not a .npy file (no \\x93NUMPY magic)");
         return start[6] switch
         {
             1 => 10 + (start[8] | start[9] << 8),
@@ -76,7 +82,9 @@ public sealed partial record NpyHeader
         };
     }
 
-    /// <summary>Parses a whole header (prefix and text, <see cref="MeasureLength"/> bytes), checking dtype and order.</summary>
+    /// <summary>
+    /// Parses a whole header (prefix and text, <see cref="MeasureLength"/> bytes), checking dtype and order.
+    /// </summary>
     public static NpyHeader Decode(ReadOnlySpan<byte> header)
     {
         var prefix = header[6] == 1 ? 10 : 12;
@@ -86,15 +94,21 @@ public sealed partial record NpyHeader
         if (!match.Success) throw new InvalidDataException($"unreadable .npy header: {text.Trim()}");
         var descr = match.Groups["descr"].Value;
         var dtype = NpyDType.FromDescr(descr)
-            ?? throw new InvalidDataException($"dtype '{descr}' is not supported (only {string.Join(", ", NpyDType.Supported.Select(t => t.Descr))})");
-        if (match.Groups["fortran"].Value == "True") throw new InvalidDataException("Fortran-order arrays are not supported (save with C order)");
-        var shape = match.Groups["shape"].Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Select(d => long.TryParse(d, out var v) ? v : throw new InvalidDataException($"bad dimension '{d}' in the .npy shape")).ToArray();
+            ?? throw new InvalidDataException(
+                $"dtype '{descr}' is not supported " +
+                $"(only {string.Join(", ", NpyDType.Supported.Select(t => t.Descr))})");
+        if (match.Groups["fortran"].Value == "True")
+            throw new InvalidDataException("Fortran-order arrays are not supported (save with C order)");
+        var shape = match.Groups["shape"]
+            .Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Select(d => long.TryParse(d, out var v) ? v
+                : throw new InvalidDataException($"bad dimension '{d}' in the .npy shape")).ToArray();
         if (shape.Length == 0) throw new InvalidDataException("0-d .npy arrays are not supported");
         return new NpyHeader(dtype, shape);
     }
 
-    public bool Equals(NpyHeader? other) => other is not null && DType == other.DType && Shape.SequenceEqual(other.Shape);
+    public bool Equals(NpyHeader? other) => other is not null && DType == other.DType
+        && Shape.SequenceEqual(other.Shape);
 
     public override int GetHashCode() => HashCode.Combine(DType, Shape.Count, Shape[0]);
 
@@ -104,6 +118,8 @@ public sealed partial record NpyHeader
     private static string ShapeText(IReadOnlyList<long> shape) =>
         shape.Count == 1 ? $"({shape[0]},)" : $"({string.Join(", ", shape)})";
 
-    [GeneratedRegex(@"^\{\s*'descr':\s*'(?<descr>[^']*)',\s*'fortran_order':\s*(?<fortran>True|False),\s*'shape':\s*\((?<shape>[\d,\s]*)\),?\s*\}$")]
+    [GeneratedRegex(
+        @"^\{\s*'descr':\s*'(?<descr>[^']*)',\s*'fortran_order':\s*(?<fortran>True|False),\s*" +
+        @"'shape':\s*\((?<shape>[\d,\s]*)\),?\s*\}$")]
     private static partial Regex DictPattern();
 }

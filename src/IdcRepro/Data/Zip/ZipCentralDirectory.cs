@@ -6,7 +6,9 @@ namespace IdcRepro.Data.Zip;
 /// <summary>
 /// Reads a zip's central directory (zip64 included) into a name -> location table, so entries can be read with
 /// positional reads from any thread. Names are taken as UTF-8, as <see cref="System.IO.Compression.ZipArchive"/> does.
-/// Errors are <see cref="InvalidDataException"/>s; the caller adds the file's name.
+/// Errors are <see cref="InvalidDataException"/>s; the caller adds the file's name. Only <see cref="ZipPatchReader"/>
+/// uses it, for lock-free parallel reads (its header says what that measured); checking and listing an archive go
+/// through ZipArchive.
 /// </summary>
 public static class ZipCentralDirectory
 {
@@ -31,6 +33,7 @@ public static class ZipCentralDirectory
                 throw new InvalidDataException($"central directory entry {i} has a bad signature");
             var flags = BinaryPrimitives.ReadUInt16LittleEndian(fixedPart[8..]);
             var method = BinaryPrimitives.ReadUInt16LittleEndian(fixedPart[10..]);
+            var crc32 = BinaryPrimitives.ReadUInt32LittleEndian(fixedPart[16..]);
             long compressed = BinaryPrimitives.ReadUInt32LittleEndian(fixedPart[20..]);
             long uncompressed = BinaryPrimitives.ReadUInt32LittleEndian(fixedPart[24..]);
             int nameLength = BinaryPrimitives.ReadUInt16LittleEndian(fixedPart[28..]);
@@ -42,7 +45,7 @@ public static class ZipCentralDirectory
             var name = Encoding.UTF8.GetString(rest[..nameLength]);
             if ((flags & 1) != 0) throw new InvalidDataException($"entry '{name}' is encrypted");
             ApplyZip64(rest.Slice(nameLength, extraLength), ref uncompressed, ref compressed, ref localOffset);
-            entries.TryAdd(name, new ZipEntryLocation(localOffset, compressed, uncompressed, method));
+            entries.TryAdd(name, new ZipEntryLocation(localOffset, compressed, uncompressed, method, crc32));
         }
         return entries;
     }
@@ -78,14 +81,18 @@ public static class ZipCentralDirectory
         zip.ReadExactly(end64);
         if (BinaryPrimitives.ReadUInt32LittleEndian(end64) != Zip64EndSignature)
             throw new InvalidDataException("the zip64 end-of-central-directory record is missing");
-        return ((long)BinaryPrimitives.ReadUInt64LittleEndian(end64[32..]), (long)BinaryPrimitives.ReadUInt64LittleEndian(end64[48..]));
+        return ((long)BinaryPrimitives.ReadUInt64LittleEndian(end64[32..]),
+            (long)BinaryPrimitives.ReadUInt64LittleEndian(end64[48..]));
     }
 
-    /// <summary>Takes the 64-bit sizes and offset from the zip64 extra field for those the fixed part marks 0xFFFFFFFF.</summary>
-    private static void ApplyZip64(ReadOnlySpan<byte> extra, ref long uncompressed, ref long compressed, ref long localOffset)
+    /// <summary>
+    /// Takes the 64-bit sizes and offset from the zip64 extra field for those the fixed part marks 0xFFFFFFFF.
+    /// </summary>
+    private static void ApplyZip64(ReadOnlySpan<byte> extra, ref long uncompressed, ref long compressed,
+        ref long localOffset)
     {
-        const long Marker = uint.MaxValue;
-        if (uncompressed != Marker && compressed != Marker && localOffset != Marker) return;
+        const long marker = uint.MaxValue;
+        if (uncompressed != marker && compressed != marker && localOffset != marker) return;
         while (extra.Length >= 4)
         {
             var id = BinaryPrimitives.ReadUInt16LittleEndian(extra);
@@ -93,9 +100,18 @@ public static class ZipCentralDirectory
             var data = extra.Slice(4, size);
             extra = extra[(4 + size)..];
             if (id != 1) continue;
-            if (uncompressed == Marker && data.Length >= 8) { uncompressed = (long)BinaryPrimitives.ReadUInt64LittleEndian(data); data = data[8..]; }
-            if (compressed == Marker && data.Length >= 8) { compressed = (long)BinaryPrimitives.ReadUInt64LittleEndian(data); data = data[8..]; }
-            if (localOffset == Marker && data.Length >= 8) localOffset = (long)BinaryPrimitives.ReadUInt64LittleEndian(data);
+            if (uncompressed == marker && data.Length >= 8)
+            {
+                uncompressed = (long)BinaryPrimitives.ReadUInt64LittleEndian(data);
+                data = data[8..];
+            }
+            if (compressed == marker && data.Length >= 8)
+            {
+                compressed = (long)BinaryPrimitives.ReadUInt64LittleEndian(data);
+                data = data[8..];
+            }
+            if (localOffset == marker && data.Length >= 8)
+                localOffset = (long)BinaryPrimitives.ReadUInt64LittleEndian(data);
             return;
         }
     }

@@ -8,9 +8,12 @@ public static class ConfigDiff
     /// <paramref name="baseline"/> (removed): the baseline's keys in its order first, then the added ones in theirs.
     /// Keys in <paramref name="ignored"/> (and anything below them) are left out.
     /// </summary>
-    public static IReadOnlyList<ConfigChange> Between(string baseline, string other, IReadOnlyCollection<string>? ignored = null)
+    public static IReadOnlyList<ConfigChange> Between(string baseline, string other,
+        IReadOnlyCollection<string>? ignored = null)
     {
-        bool Kept(string key) => ignored is null || !ignored.Any(i => key == i || key.StartsWith(i + ".", StringComparison.Ordinal) || key.StartsWith(i + "[", StringComparison.Ordinal));
+        bool Kept(string key) => ignored is null
+            || !ignored.Any(i => key == i || key.StartsWith(i + ".", StringComparison.Ordinal)
+            || key.StartsWith(i + "[", StringComparison.Ordinal));
         var before = ConfigFlattener.Flatten(baseline).Where(kv => Kept(kv.Key)).ToList();
         var after = ConfigFlattener.Flatten(other).Where(kv => Kept(kv.Key)).ToList();
         var afterByKey = after.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.Ordinal);
@@ -19,10 +22,13 @@ public static class ConfigDiff
         var changes = new List<ConfigChange>();
         foreach (var (key, value) in before)
         {
-            if (!afterByKey.TryGetValue(key, out var now)) changes.Add(new ConfigChange(key, ChangeKind.Removed, value, null));
-            else if (!string.Equals(value, now, StringComparison.Ordinal)) changes.Add(new ConfigChange(key, ChangeKind.Changed, value, now));
+            if (!afterByKey.TryGetValue(key, out var now))
+                changes.Add(new ConfigChange(key, ChangeKind.Removed, value, null));
+            else if (!string.Equals(value, now, StringComparison.Ordinal))
+                changes.Add(new ConfigChange(key, ChangeKind.Changed, value, now));
         }
-        changes.AddRange(after.Where(kv => !beforeKeys.Contains(kv.Key)).Select(kv => new ConfigChange(kv.Key, ChangeKind.Added, null, kv.Value)));
+        changes.AddRange(after.Where(kv => !beforeKeys.Contains(kv.Key))
+            .Select(kv => new ConfigChange(kv.Key, ChangeKind.Added, null, kv.Value)));
         return changes;
     }
 }

@@ -45,6 +45,7 @@ public static class ConfigFlattener
     {
         var scalar = (YamlScalarNode)node;
         var plain = scalar.Style is YamlDotNet.Core.ScalarStyle.Plain or YamlDotNet.Core.ScalarStyle.Any;
-        return plain && scalar.Value is null or "" or "~" or "null" or "Null" or "NULL" ? "null" : scalar.Value ?? "null";
+        return plain && scalar.Value is null or "" or "~" or "null" or "Null" or "NULL" ? "null" : scalar.Value
+            ?? "null";
     }
 }

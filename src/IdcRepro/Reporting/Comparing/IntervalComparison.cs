@@ -1,6 +1,9 @@
 namespace IdcRepro.Reporting.Comparing;
 
-/// <summary>Every variant's headline metrics (<see cref="CompareFigures"/>) against the first variant's, where both have a value and an interval.</summary>
+/// <summary>
+/// Every variant's headline metrics (<see cref="CompareFigures"/>) against the first variant's, where both have a value
+/// and an interval.
+/// </summary>
 public static class IntervalComparison
 {
     public static IReadOnlyList<MetricDifference> AgainstFirst(IReadOnlyList<CompareVariant> variants)
@@ -14,7 +17,8 @@ public static class IntervalComparison
             {
                 if (CompareFigures.Headline(variant.Report) is not { } figures) continue;
                 if (figures.Value(metric) is { } v && figures.Intervals.TryGetValue(metric, out var interval))
-                    differences.Add(new MetricDifference(metric, variants[0].Name, b, baseInterval, variant.Name, v, interval));
+                    differences.Add(
+                        new MetricDifference(metric, variants[0].Name, b, baseInterval, variant.Name, v, interval));
             }
         }
         return differences;

@@ -16,7 +16,8 @@ public sealed record MetricDifference(string Metric, string Baseline, double Bas
     {
         var direction = Value > BaselineValue ? "higher" : "lower";
         var verdict = Separated ? "the intervals do not overlap" : "the intervals overlap";
-        return $"{MetricLabels.Of(Metric)}: {Variant} {Format.Fixed(Value, 4)} {Format.Interval(Interval, 4)} is {direction} than " +
+        return $"{MetricLabels.Of(Metric)}: {Variant} {Format.Fixed(Value, 4)} {Format.Interval(Interval, 4)} " +
+            $"is {direction} than " +
                $"{Baseline} {Format.Fixed(BaselineValue, 4)} {Format.Interval(BaselineInterval, 4)}; {verdict}.";
     }
 }

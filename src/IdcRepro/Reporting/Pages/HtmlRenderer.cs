@@ -21,7 +21,8 @@ public static class HtmlRenderer
         if (sections.Count > 1)
         {
             html.Append("<nav class=\"toc\">");
-            foreach (var h in sections) html.Append("<a href=\"#").Append(Encode(h.Id)).Append("\">").Append(Encode(h.Text)).Append("</a>");
+            foreach (var h in sections)
+                html.Append("<a href=\"#").Append(Encode(h.Id)).Append("\">").Append(Encode(h.Text)).Append("</a>");
             html.Append("</nav>\n");
         }
         foreach (var block in document.Blocks) Append(html, block);
@@ -34,7 +35,8 @@ public static class HtmlRenderer
         switch (block)
         {
             case Heading h:
-                html.Append($"<h{h.Level} id=\"").Append(Encode(h.Id)).Append("\">").Append(Encode(h.Text)).Append($"</h{h.Level}>\n");
+                html.Append($"<h{h.Level} id=\"").Append(Encode(h.Id)).Append("\">").Append(Encode(h.Text))
+                    .Append($"</h{h.Level}>\n");
                 break;
             case Paragraph p:
                 html.Append(p.Tone == Tone.Plain ? "<p>" : $"<p class=\"{p.Tone.ToString().ToLowerInvariant()}\">")
@@ -54,7 +56,8 @@ public static class HtmlRenderer
                 {
                     var (width, height) = PngSize.Of(image.Png);
                     html.Append("<div><img src=\"data:image/png;base64,").Append(Convert.ToBase64String(image.Png))
-                        .Append("\" alt=\"").Append(Encode(image.AltText)).Append($"\" width=\"{width}\" height=\"{height}\"></div>\n");
+                        .Append("\" alt=\"").Append(Encode(image.AltText))
+                            .Append($"\" width=\"{width}\" height=\"{height}\"></div>\n");
                 }
                 html.Append("</div>\n<figcaption>").Append(Encode(figure.Caption)).Append("</figcaption>\n</figure>\n");
                 break;
@@ -70,7 +73,8 @@ public static class HtmlRenderer
     {
         string Class(int column) => column < table.Numeric.Count && table.Numeric[column] ? " class=\"num\"" : "";
         html.Append("<div class=\"table-wrap\"><table>\n<thead><tr>");
-        for (var c = 0; c < table.Header.Count; c++) html.Append($"<th{Class(c)}>").Append(Cell(table.Header[c])).Append("</th>");
+        for (var c = 0; c < table.Header.Count; c++)
+            html.Append($"<th{Class(c)}>").Append(Cell(table.Header[c])).Append("</th>");
         html.Append("</tr></thead>\n<tbody>\n");
         foreach (var row in table.Rows)
         {

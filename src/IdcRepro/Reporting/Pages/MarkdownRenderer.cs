@@ -39,12 +39,14 @@ public static partial class MarkdownRenderer
                     AppendTable(md, table);
                     break;
                 case Figure figure:
-                    md.AppendJoin(' ', figure.Images.Select(i => $"![{Escape(i.AltText)}]({imageFolder}/{i.FileName})")).Append("\n\n");
+                    md.AppendJoin(' ', figure.Images.Select(i => $"![{Escape(i.AltText)}]({imageFolder}/{i.FileName})"))
+                        .Append("\n\n");
                     md.Append('*').Append(Escape(figure.Caption)).Append("*\n\n");
                     break;
                 case Preformatted pre:
                     var fence = new string('`', Math.Max(3, LongestBacktickRun(pre.Text) + 1));
-                    md.Append(fence).Append('\n').Append(pre.Text.TrimEnd('\n')).Append('\n').Append(fence).Append("\n\n");
+                    md.Append(fence).Append('\n').Append(pre.Text.TrimEnd('\n')).Append('\n').Append(fence)
+                        .Append("\n\n");
                     break;
                 default:
                     throw new ArgumentException($"Unknown block {block.GetType().Name}.", nameof(document));
@@ -56,14 +58,16 @@ public static partial class MarkdownRenderer
     private static void AppendTable(StringBuilder md, Table table)
     {
         md.Append("| ").AppendJoin(" | ", table.Header.Select(Cell)).Append(" |\n|");
-        for (var c = 0; c < table.Header.Count; c++) md.Append(c < table.Numeric.Count && table.Numeric[c] ? " ---: |" : " --- |");
+        for (var c = 0; c < table.Header.Count; c++)
+            md.Append(c < table.Numeric.Count && table.Numeric[c] ? " ---: |" : " --- |");
         md.Append('\n');
         foreach (var row in table.Rows) md.Append("| ").AppendJoin(" | ", row.Select(Cell)).Append(" |\n");
         md.Append('\n');
         if (table.Caption is { } caption) md.Append('*').Append(Escape(caption)).Append("*\n\n");
     }
 
-    private static string Cell(string text) => Escape(text).Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", "<br>", StringComparison.Ordinal);
+    private static string Cell(string text) =>
+        Escape(text).Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", "<br>", StringComparison.Ordinal);
 
     /// <summary>
     /// Backslash-escapes the characters Markdown would read as markup here: emphasis, code, HTML, and a '#' that
@@ -71,7 +75,8 @@ public static partial class MarkdownRenderer
     /// </summary>
     public static string Escape(string text) => LeadingHash().Replace(MarkupCharacter().Replace(text, @"\$0"), @"\#");
 
-    private static int LongestBacktickRun(string text) => Backticks().Matches(text).Select(m => m.Length).DefaultIfEmpty(0).Max();
+    private static int LongestBacktickRun(string text) =>
+        Backticks().Matches(text).Select(m => m.Length).DefaultIfEmpty(0).Max();
 
     [GeneratedRegex(@"[\\`*_<>]")]
     private static partial Regex MarkupCharacter();

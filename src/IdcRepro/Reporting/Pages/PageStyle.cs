@@ -1,13 +1,16 @@
 namespace IdcRepro.Reporting.Pages;
 
-/// <summary>The report's inline style sheet: system fonts only (nothing fetched), readable tables and figures, print-friendly.</summary>
+/// <summary>
+/// The report's inline style sheet: system fonts only (nothing fetched), readable tables and figures, print-friendly.
+/// </summary>
 internal static class PageStyle
 {
     public const string Css = """
         :root { --ink: #1f2328; --muted: #59636e; --rule: #d1d9e0; --soft: #f6f8fa; --accent: #0b5cad; }
         * { box-sizing: border-box; }
         body { margin: 0; background: #fff; color: var(--ink);
-               font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "DejaVu Sans", Arial, sans-serif; }
+               font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "DejaVu Sans", Arial,
+                     sans-serif; }
         main { max-width: 1200px; margin: 0 auto; padding: 28px 32px 64px; }
         h1 { font-size: 30px; line-height: 1.25; margin: 0 0 6px; }
         h2 { font-size: 22px; margin: 44px 0 12px; padding-bottom: 6px; border-bottom: 1px solid var(--rule); }
@@ -31,11 +34,13 @@ internal static class PageStyle
         figure { margin: 14px 0 22px; }
         figure .row { display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-start; }
         figure .row > div { flex: 0 1 auto; min-width: 0; }
-        figure img { display: block; max-width: 100%; height: auto; border: 1px solid var(--rule); border-radius: 4px; background: #fff; }
+        figure img { display: block; max-width: 100%; height: auto; border: 1px solid var(--rule); border-radius: 4px;
+                     background: #fff; }
         figcaption { color: var(--muted); font-size: 14px; margin-top: 8px; max-width: 110ch; }
         ul { margin: 8px 0; padding-left: 22px; } li { margin: 3px 0; }
         pre { background: var(--soft); border: 1px solid var(--rule); border-radius: 6px; padding: 12px 14px;
               overflow-x: auto; font: 13px/1.45 ui-monospace, "DejaVu Sans Mono", Menlo, Consolas, monospace; }
-        @media print { main { max-width: none; padding: 0; } nav.toc { display: none; } h2 { break-after: avoid; } figure { break-inside: avoid; } }
+        @media print { main { max-width: none; padding: 0; } nav.toc { display: none; } h2 { break-after: avoid; }
+                       figure { break-inside: avoid; } }
         """;
 }

@@ -19,7 +19,8 @@ public static class ExampleGrid
     private static readonly Rgb24 Rule = new(220, 220, 220);
 
     /// <summary>The grid of <paramref name="rows"/> as PNG bytes.</summary>
-    public static byte[] Render(IReadOnlyList<ExampleRow> rows, IReadOnlyList<ScoredPatch> predictions, IPatchPixels pixels)
+    public static byte[] Render(IReadOnlyList<ExampleRow> rows, IReadOnlyList<ScoredPatch> predictions,
+        IPatchPixels pixels)
     {
         var columns = Math.Max(1, rows.Count == 0 ? 1 : rows.Max(r => r.Indices.Count));
         var rowHeight = Cell + CaptionHeight + RowPadding;
@@ -29,29 +30,33 @@ public static class ExampleGrid
         {
             var row = rows[r];
             var top = r * rowHeight + RowPadding / 2;
-            if (r > 0) PatchImages.Fill(canvas, 0, r * rowHeight, width, 1, Rule);
-            using (var title = PatchImages.FromPng(TextImage.Render(OutcomeNames.Title(row.Outcome), LabelWidth - 10, 30, 17, bold: true, centered: false)))
-                PatchImages.Paste(canvas, title, 0, top + 14);
+            if (r > 0) PanelCanvas.Fill(canvas, 0, r * rowHeight, width, 1, Rule);
+            using (var title = PanelCanvas.FromPng(
+                TextImage.Render(OutcomeNames.Title(row.Outcome), LabelWidth - 10, 30, 17, bold: true,
+                centered: false)))
+                PanelCanvas.Paste(canvas, title, 0, top + 14);
             var detail = $"{OutcomeNames.Meaning(row.Outcome)}\n{Format.Count(row.Available)} test patches";
-            using (var text = PatchImages.FromPng(TextImage.Render(detail, LabelWidth - 10, 48, 14, hexColor: "#555555", centered: false)))
-                PatchImages.Paste(canvas, text, 0, top + 44);
+            using (var text = PanelCanvas.FromPng(
+                TextImage.Render(detail, LabelWidth - 10, 48, 14, hexColor: "#555555", centered: false)))
+                PanelCanvas.Paste(canvas, text, 0, top + 44);
             if (row.Indices.Count == 0)
             {
-                using var none = PatchImages.FromPng(TextImage.Render("none", Cell, Cell, 14, hexColor: "#777777"));
-                PatchImages.Paste(canvas, none, LabelWidth, top);
+                using var none = PanelCanvas.FromPng(TextImage.Render("none", Cell, Cell, 14, hexColor: "#777777"));
+                PanelCanvas.Paste(canvas, none, LabelWidth, top);
                 continue;
             }
             for (var c = 0; c < row.Indices.Count; c++)
             {
                 var index = row.Indices[c];
                 var left = LabelWidth + c * (Cell + Gap);
-                using (var patch = PatchImages.FromRgb(pixels.ReadRgb(index), pixels.Size))
-                using (var scaled = PatchImages.Scaled(patch, Cell))
-                    PatchImages.Paste(canvas, scaled, left, top);
-                using var caption = PatchImages.FromPng(TextImage.Render($"P1 {Format.Fixed(predictions[index].P1, 3)}", Cell, CaptionHeight, 13));
-                PatchImages.Paste(canvas, caption, left, top + Cell);
+                using (var patch = PanelCanvas.FromRgb(pixels.ReadRgb(index), pixels.Size))
+                using (var scaled = PanelCanvas.Scaled(patch, Cell))
+                    PanelCanvas.Paste(canvas, scaled, left, top);
+                using var caption = PanelCanvas.FromPng(
+                    TextImage.Render($"P1 {Format.Fixed(predictions[index].P1, 3)}", Cell, CaptionHeight, 13));
+                PanelCanvas.Paste(canvas, caption, left, top + Cell);
             }
         }
-        return PatchImages.Png(canvas);
+        return PanelCanvas.Png(canvas);
     }
 }

@@ -16,7 +16,8 @@ public static class ExamplePicker
         ArgumentOutOfRangeException.ThrowIfNegative(perOutcome);
         return Order.Select(outcome =>
         {
-            var matching = Enumerable.Range(0, predictions.Count).Where(i => predictions[i].Outcome == outcome).ToList();
+            var matching =
+                Enumerable.Range(0, predictions.Count).Where(i => predictions[i].Outcome == outcome).ToList();
             var predictedIdc = outcome is PatchOutcome.TruePositive or PatchOutcome.FalsePositive;
             var ordered = predictedIdc
                 ? matching.OrderByDescending(i => predictions[i].P1).ThenBy(i => i)

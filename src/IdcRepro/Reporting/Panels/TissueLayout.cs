@@ -27,5 +27,6 @@ public sealed record TissueLayout(int OriginX, int OriginY, int PatchSize, int C
 
     /// <summary>The canvas pixel of <paramref name="patch"/>'s top-left corner.</summary>
     public (int X, int Y) PixelOf(Patch patch) =>
-        ((int)Math.Round((double)(patch.X - OriginX) * Cell / PatchSize), (int)Math.Round((double)(patch.Y - OriginY) * Cell / PatchSize));
+        ((int)Math.Round((double)(patch.X - OriginX) * Cell / PatchSize),
+            (int)Math.Round((double)(patch.Y - OriginY) * Cell / PatchSize));
 }

@@ -6,9 +6,9 @@ namespace IdcRepro.Reporting.Panels;
 
 /// <summary>
 /// One held-out patient's whole region put back where its patches lie on the slide, in three panels side by side: every
-/// patch of the patient (the rebuilt region), the region tinted by ground truth, and tinted by predicted P1 where the patch
-/// was held out (a patch the model trained on is drawn flat in <see cref="NotHeldOut"/>), with legends. Positions without a
-/// patch stay light grey. The region is shrunk to fit the panel size (whole pixels a patch, never enlarged).
+/// patch of the patient (the rebuilt region), the region tinted by ground truth, and tinted by predicted P1 where the
+/// patch was held out (a patch the model trained on is drawn flat in <see cref="NotHeldOut"/>), with legends. Positions
+/// without a patch stay light grey. The region is shrunk to fit the panel size (whole pixels a patch, never enlarged).
 /// </summary>
 public static class TissueMap
 {
@@ -18,7 +18,9 @@ public static class TissueMap
     /// <summary>The colour of positions without a patch.</summary>
     public static readonly Rgb24 Unknown = new(0xd9, 0xd9, 0xd9);
 
-    /// <summary>The colour, in the P1 panel, of a patch that was not held out (the model trained or validated on it).</summary>
+    /// <summary>
+    /// The colour, in the P1 panel, of a patch that was not held out (the model trained or validated on it).
+    /// </summary>
     public static readonly Rgb24 NotHeldOut = new(0x6b, 0x6b, 0x6b);
 
     private const int Margin = 12;
@@ -33,9 +35,11 @@ public static class TissueMap
     /// <param name="maxPanelWidth">Widest a panel may be; patches shrink (never grow) to fit.</param>
     public static byte[] Render(PatientRegion region, int maxPanelWidth = 360, int maxPanelHeight = 360)
     {
-        var layout = TissueLayout.For(region.Patches.Select(p => p.Patch).ToArray(), region.Pixels.Size, maxPanelWidth, maxPanelHeight);
+        var layout = TissueLayout.For(region.Patches.Select(p => p.Patch).ToArray(), region.Pixels.Size, maxPanelWidth,
+            maxPanelHeight);
         var column = ColumnWidth(layout);
-        using var canvas = new Image<Rgb24>(2 * Margin + 3 * column + 2 * Gap, 2 * Margin + TitleHeight + layout.Height + LegendHeight, White);
+        using var canvas = new Image<Rgb24>(2 * Margin + 3 * column + 2 * Gap,
+            2 * Margin + TitleHeight + layout.Height + LegendHeight, White);
 
         var panelTop = PanelOrigin(0, layout).Y;
         var lefts = Enumerable.Range(0, 3).Select(k => PanelOrigin(k, layout).X).ToArray();
@@ -43,28 +47,29 @@ public static class TissueMap
         string[] titles = ["Tissue (whole region)", "Ground truth", "Predicted P1"];
         for (var k = 0; k < 3; k++)
         {
-            using var title = PatchImages.FromPng(TextImage.Render(titles[k], column, TitleHeight - 4, 16, bold: true));
-            PatchImages.Paste(canvas, title, columnLefts[k], Margin);
-            PatchImages.Fill(canvas, lefts[k], panelTop, layout.Width, layout.Height, Unknown);
+            using var title = PanelCanvas.FromPng(TextImage.Render(titles[k], column, TitleHeight - 4, 16, bold: true));
+            PanelCanvas.Paste(canvas, title, columnLefts[k], Margin);
+            PanelCanvas.Fill(canvas, lefts[k], panelTop, layout.Width, layout.Height, Unknown);
         }
 
         for (var i = 0; i < region.Patches.Count; i++)
         {
             var (patch, p1) = (region.Patches[i].Patch, region.Patches[i].P1);
             var (x, y) = layout.PixelOf(patch);
-            using var rgb = PatchImages.FromRgb(region.Pixels.ReadRgb(i), region.Pixels.Size);
-            using var tissue = PatchImages.Scaled(rgb, layout.Cell);
-            PatchImages.Paste(canvas, tissue, lefts[0] + x, panelTop + y);
+            using var rgb = PanelCanvas.FromRgb(region.Pixels.ReadRgb(i), region.Pixels.Size);
+            using var tissue = PanelCanvas.Scaled(rgb, layout.Cell);
+            PanelCanvas.Paste(canvas, tissue, lefts[0] + x, panelTop + y);
             using var truth = Tinted(tissue, patch.Label == 1 ? ColorRamp.Idc : ColorRamp.NonIdc);
-            PatchImages.Paste(canvas, truth, lefts[1] + x, panelTop + y);
+            PanelCanvas.Paste(canvas, truth, lefts[1] + x, panelTop + y);
             if (p1 is { } score)
             {
                 using var tinted = Tinted(tissue, ColorRamp.At(score));
-                PatchImages.Paste(canvas, tinted, lefts[2] + x, panelTop + y);
+                PanelCanvas.Paste(canvas, tinted, lefts[2] + x, panelTop + y);
             }
-            else PatchImages.Fill(canvas, lefts[2] + x, panelTop + y, layout.Cell, layout.Cell, NotHeldOut);
+            else PanelCanvas.Fill(canvas, lefts[2] + x, panelTop + y, layout.Cell, layout.Cell, NotHeldOut);
         }
-        for (var k = 0; k < 3; k++) PatchImages.Frame(canvas, lefts[k] - 1, panelTop - 1, layout.Width + 2, layout.Height + 2, Border);
+        for (var k = 0; k < 3; k++)
+            PanelCanvas.Frame(canvas, lefts[k] - 1, panelTop - 1, layout.Width + 2, layout.Height + 2, Border);
 
         var legendTop = panelTop + layout.Height + 8;
         DrawKeyLegend(canvas, columnLefts[0], legendTop, region.Scored < region.Patches.Count
@@ -72,10 +77,12 @@ public static class TissueMap
             : [(Unknown, "no patch here")]);
         DrawKeyLegend(canvas, columnLefts[1], legendTop, [(ColorRamp.Idc, "IDC"), (ColorRamp.NonIdc, "non-IDC")]);
         DrawRampLegend(canvas, columnLefts[2], legendTop, Math.Min(column, 300));
-        return PatchImages.Png(canvas);
+        return PanelCanvas.Png(canvas);
     }
 
-    /// <summary>The canvas pixel where panel <paramref name="panel"/> (0 tissue, 1 ground truth, 2 P1) starts.</summary>
+    /// <summary>
+    /// The canvas pixel where panel <paramref name="panel"/> (0 tissue, 1 ground truth, 2 P1) starts.
+    /// </summary>
     /// <remarks>A panel narrower than its column (which is wide enough for the legend) is centred in it.</remarks>
     internal static (int X, int Y) PanelOrigin(int panel, TissueLayout layout) =>
         (ColumnLeft(panel, layout) + (ColumnWidth(layout) - layout.Width) / 2, Margin + TitleHeight);
@@ -84,7 +91,9 @@ public static class TissueMap
 
     private static int ColumnWidth(TissueLayout layout) => Math.Max(layout.Width, MinColumnWidth);
 
-    /// <summary>A copy of <paramref name="tissue"/> with <paramref name="tint"/> laid over it at <see cref="TintOpacity"/>.</summary>
+    /// <summary>
+    /// A copy of <paramref name="tissue"/> with <paramref name="tint"/> laid over it at <see cref="TintOpacity"/>.
+    /// </summary>
     public static Image<Rgb24> Tinted(Image<Rgb24> tissue, Rgb24 tint)
     {
         var copy = tissue.Clone();
@@ -97,16 +106,17 @@ public static class TissueMap
         return copy;
     }
 
-    private static void DrawKeyLegend(Image<Rgb24> canvas, int left, int top, IReadOnlyList<(Rgb24 Color, string Label)> keys)
+    private static void DrawKeyLegend(Image<Rgb24> canvas, int left, int top,
+        IReadOnlyList<(Rgb24 Color, string Label)> keys)
     {
         var x = left;
         foreach (var (color, label) in keys)
         {
-            PatchImages.Fill(canvas, x, top + 5, 16, 16, color);
-            PatchImages.Frame(canvas, x, top + 5, 16, 16, Border);
+            PanelCanvas.Fill(canvas, x, top + 5, 16, 16, color);
+            PanelCanvas.Frame(canvas, x, top + 5, 16, 16, Border);
             var width = 14 + 8 * label.Length;
-            using var text = PatchImages.FromPng(TextImage.Render(label, width, 24, 13, centered: false));
-            PatchImages.Paste(canvas, text, x + 20, top + 1);
+            using var text = PanelCanvas.FromPng(TextImage.Render(label, width, 24, 13, centered: false));
+            PanelCanvas.Paste(canvas, text, x + 20, top + 1);
             x += 20 + width + 10;
         }
     }
@@ -117,14 +127,14 @@ public static class TissueMap
         var barLeft = left + 10;
         var barWidth = width - 20;
         for (var dx = 0; dx < barWidth; dx++)
-            PatchImages.Fill(canvas, barLeft + dx, top, 1, barHeight, ColorRamp.At((double)dx / (barWidth - 1)));
-        PatchImages.Frame(canvas, barLeft, top, barWidth, barHeight, Border);
+            PanelCanvas.Fill(canvas, barLeft + dx, top, 1, barHeight, ColorRamp.At((double)dx / (barWidth - 1)));
+        PanelCanvas.Frame(canvas, barLeft, top, barWidth, barHeight, Border);
         foreach (var (value, label) in new[] { (0.0, "0"), (0.25, "0.25"), (0.5, "0.5"), (0.75, "0.75"), (1.0, "1") })
         {
             var x = barLeft + (int)Math.Round(value * (barWidth - 1));
-            PatchImages.Fill(canvas, x, top + barHeight, 1, 5, Border);
-            using var text = PatchImages.FromPng(TextImage.Render(label, 48, 20, 12));
-            PatchImages.Paste(canvas, text, Math.Clamp(x - 24, 0, canvas.Width - 48), top + barHeight + 5);
+            PanelCanvas.Fill(canvas, x, top + barHeight, 1, 5, Border);
+            using var text = PanelCanvas.FromPng(TextImage.Render(label, 48, 20, 12));
+            PanelCanvas.Paste(canvas, text, Math.Clamp(x - 24, 0, canvas.Width - 48), top + barHeight + 5);
         }
     }
 }

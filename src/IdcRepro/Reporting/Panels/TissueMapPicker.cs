@@ -1,8 +1,8 @@
 namespace IdcRepro.Reporting.Panels;
 
 /// <summary>
-/// Which held-out patients get a tissue map: in each source (the test set, each external set, in the report's order) the
-/// <c>perSource</c> patients with the most scored patches, ties by patient id (ordinal).
+/// Which held-out patients get a tissue map: in each source (the test set, each external set, in the report's order)
+/// the <c>perSource</c> patients with the most scored patches, ties by patient id (ordinal).
 /// </summary>
 public static class TissueMapPicker
 {
@@ -10,7 +10,8 @@ public static class TissueMapPicker
     {
         ArgumentOutOfRangeException.ThrowIfNegative(perSource);
         return regions.GroupBy(r => r.Source, StringComparer.Ordinal)
-            .SelectMany(g => g.OrderByDescending(r => r.Scored).ThenBy(r => r.Patient, StringComparer.Ordinal).Take(perSource))
+            .SelectMany(g =>
+                g.OrderByDescending(r => r.Scored).ThenBy(r => r.Patient, StringComparer.Ordinal).Take(perSource))
             .ToList();
     }
 }

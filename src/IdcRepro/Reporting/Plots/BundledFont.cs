@@ -16,10 +16,14 @@ internal static class BundledFont
 
     private static readonly Lazy<bool> Registration = new(Register, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    /// <summary>Registers the font with ScottPlot; every plot calls this before it draws (see <see cref="PlotTheme"/>).</summary>
+    /// <summary>
+    /// Registers the font with ScottPlot; every plot calls this before it draws (see <see cref="PlotTheme"/>).
+    /// </summary>
     public static void EnsureRegistered() => _ = Registration.Value;
 
-    /// <summary>A typeface of the bundled font, straight from the embedded file (tests check it draws without the system).</summary>
+    /// <summary>
+    /// A typeface of the bundled font, straight from the embedded file (tests check it draws without the system).
+    /// </summary>
     public static SKTypeface Typeface(bool bold) => SKTypeface.FromData(bold ? Resolver.Bold : Resolver.Regular);
 
     private static bool Register()
@@ -36,15 +40,18 @@ internal static class BundledFont
         public static readonly SKData Bold = Load("DejaVuSans-Bold.ttf");
 
         public SKTypeface? CreateTypeface(string fontName, FontWeight weight, FontSlant slant, FontSpacing spacing) =>
-            string.Equals(fontName, Family, StringComparison.OrdinalIgnoreCase) ? Typeface(weight >= FontWeight.SemiBold) : null;
+            string.Equals(fontName, Family, StringComparison.OrdinalIgnoreCase)
+                ? Typeface(weight >= FontWeight.SemiBold) : null;
 
         public SKTypeface? CreateTypeface(string fontName, bool bold, bool italic) =>
-            CreateTypeface(fontName, bold ? FontWeight.Bold : FontWeight.Normal, italic ? FontSlant.Italic : FontSlant.Upright, FontSpacing.Normal);
+            CreateTypeface(fontName, bold ? FontWeight.Bold : FontWeight.Normal, italic ? FontSlant.Italic
+                : FontSlant.Upright, FontSpacing.Normal);
 
         private static SKData Load(string file)
         {
             using var stream = typeof(BundledFont).Assembly.GetManifestResourceStream($"IdcRepro.Fonts.{file}")
-                ?? throw new InvalidOperationException($"the font {file} is not embedded in {typeof(BundledFont).Assembly.GetName().Name}");
+                ?? throw new InvalidOperationException(
+                    $"the font {file} is not embedded in {typeof(BundledFont).Assembly.GetName().Name}");
             return SKData.Create(stream);
         }
     }

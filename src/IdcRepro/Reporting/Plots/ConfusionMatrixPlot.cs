@@ -40,7 +40,8 @@ public static class ConfusionMatrixPlot
                 countText.LabelFontColor = ink;
                 countText.LabelAlignment = Alignment.MiddleCenter;
 
-                var shareText = plot.Add.Text(share is { } s ? $"{Format.Percent(s, 1)} of true {ClassNames[t]}" : "no patches", p, y - 0.14);
+                var shareText = plot.Add.Text(share is { } s ? $"{Format.Percent(s, 1)} of true {ClassNames[t]}"
+                    : "no patches", p, y - 0.14);
                 shareText.LabelFontSize = 15;
                 shareText.LabelFontColor = ink;
                 shareText.LabelAlignment = Alignment.MiddleCenter;

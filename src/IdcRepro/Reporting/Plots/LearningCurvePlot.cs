@@ -1,5 +1,6 @@
 extern alias ScottPlotLib;
 
+using IdcRepro.Training;
 using ScottPlotLib::ScottPlot;
 
 namespace IdcRepro.Reporting.Plots;
@@ -17,7 +18,7 @@ public static class LearningCurvePlot
         Render(history, "Accuracy per epoch", "accuracy", e => e.TrainAccuracy, e => e.ValAccuracy, size);
 
     private static byte[] Render(TrainingHistory history, string title, string yLabel,
-        Func<EpochPoint, double> train, Func<EpochPoint, double> validation, PlotSize? size)
+        Func<EpochRecord, double> train, Func<EpochRecord, double> validation, PlotSize? size)
     {
         var plot = PlotTheme.New(title, "epoch", yLabel);
         var epochs = history.Epochs.OrderBy(e => e.Epoch).ToArray();
@@ -33,7 +34,8 @@ public static class LearningCurvePlot
         if (history.StoppedEpoch != history.BestEpoch || history.EarlyStopped)
         {
             var stop = plot.Add.VerticalLine(history.StoppedEpoch, 2, PlotTheme.Stop, LinePattern.Dotted);
-            stop.LegendText = history.EarlyStopped ? $"early stop after epoch {history.StoppedEpoch}" : $"last epoch {history.StoppedEpoch}";
+            stop.LegendText = history.EarlyStopped ? $"early stop after epoch {history.StoppedEpoch}"
+                : $"last epoch {history.StoppedEpoch}";
         }
         if (epochs.Length == 0) plot.Add.Annotation("no epochs recorded", Alignment.MiddleCenter);
 

@@ -53,7 +53,8 @@ internal static class PlotTheme
 
     /// <summary>Epochs as whole-number ticks only.</summary>
     public static void IntegerTicksBottom(Plot plot) =>
-        plot.Axes.Bottom.TickGenerator = new ScottPlotLib::ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+        plot.Axes.Bottom.TickGenerator =
+            new ScottPlotLib::ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
 
     /// <summary>The plot as PNG bytes, every label in <see cref="Font"/>.</summary>
     public static byte[] Png(Plot plot, PlotSize size)

@@ -27,17 +27,20 @@ public static class PrecisionRecallPlot
 
         if (curve.Count > 0)
         {
-            var line = plot.Add.ScatterLine(curve.Select(p => p.Recall).ToArray(), curve.Select(p => p.Precision).ToArray(), PlotTheme.Train);
+            var line = plot.Add.ScatterLine(curve.Select(p => p.Recall).ToArray(),
+                curve.Select(p => p.Precision).ToArray(), PlotTheme.Train);
             line.LineWidth = 2.5f;
             line.MarkerSize = 0;
-            line.LegendText = metrics.AveragePrecision is { } ap ? $"PR (average precision = {Format.Fixed(ap, 3)})" : "PR";
+            line.LegendText = metrics.AveragePrecision is { } ap ? $"PR (average precision = {Format.Fixed(ap, 3)})"
+                : "PR";
         }
         else plot.Add.Annotation("PR undefined: the test set has no IDC patch", Alignment.MiddleCenter);
 
         if (confusion.Recall is { } recall && confusion.Precision is { } precision)
         {
             var point = plot.Add.Marker(recall, precision, MarkerShape.FilledCircle, 12, PlotTheme.Idc);
-            point.LegendText = $"argmax decision (recall {Format.Fixed(recall, 3)}, precision {Format.Fixed(precision, 3)})";
+            point.LegendText =
+                $"argmax decision (recall {Format.Fixed(recall, 3)}, precision {Format.Fixed(precision, 3)})";
         }
 
         plot.Axes.SetLimits(-0.02, 1.02, -0.02, 1.02);

@@ -16,7 +16,8 @@ internal static class TextImage
     /// <param name="bold">Bold text.</param>
     /// <param name="hexColor">Text colour, e.g. "#222222".</param>
     /// <param name="centered">Centre the text; otherwise align it left, vertically centred.</param>
-    public static byte[] Render(string text, int width, int height, float fontSize = 14, bool bold = false, string hexColor = "#222222", bool centered = true)
+    public static byte[] Render(string text, int width, int height, float fontSize = 14, bool bold = false,
+        string hexColor = "#222222", bool centered = true)
     {
         var plot = PlotTheme.Blank();
         plot.Layout.Frameless();

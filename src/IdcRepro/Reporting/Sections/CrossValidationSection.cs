@@ -4,8 +4,9 @@ using IdcRepro.Reporting.Pages;
 namespace IdcRepro.Reporting.Sections;
 
 /// <summary>
-/// A patient k-fold's figures: pooled out of fold with intervals (every patch of the test patients; the undersampled sets
-/// beside), each fold's row with the folds' mean ± sd, and with several seeds each seed's pooled figures and their mean ± sd.
+/// A patient k-fold's figures: pooled out of fold with intervals (every patch of the test patients; the undersampled
+/// sets beside), each fold's row with the folds' mean ± sd, and with several seeds each seed's pooled figures and their
+/// mean ± sd.
 /// </summary>
 internal static class CrossValidationSection
 {
@@ -17,10 +18,14 @@ internal static class CrossValidationSection
         var confidence = Format.Percent(report.Confidence, 0);
         yield return new Heading(2, "Cross-validation by patient", "crossval");
         yield return new Paragraph(
-            $"The patients were dealt into {cv.Folds} folds (stratified by their share of IDC patches); each fold's run tested its fold's " +
-            $"patients with a model trained on the other folds{(cv.Seed is { } s ? $" (training seed {s})" : "")}. Pooled out of fold, every " +
-            $"patient is tested exactly once, by a model that never saw it. The pooled figures count every patch of the test patients, as the " +
-            "published patient-level results do; the undersampled test sets, the blog's way of counting, are beside them. Intervals resample " +
+            $"The patients were dealt into {cv.Folds} folds (stratified by their share of IDC patches); each fold's " +
+            "run tested its fold's " +
+            $"patients with a model trained on the other folds{(cv.Seed is { } s ? $" (training seed {s})" : "")}. " +
+            "Pooled out of fold, every " +
+            "patient is tested exactly once, by a model that never saw it. The pooled figures count every patch of " +
+            "the test patients, as the " +
+            "published patient-level results do; the undersampled test sets, the blog's way of counting, are beside " +
+            "them. Intervals resample " +
             $"patients ({confidence}); mean ± std is over the folds (sample standard deviation).");
 
         var spreads = cv.All.FoldSpread.ToDictionary(s => s.Metric);
@@ -32,9 +37,14 @@ internal static class CrossValidationSection
             spreads.TryGetValue(metric, out var spread) ? Spread(spread) : "n/a",
         ]).ToList();
         yield return Table.WithNumbers(
-            ["Metric", $"Pooled, every patch ({Format.Count(cv.All.Pooled.Patches)} of {Format.Count(cv.All.Pooled.Patients)} patients)",
-             $"Pooled, undersampled ({Format.Count(cv.Undersampled.Pooled.Patches)} patches)", "Folds: mean ± std (every patch)"],
-            rows, $"Out-of-fold figures of all {cv.Folds} folds together, with {confidence} patient-bootstrap intervals.");
+            ["Metric",
+                $"Pooled, every patch ({Format.Count(cv.All.Pooled.Patches)} " +
+                $"of {Format.Count(cv.All.Pooled.Patients)} patients)",
+             $"Pooled, undersampled ({Format.Count(cv.Undersampled.Pooled.Patches)} patches)",
+                 "Folds: mean ± std (every patch)"],
+            rows,
+                $"Out-of-fold figures of all {cv.Folds} folds together, with {confidence} patient-bootstrap " +
+                "intervals.");
 
         yield return new Heading(3, "Per fold", "crossval-folds");
         var header = new List<string> { "Fold", "Run", "Test patients", "Patches" };
@@ -43,7 +53,8 @@ internal static class CrossValidationSection
         header.Add("Decision");
         var foldRows = cv.FoldRows.Select(f =>
         {
-            var row = new List<string> { f.Fold.ToString(System.Globalization.CultureInfo.InvariantCulture), f.Run, string.Join(", ", f.TestPatients), Format.Count(f.Patches) };
+            var row = new List<string> { f.Fold.ToString(System.Globalization.CultureInfo.InvariantCulture), f.Run,
+                string.Join(", ", f.TestPatients), Format.Count(f.Patches) };
             row.AddRange(PerFold.Select(m => Format.Fixed(f.All.GetValueOrDefault(m), 4)));
             row.Add(Format.Fixed(f.Undersampled.GetValueOrDefault(MetricNames.BalancedAccuracy), 4));
             row.Add(f.Decision);
@@ -56,7 +67,8 @@ internal static class CrossValidationSection
         summary.Add("");
         foldRows.Add(summary);
         yield return new Table(header, foldRows, header.Select((_, i) => i is 3 or 4 or 5 or 6 or 7).ToArray(),
-            "Each fold's own figures on every patch of its test patients (and balanced accuracy on its undersampled test set); n/a where a fold's patients have one class only.");
+            "Each fold's own figures on every patch of its test patients (and balanced accuracy on its undersampled " +
+            "test set); n/a where a fold's patients have one class only.");
 
         if (cv.PerSeed.Count == 0) yield break;
         yield return new Heading(3, "Across seeds", "crossval-seeds");
@@ -77,10 +89,12 @@ internal static class CrossValidationSection
         last.Add(overSeedsUndersampled.TryGetValue(MetricNames.BalancedAccuracy, out var us) ? Spread(us) : "n/a");
         seedRows.Add(last);
         yield return Table.WithNumbers(seedHeader, seedRows,
-            $"Each training seed's folds pooled ({cv.PerSeed.Count} seeds); std over seeds is the run-to-run variation of training, which the patient-bootstrap intervals do not include.");
+            $"Each training seed's folds pooled ({cv.PerSeed.Count} seeds); std over seeds is the run-to-run " +
+            "variation of training, which the patient-bootstrap intervals do not include.");
     }
 
     /// <summary>"0.8123 ± 0.0456" (the mean alone for one value).</summary>
     public static string Spread(MetricSpread spread) =>
-        spread.StandardDeviation is { } sd ? $"{Format.Fixed(spread.Mean, 4)} ± {Format.Fixed(sd, 4)}" : Format.Fixed(spread.Mean, 4);
+        spread.StandardDeviation is { } sd ? $"{Format.Fixed(spread.Mean, 4)} ± {Format.Fixed(sd, 4)}"
+            : Format.Fixed(spread.Mean, 4);
 }

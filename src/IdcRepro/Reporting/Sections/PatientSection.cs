@@ -18,7 +18,9 @@ internal static class PatientSection
             p.Patient, Format.Count(p.Patches), Format.Count(p.Positives), Format.Fixed(p.Accuracy, 3),
             Format.Fixed(p.Sensitivity, 3), Format.Fixed(p.Specificity, 3), Format.Fixed(p.MeanP1, 3),
         ]).ToList();
-        yield return Table.WithNumbers(["Patient", "Test patches", "IDC patches", "Accuracy", "Sensitivity", "Specificity", "Mean P1"], rows,
-            "n/a: the patient has no patch of that class. A few patients with many patches can carry the overall numbers.");
+        yield return Table.WithNumbers(
+            ["Patient", "Test patches", "IDC patches", "Accuracy", "Sensitivity", "Specificity", "Mean P1"], rows,
+            "n/a: the patient has no patch of that class. A few patients with many patches can carry the overall " +
+            "numbers.");
     }
 }

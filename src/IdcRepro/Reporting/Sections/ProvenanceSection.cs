@@ -1,9 +1,12 @@
 using System.Globalization;
 using IdcRepro.Reporting.Pages;
+using IdcRepro.Sampling;
 
 namespace IdcRepro.Reporting.Sections;
 
-/// <summary>Where the numbers come from: data, split, undersampling, code, machine, seeds, times, choices, config.</summary>
+/// <summary>
+/// Where the numbers come from: data, split, undersampling, code, machine, seeds, times, choices, config.
+/// </summary>
 internal static class ProvenanceSection
 {
     public static IEnumerable<Block> Blocks(RunReport report)
@@ -18,7 +21,8 @@ internal static class ProvenanceSection
         };
         rows.AddRange(p.Sets.Select(s => Row($"Split: {s.Set}",
             $"{Format.Count(s.Patients)} patients; {Format.Count(s.Patches.Total)} patches: {Counts(s.Patches)}")));
-        if (p.TestPatientsInTraining is { } shared) rows.Add(Row("Test patients also in training", Format.Count(shared)));
+        if (p.TestPatientsInTraining is { } shared)
+            rows.Add(Row("Test patients also in training", Format.Count(shared)));
         rows.AddRange(p.Undersampling.Count == 0
             ? [Row("Undersampling", "none")]
             : p.Undersampling.Select(u => Row($"Undersampling: {u.Set}", $"{Counts(u.Before)} → {Counts(u.After)}")));
@@ -40,7 +44,7 @@ internal static class ProvenanceSection
         yield return new Preformatted(report.ConfigYaml);
     }
 
-    private static string Counts(ClassCounts c) => $"{Format.Count(c.NonIdc)} non-IDC + {Format.Count(c.Idc)} IDC";
+    private static string Counts(ClassCounts c) => $"{Format.Count(c.Class0)} non-IDC + {Format.Count(c.Class1)} IDC";
 
     private static IReadOnlyList<string> Row(string field, string value) => [field, value];
 }

@@ -7,7 +7,8 @@ namespace IdcRepro.Reporting.Sections;
 internal static class SeedSection
 {
     private static readonly string[] Shown =
-        [MetricNames.Accuracy, MetricNames.BalancedAccuracy, MetricNames.F1, MetricNames.RocAuc, MetricNames.AveragePrecision];
+        [MetricNames.Accuracy, MetricNames.BalancedAccuracy, MetricNames.F1, MetricNames.RocAuc,
+            MetricNames.AveragePrecision];
 
     public static IEnumerable<Block> Blocks(RunReport report)
     {
@@ -27,7 +28,9 @@ internal static class SeedSection
         summary.AddRange(Shown.Select(m => spreads.TryGetValue(m, out var s) ? s.ToString() : "n/a"));
         rows.Add(summary);
         yield return Table.WithNumbers(header, rows,
-            $"Test metrics of each training seed ({report.Seeds.Count} seeds); std is the sample standard deviation (n - 1). " +
-            "The spread across seeds is the run-to-run variation of training, which the patient-bootstrap intervals do not include.");
+            $"Test metrics of each training seed ({report.Seeds.Count} seeds); std is the sample standard deviation " +
+            "(n - 1). " +
+            "The spread across seeds is the run-to-run variation of training, which the patient-bootstrap intervals " +
+            "do not include.");
     }
 }

@@ -20,7 +20,8 @@ public sealed class NpyHeaderTests
 
     [Theory]
     [InlineData("<i8", new long[] { 5 }, "{'descr': '<i8', 'fortran_order': False, 'shape': (5,), }")]
-    [InlineData("|u1", new long[] { 0, 50, 50, 3 }, "{'descr': '|u1', 'fortran_order': False, 'shape': (0, 50, 50, 3), }")]
+    [InlineData("|u1", new long[] { 0, 50, 50, 3 },
+        "{'descr': '|u1', 'fortran_order': False, 'shape': (0, 50, 50, 3), }")]
     [InlineData("<i4", new long[] { 277524 }, "{'descr': '<i4', 'fortran_order': False, 'shape': (277524,), }")]
     public void Writes_python_tuple_shapes_padded_to_64_bytes(string descr, long[] shape, string dict)
     {
@@ -61,7 +62,10 @@ public sealed class NpyHeaderTests
     public void Refuses_headers_it_cannot_honour(string dict, string expected)
     {
         var text = Encoding.ASCII.GetBytes(dict.PadRight(117) + "\n");
-        var bytes = new byte[] { 0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y', 1, 0, (byte)text.Length, 0 }.Concat(text).ToArray();
+        var bytes = new byte[]
+        {
+            0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y', 1, 0, (byte)text.Length, 0
+        }.Concat(text).ToArray();
 
         var error = Assert.Throws<InvalidDataException>(() => NpyHeader.Decode(bytes));
 
