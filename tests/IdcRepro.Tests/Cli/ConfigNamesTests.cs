@@ -51,18 +51,31 @@ public sealed class ConfigNamesTests
 
     [Fact]
     [Trait(Tier.Name, Tier.Long)]
-    public async Task The_users_command_through_build_sh_finds_configs_baseline_yaml()
+    public Task The_users_command_through_build_sh_finds_configs_baseline_yaml() =>
+        FetchBaselineThrough(Path.Combine(RepoPaths.Root, "build.sh"));
+
+    [Fact]
+    [Trait(Tier.Name, Tier.Long)]
+    public Task The_same_command_through_build_ps1_in_powershell_finds_configs_baseline_yaml() =>
+        // PowerShell 7 is the repository's dotnet tool (dotnet-tools.json; .ci/run restores it).
+        FetchBaselineThrough("dotnet", "tool", "run", "pwsh", "-NoProfile", "-File", "./build.ps1");
+
+    /// <summary>
+    /// The user's own command with Fetch as the target, and the real sample as the data (no download from here),
+    /// through a launcher script.
+    /// </summary>
+    private static async Task FetchBaselineThrough(string program, params string[] launcher)
     {
         using var temp = new TempFolder();
-        // The user's own command with Fetch as the target, and the real sample as the data (no download from here).
-        var start = new System.Diagnostics.ProcessStartInfo(Path.Combine(RepoPaths.Root, "build.sh"))
+        var start = new System.Diagnostics.ProcessStartInfo(program)
         {
-            ArgumentList = { "--target", "Fetch", "--config", "baseline.yaml", "--artifacts", temp.Path,
-                             "--set", "data.source=zip", "--set", $"data.path={RepoPaths.SampleZip}" },
             WorkingDirectory = RepoPaths.Root,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        string[] command = ["--target", "Fetch", "--config", "baseline.yaml", "--artifacts", temp.Path,
+            "--set", "data.source=zip", "--set", $"data.path={RepoPaths.SampleZip}"];
+        foreach (var argument in launcher.Concat(command)) start.ArgumentList.Add(argument);
         using var process = System.Diagnostics.Process.Start(start)!;
         var error = process.StandardError.ReadToEndAsync();
         var output = await process.StandardOutput.ReadToEndAsync() + await error;
